@@ -1,0 +1,464 @@
+"""The ``kg`` command: parse options, call one library function, format the result.
+
+Every command turns the project's errors (:class:`kg.errors.KGError`) into one
+line ``Error: …`` on stderr and exit status 1; usage mistakes exit 2 as
+argparse does. Library modules are imported inside the commands, so ``kg
+--help`` does not load spaCy or rdflib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError, KGError
+from kg.names import NameTable
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from kg.evaluate import EvalReport
+    from kg.pipeline import BuildReport
+
+CLAIM_FORMATS = NameTable(
+    "claims format", {"jsonl": ("json", "ndjson", "jsonlines"), "tsv": ("tab",), "table": ("text",)}
+)
+QUERY_FORMATS = NameTable("query result format", {"table": ("text",), "csv": (), "json": ()})
+ANALYSIS_FORMATS = NameTable("analysis format", {"table": ("text",), "json": ()})
+EVAL_FORMATS = NameTable("evaluation format", {"text": ("table",), "json": ()})
+
+#: Columns of ``kg claims --format tsv`` (every field of a claim record).
+TSV_COLUMNS = (
+    "subject", "predicate", "object", "polarity", "confidence", "negated", "modality",
+    "speaker", "cue", "article", "start", "end", "sentence",
+    "subject_id", "subject_type", "object_id", "object_type", "extractor",
+)
+#: Columns of ``kg claims --format table`` (what fits on a screen).
+TABLE_COLUMNS = (
+    "subject", "predicate", "object", "polarity", "confidence", "modality", "article", "start",
+)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.nlp import load_pipeline
+    from kg.pipeline import build
+
+    _progress("Loading the spaCy pipeline…")
+    nlp = load_pipeline()
+    _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
+    report = build(args.inputs, args.output, nlp=nlp)
+    print(_build_summary(report))
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    fmt = CLAIM_FORMATS.resolve(args.format)
+    from kg.rdf.graph import claims_from_graph
+
+    records = [
+        claim.to_record()
+        for claim in claims_from_graph(_read_graph(args.graph))
+        if claim.confidence >= args.min_confidence
+    ]
+    if fmt == "jsonl":
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    elif fmt == "tsv":
+        print("\t".join(TSV_COLUMNS))
+        for record in records:
+            print("\t".join(_tsv_cell(record.get(col)) for col in TSV_COLUMNS))
+    else:
+        rows = [tuple(_cell(r.get(col)) for col in TABLE_COLUMNS) for r in records]
+        print(_table(TABLE_COLUMNS, rows))
+        print(f"({len(rows)} claim{'' if len(rows) == 1 else 's'})")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.rdf.query import NAMED_QUERIES, run_named, run_query
+
+    if args.list:
+        print(_named_query_list(NAMED_QUERIES))
+        return 0
+    fmt = QUERY_FORMATS.resolve(args.format)
+    if args.graph is None:
+        args.parser.error("give a GRAPH file (or --list to see the named queries)")
+    if (args.query is None) == (args.name is None):
+        args.parser.error("give either a SPARQL query (text or a .rq file) or --name NAME")
+    if args.params and args.name is None:
+        args.parser.error("--param only goes with --name")
+    graph = _read_graph(args.graph)
+    if args.name is not None:
+        result = run_named(graph, args.name, dict(args.params))
+    else:
+        result = run_query(graph, _query_text(args.query))
+    columns, rows = tuple(result.columns), [tuple(row) for row in result.rows]
+    if fmt == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        print(_table(columns, [tuple(_cell(v) for v in row) for row in rows]))
+        print(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import EXPORT_FORMATS, export_graph
+
+    # Resolve the format before reading the graph, so a typo fails at once.
+    fmt = EXPORT_FORMATS.resolve(args.format or args.output.suffix.lstrip(".") or "?")
+    path = export_graph(_read_graph(args.graph), fmt, args.output)
+    print(f"Wrote {path} ({fmt})")
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    fmt = ANALYSIS_FORMATS.resolve(args.format)
+    from kg.analysis.network import analyze, to_networkx
+
+    result = analyze(to_networkx(_read_graph(args.graph)), top=args.top)
+    if fmt == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return 0
+    sections = []
+    for name, records in result.items():
+        title = name.replace("_", " ").capitalize()
+        if not records:
+            sections.append(f"{title}\n  (none)")
+            continue
+        columns = tuple(dict.fromkeys(key for record in records for key in record))
+        rows = [tuple(_cell(record.get(col)) for col in columns) for record in records]
+        sections.append(f"{title}\n{_table(columns, rows, indent='  ')}")
+    print("\n\n".join(sections))
+    return 0
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.analysis.network import to_networkx
+    from kg.view.html import write_html
+
+    title = args.title or Path(args.graph).stem
+    path = write_html(to_networkx(_read_graph(args.graph)), args.output, title=title)
+    print(f"Wrote {path}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate, load_claim_records, load_gold
+
+    fmt = EVAL_FORMATS.resolve(args.format)
+    report = evaluate(load_gold(args.gold), load_claim_records(args.claims))
+    if fmt == "json":
+        print(json.dumps(report.to_record(), ensure_ascii=False, indent=2))
+    else:
+        print(_eval_text(report, verbose=args.verbose))
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Turn news articles about public policy into a knowledge graph "
+        "of who stands where.",
+        epilog=_examples(
+            "kg build seeds/ -o out/",
+            "kg claims out/graph.ttl --format table",
+            "kg query out/graph.ttl --name stances --param actor=Mamdani",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], summary: str,
+                *examples: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=summary, description=summary, epilog=_examples(*examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(func=func, parser=sub)
+        return sub
+
+    sub = command(
+        "build", cmd_build,
+        "Extract claims from articles and write graph.ttl, claims.jsonl and graph.html.",
+        "kg build                       # seeds/ → out/",
+        "kg build articles/ corpus.jsonl -o out/",
+    )
+    sub.add_argument(
+        "inputs", nargs="*", metavar="INPUT",
+        help=".txt/.md files, folders of them, or .jsonl corpora (default: seeds/)",
+    )
+    sub.add_argument("-o", "--output", default="out", metavar="OUT",
+                     help="output folder (default: out/)")
+
+    sub = command(
+        "claims", cmd_claims, "Print the claims stored in a graph file.",
+        "kg claims out/graph.ttl --format table --min-confidence 0.6",
+    )
+    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("-f", "--format", default="jsonl",
+                     help=f"output format: {_choices(CLAIM_FORMATS)} (default: jsonl)")
+    sub.add_argument("--min-confidence", type=_unit_float, default=0.0, metavar="X",
+                     help="only claims with confidence ≥ X (0..1)")
+
+    sub = command(
+        "query", cmd_query,
+        "Run a SPARQL query (text or .rq file) or a named query over a graph file.",
+        "kg query --list",
+        "kg query out/graph.ttl --name stances --param actor=Mamdani",
+        "kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:opposes ?o }' --format csv",
+        "kg query out/graph.ttl my-query.rq --format json",
+    )
+    sub.add_argument("graph", nargs="?", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("query", nargs="?", metavar="SPARQL",
+                     help="SPARQL query text, or a .rq file holding one")
+    sub.add_argument("-n", "--name", help="run the named query NAME (see --list)")
+    sub.add_argument("-p", "--param", dest="params", action="append", default=[],
+                     type=_key_value, metavar="KEY=VALUE",
+                     help="parameter of the named query (repeatable)")
+    sub.add_argument("-l", "--list", action="store_true",
+                     help="list the named queries with their parameters")
+    sub.add_argument("-f", "--format", default="table",
+                     help=f"output format: {_choices(QUERY_FORMATS)} (default: table)")
+
+    sub = command(
+        "export", cmd_export, "Write a graph file in another format.",
+        "kg export out/graph.ttl --format graphml -o out/graph.graphml",
+    )
+    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("-f", "--format",
+                     help="ttl, nt, trig, jsonld, graphml or gexf (default: from -o's suffix)")
+    sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                     help="file to write")
+
+    sub = command(
+        "analyze", cmd_analyze,
+        "Central actors, opposing pairs, coalitions and most-contested targets.",
+        "kg analyze out/graph.ttl --top 5",
+        "kg analyze out/graph.ttl --format json > analysis.json",
+    )
+    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("-f", "--format", default="table",
+                     help=f"output format: {_choices(ANALYSIS_FORMATS)} (default: table)")
+    sub.add_argument("--top", type=_positive_int, default=10, metavar="N",
+                     help="rows per section (default: 10)")
+
+    sub = command(
+        "view", cmd_view, "Write an interactive HTML view of a graph file.",
+        "kg view out/graph.ttl -o out/graph.html",
+    )
+    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.html",
+                     help="HTML file to write")
+    sub.add_argument("--title", help="page title (default: the graph file's name)")
+
+    sub = command(
+        "eval", cmd_eval,
+        "Score claims against gold items: precision, recall, F1 and the misses.",
+        "kg eval gold.jsonl out/claims.jsonl --verbose",
+        "kg eval gold.jsonl out/graph.ttl --format json",
+    )
+    sub.add_argument("gold", metavar="GOLD.jsonl", help="gold items, one JSON object a line")
+    sub.add_argument("claims", metavar="CLAIMS",
+                     help="claims.jsonl, or a graph file (.ttl, .nt, …) to read claims from")
+    sub.add_argument("-v", "--verbose", action="store_true",
+                     help="also list the claims that match no gold item")
+    sub.add_argument("-f", "--format", default="text",
+                     help=f"output format: {_choices(EVAL_FORMATS)} (default: text)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kg`` with ``argv`` (default: the process arguments); return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KGError as exc:
+        return _fail(str(exc))
+    except OSError as exc:  # e.g. an output path inside a folder that cannot be written
+        if isinstance(exc, BrokenPipeError):
+            return _broken_pipe()
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return _fail("interrupted", status=130)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _read_graph(path: str) -> rdflib.Graph:
+    from kg.rdf.store import read_graph
+
+    return read_graph(path)
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the text of the ``.rq`` file it names."""
+    path = Path(query)
+    looks_like_file = path.suffix.lower() in (".rq", ".sparql") and "\n" not in query
+    if not looks_like_file:
+        return query
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such query file; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file; give a UTF-8 SPARQL query")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{path}: query file is empty; write a SPARQL query in it")
+    return text
+
+
+def _build_summary(report: BuildReport) -> str:
+    lines = [
+        f"Built {report.out_dir}/ in {report.seconds:.1f} s",
+        f"  documents  {report.documents}",
+        f"  entities   {report.entities}",
+        f"  claims     {report.claims}",
+    ]
+    width = max((len(p) for p in report.claims_by_predicate), default=0)
+    lines += [f"    {p:<{width}}  {n}" for p, n in report.claims_by_predicate.items()]
+    lines.append("  files")
+    lines += [f"    {path}" for path in report.files]
+    return "\n".join(lines)
+
+
+def _eval_text(report: EvalReport, *, verbose: bool) -> str:
+    lines = [f"MISSED  {item.describe()}" for item in report.missed]
+    if verbose:
+        lines += [
+            f"WRONG   {c.get('subject')} | {c.get('predicate')} | {c.get('object')}"
+            for c in report.wrong
+        ]
+    lines.append(report.summary())
+    return "\n".join(lines)
+
+
+def _named_query_list(queries: dict[str, Any]) -> str:
+    blocks = []
+    for name, query in sorted(queries.items()):
+        params = " ".join(f"--param {p}=…" for p in query.params)
+        blocks.append(f"{name}  {params}".rstrip() + f"\n    {query.description}")
+    return "\n".join(blocks)
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "") -> str:
+    widths = [len(c) for c in columns]
+    for row in rows:
+        widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return (indent + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return " ".join(str(value).split())  # no tab or newline may break a row
+
+
+def _progress(message: str) -> None:
+    """A progress line on a terminal; nothing when stderr is piped or captured."""
+    if sys.stderr.isatty():
+        print(message, file=sys.stderr, flush=True)
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"Error: {' '.join(message.split())}", file=sys.stderr)
+    return status
+
+
+def _broken_pipe() -> int:
+    # The reader went away (`kg claims … | head`): stop quietly, as Unix tools do.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def _examples(*lines: str) -> str:
+    return "Example:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _choices(table: NameTable) -> str:
+    return ", ".join(table)
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key.strip(), value
+
+
+def _unit_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return value
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg")
+    except PackageNotFoundError:
+        return "unknown"
