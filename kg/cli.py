@@ -141,7 +141,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if not records:
             sections.append(f"{title}\n  (none)")
             continue
-        columns = tuple(dict.fromkeys(key for record in records for key in record))
+        # Entity keys (id, a_id, …) are for programs: the JSON keeps them.
+        columns = tuple(
+            dict.fromkeys(
+                key for record in records for key in record
+                if key != "id" and not key.endswith("_id")
+            )
+        )
         rows = [tuple(_cell(record.get(col)) for col in columns) for record in records]
         sections.append(f"{title}\n{_table(columns, rows, indent='  ')}")
     print("\n\n".join(sections))

@@ -39,9 +39,6 @@ from kg.model import PREDICATES
 #: Predicates that are always scored, lower-cased as the matcher compares them.
 CORE_PREDICATES = frozenset(p.lower() for p in PREDICATES)
 
-#: Suffixes of a claims argument that is read as an RDF graph, not JSON lines.
-GRAPH_SUFFIXES = (".ttl", ".nt", ".trig", ".nq", ".jsonld", ".rdf", ".xml", ".n3")
-
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -160,9 +157,15 @@ def load_gold(path: str | os.PathLike[str]) -> list[GoldItem]:
 
 
 def load_claim_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Claim records of a ``claims.jsonl`` file, or of a graph file (by its suffix)."""
+    """Claim records of a ``claims.jsonl`` file, or of a graph file.
+
+    A path whose suffix names an RDF format (``.ttl``, ``.nt``, ``.trig``,
+    ``.jsonld``) is read as a graph written by ``kg build``.
+    """
     path = Path(path)
-    if path.suffix.lower() in GRAPH_SUFFIXES:
+    from kg.rdf.store import RDF_FORMATS
+
+    if path.suffix.lstrip(".") in RDF_FORMATS:
         from kg.rdf.graph import claims_from_graph
         from kg.rdf.store import read_graph
 

@@ -320,7 +320,7 @@ def test_export_unknown_format_writes_nothing(built: Built, tmp_path: Path) -> N
 def test_export_of_a_broken_graph_writes_nothing(bad_ttl: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.nt"
     proc = kg("export", bad_ttl, "--format", "nt", "-o", out)
-    assert_one_line_error(proc, "broken.ttl")
+    assert_one_line_error(proc, "broken.ttl", "line 3")
     assert not out.exists()
 
 
@@ -332,7 +332,7 @@ def test_analyze_json_has_every_section(built: Built) -> None:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert set(result) == {"central_actors", "opposing_pairs", "coalitions", "targets"}
-    assert all(len(rows) <= 3 for rows in result.values())
+    assert 1 <= len(result["central_actors"]) <= 3
 
 
 def test_analyze_table_has_a_heading_per_section(built: Built) -> None:
@@ -441,7 +441,7 @@ def test_graph_commands_reject_a_missing_file(command: str, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("command", ["claims", "analyze"])
 def test_graph_commands_reject_turtle_that_does_not_parse(command: str, bad_ttl: Path) -> None:
-    assert_one_line_error(kg(command, bad_ttl), "broken.ttl")
+    assert_one_line_error(kg(command, bad_ttl), "broken.ttl", "line 3")
 
 
 @pytest.mark.parametrize(
