@@ -7,6 +7,7 @@ runs the ones its configuration names, over documents parsed once with
 
 from __future__ import annotations
 
+from kg.extract import roles, stance  # noqa: F401  (importing registers them)
 from kg.extract.registry import DEFAULT_EXTRACTORS, EXTRACTORS, extract_articles, register
 
 __all__ = ["DEFAULT_EXTRACTORS", "EXTRACTORS", "extract_articles", "register"]

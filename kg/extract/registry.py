@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from kg.model import Article, Claim, Extraction
+from kg.errors import UnknownNameError
+from kg.model import Article, Claim, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+
+    from kg.extract.lexicon import Lexicon
 
 Extractor = Callable[..., Iterator[Claim]]
+Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
 DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1")
+BATCH_SIZE = 32
 
 
 def register(name: str) -> Callable[[Extractor], Extractor]:
+    """Register an extractor ``(doc, *, context) -> Iterator[Claim]`` under ``name``."""
+
     def decorate(func: Extractor) -> Extractor:
         EXTRACTORS[name] = func
         return func
@@ -25,9 +31,31 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
 
 
 def extract_articles(
-    articles: Sequence[Article], nlp: Language, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS
+    articles: Sequence[Article],
+    nlp: Language,
+    *,
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
-    """Parse every article once with ``nlp.pipe`` and run the named extractors."""
-    docs: list[Doc] = list(nlp.pipe(a.text for a in articles))
-    del docs  # extraction rules land in the next commit
-    return Extraction(articles=tuple(articles), entities=(), claims=())
+    """Parse every article once with ``nlp.pipe``, run the named extractors, and
+    merge the entities of all documents into one canonical set."""
+    from kg.extract.canonical import canonicalize
+    from kg.extract.context import DocContext
+    from kg.extract.lexicon import default_lexicon
+
+    for name in extractors:
+        if name not in EXTRACTORS:
+            raise UnknownNameError("extractor", name, EXTRACTORS)
+    lexicon = lexicon or default_lexicon()
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    texts = (a.text for a in articles)
+    for done, (article, doc) in enumerate(zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1):
+        context = DocContext(article, doc, lexicon)
+        for name in extractors:
+            claims.extend(EXTRACTORS[name](doc, context=context))
+        mentions.extend(Mention(article.id, e.key) for e in context.names.mention_entities)
+        if progress is not None:
+            progress(done, len(articles))
+    return canonicalize(articles, claims, mentions, lexicon)

@@ -1,0 +1,371 @@
+"""Who a word refers to, within one document.
+
+:class:`DocContext` is built once per parsed document and shared by the
+extractors (read-only for them). It resolves a token to the actor it names:
+a name, a pronoun (he, she, they, its, we, I), a relative pronoun (who,
+which), a definite description ("the mayor-elect", "the department"), a
+speech noun standing for its author ("his remarks"), or a common-noun actor
+("federal officials", "Ivory Coast rebels"). It also knows which speaker each
+quotation and reported clause belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.labels import noun_label
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import DocNames, find_names
+from kg.extract.quotes import Quote, find_quotes
+from kg.model import Article, Entity
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Nouns that stand for the words or plans of their possessor ("his remarks").
+STAND_IN_NOUNS = frozenset(
+    {"remark", "comment", "statement", "position", "stance", "view", "declaration", "administration",
+     "government", "campaign", "office", "team", "spokesperson", "spokesman", "spokeswoman", "letter",
+     "message", "speech", "plan", "proposal", "policy", "assertion", "argument", "response", "camp",
+     "leadership", "regime", "cabinet"}
+)
+#: Words that make a common-noun phrase not an actor ("some officials" is still one).
+VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
+SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An actor a token refers to, and how many inference steps it took."""
+
+    entity: Entity
+    hops: int = 0
+
+
+@dataclass
+class DocContext:
+    """Everything the extractors need to know about one parsed article."""
+
+    article: Article
+    doc: Doc
+    lexicon: Lexicon
+    names: DocNames = field(init=False)
+    quotes: tuple[Quote, ...] = field(init=False)
+    body_start: int = field(init=False)
+    _gender: dict[str, str] = field(default_factory=dict, init=False)
+    _common: dict[str, Entity] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.body_start = headline_end(self.article.text)
+        self.names = find_names(self.doc, self.lexicon, body_start=self.body_start)
+        self.quotes = find_quotes(self.doc.text)
+        for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
+            self._gender_from_pronouns(mention.start, entity)
+
+    # -- sentences ---------------------------------------------------------
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences of the body (a headline is left out)."""
+        return tuple(s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip())
+
+    @cached_property
+    def _sentence_index(self) -> dict[int, int]:
+        return {s.start: n for n, s in enumerate(self.doc.sents)}
+
+    def sentence_number(self, token: Token) -> int:
+        return self._sentence_index.get(token.sent.start, 0)
+
+    # -- actors ------------------------------------------------------------
+
+    def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
+        """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
+        found = []
+        for member in (token, *conjuncts(token)):
+            ref = self.actor(member, hops=hops)
+            if ref is not None and ref not in found:
+                found.append(ref)
+        return found
+
+    def actor(self, token: Token, *, hops: int = 0) -> Referent | None:
+        if hops > 3:
+            return None
+        named = self.names.at(token)
+        if named is not None and named.is_actor:
+            return Referent(named, hops)
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT"):
+            if lower in RELATIVE:
+                antecedent = relative_antecedent(token)
+                return self.actor(antecedent, hops=hops + 1) if antecedent is not None else None
+            if lower in FIRST_PERSON:
+                speaker = self.speaker(token)
+                return Referent(speaker, hops + 1) if speaker is not None else None
+            entity = self._pronoun(token)
+            return Referent(entity, hops + 1) if entity is not None else None
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._noun_actor(token, hops)
+        return None
+
+    def _noun_actor(self, token: Token, hops: int) -> Referent | None:
+        lemma = token.lemma_.lower()
+        owner = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i), None)
+        if lemma in STAND_IN_NOUNS and owner is not None:
+            ref = self.actor(owner, hops=hops + 1)
+            if ref is not None:
+                return ref
+        if lemma in STAND_IN_NOUNS:
+            under = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "under")), None)
+            if under is not None:
+                for pobj in under.children:
+                    if pobj.dep_ == "pobj" and (ref := self.actor(pobj, hops=hops + 1)):
+                        return ref
+        described = self._description(token)
+        if described is not None:
+            return Referent(described, hops + 1)
+        if lemma in self.lexicon.actors or self._has_named_modifier(token):
+            if any(c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children) or lemma in VAGUE:
+                return None
+            inside = self._named_inside(token)
+            if inside is not None and lemma not in self.lexicon.actors:
+                return Referent(inside, hops)
+            return Referent(self._common_actor(token), hops)
+        return None
+
+    def _has_named_modifier(self, token: Token) -> bool:
+        return any(
+            c.dep_ in ("amod", "compound", "nmod") and (e := self.names.at(c)) is not None and e.is_actor
+            for c in token.children
+        )
+
+    def _named_inside(self, token: Token) -> Entity | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and (e := self.names.at(child)):
+                return e
+        return None
+
+    def _common_actor(self, token: Token) -> Entity:
+        """An actor named by a common noun phrase: "Ivory Coast rebels"."""
+        label = noun_label(token)
+        words = label.split()
+        while words and words[0].lower() in ("senior", "top", "several", "two", "three", "group", "of"):
+            words.pop(0)
+        label = " ".join(words) or token.text
+        kind = "Organization" if token.lemma_.lower() in ORGANIZATION_NOUNS else "Group"
+        entity = self._common.get(label.lower())
+        if entity is None:
+            entity = Entity.named(label, kind)
+            self._common[label.lower()] = entity
+        return entity
+
+    def _description(self, token: Token) -> Entity | None:
+        """ "the mayor-elect", "the department", "the senator": a known entity."""
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            return None
+        words = {w.lower() for w in noun_label(token).replace("-", " ").split()}
+        head = token.lemma_.lower()
+        if not words or head in self.lexicon.actors and head not in self.lexicon.titles:
+            return None
+        for mention, entity in reversed(list(zip(self.names.mentions, self.names.mention_entities, strict=True))):
+            if mention.start >= token.i:
+                continue
+            role_words = set((mention.role or "").lower().replace("-", " ").split())
+            label_words = {w.lower() for w in entity.label.split()}
+            if words <= role_words or (head in label_words and head not in ("city", "state")):
+                return entity
+        return None
+
+    def _pronoun(self, token: Token) -> Entity | None:
+        lower = token.lower_
+        sent_no = self.sentence_number(token)
+        excluded = co_arguments(token)
+        quoted = self.in_quote(token)
+        best: tuple[float, Entity] | None = None
+        for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
+            if mention.start >= token.i or mention.start in excluded:
+                continue
+            if not quoted and self.in_quote(self.doc[mention.start]):
+                continue  # a name inside someone's quote is not who the narrator means
+            distance = sent_no - self.sentence_number(self.doc[mention.start])
+            if distance > SENTENCES_BACK or not self._compatible(lower, entity):
+                continue
+            mention_token = self.doc[mention.end - 1]
+            score = -10.0 * distance + mention.start / 10_000
+            if mention_token.dep_ in SUBJECT_DEPS or (
+                mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS
+            ):
+                score += 5
+            if best is None or score > best[0]:
+                best = (score, entity)
+        if best is None:
+            return None
+        entity = best[1]
+        if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
+            self._gender.setdefault(entity.key, "m" if lower in MALE else "f")
+        return entity
+
+    def _compatible(self, pronoun: str, entity: Entity) -> bool:
+        if pronoun in MALE or pronoun in FEMALE:
+            gender = self._gender.get(entity.key)
+            wanted = "m" if pronoun in MALE else "f"
+            return entity.kind == "Person" and gender in (None, wanted)
+        if pronoun in NEUTER:
+            return entity.kind in ("Organization", "Place")
+        if pronoun in PLURAL:
+            return entity.kind in ("Group", "Organization", "Place")
+        return False
+
+    def _gender_from_pronouns(self, start: int, entity: Entity) -> None:
+        """Nothing is known of gender until a pronoun is resolved to a person."""
+
+    # -- speakers ----------------------------------------------------------
+
+    @cached_property
+    def _speakers(self) -> dict[int, Entity]:
+        """Token index → speaker, for tokens in quotes and reported clauses."""
+        return attribute_speakers(self)
+
+    def speaker(self, token: Token) -> Entity | None:
+        return self._speakers.get(token.i)
+
+    def in_quote(self, token: Token) -> bool:
+        return any(token.idx in q for q in self.quotes)
+
+
+ORGANIZATION_NOUNS = frozenset(
+    {"government", "administration", "ministry", "department", "agency", "court", "council", "committee",
+     "commission", "parliament", "congress", "senate", "legislature", "cabinet", "regime", "coalition",
+     "party", "union", "movement", "organization", "organisation", "forum", "alliance", "newspaper",
+     "army", "military", "police"}
+)
+
+
+def headline_end(text: str) -> int:
+    """Where the body starts: after a first line that reads as a headline."""
+    first, sep, _ = text.lstrip().partition("\n")
+    if not sep or first.rstrip().endswith((".", "!", "?", ":", '"', "”", "’")) or len(first.split()) > 25:
+        return 0
+    return len(text) - len(text.lstrip()) + len(first) + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """ "A, B and C": the tokens joined to ``token`` by conj."""
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Adams, whom he accused" → Adams."""
+    verb = token.head
+    while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i:
+        if verb.dep_ in ("ROOT",):
+            return None
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return None
+
+
+def co_arguments(token: Token) -> set[int]:
+    """Token indices a pronoun cannot refer to: the other arguments of its verb."""
+    if token.dep_ in ("poss",):
+        return set()
+    verb = token.head
+    out: set[int] = set()
+    for child in verb.children:
+        if child.i == token.i:
+            continue
+        if child.lower_ in RELATIVE and (ante := relative_antecedent(child)) is not None:
+            out.update(t.i for t in ante.subtree if t.i <= ante.i)
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
+            out.update(t.i for t in child.subtree)
+    if verb.dep_ == "relcl":
+        out.update(t.i for t in verb.head.subtree if t.i <= verb.head.i)
+    return out
+
+
+def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
+    """Map tokens of quotations and reported clauses to whoever said them."""
+    speakers: dict[int, Entity] = {}
+    doc = ctx.doc
+    # Reported clauses: "X said (that) ...", "according to X".
+    for tok in doc:
+        if tok.idx < ctx.body_start:
+            continue
+        if is_speech_verb(tok, ctx.lexicon):
+            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            ref = ctx.actor(subject) if subject is not None and not ctx.in_quote(subject) else None
+            if ref is None:
+                continue
+            for comp in tok.children:
+                if comp.dep_ in ("ccomp", "xcomp") or (comp.dep_ == "dobj" and comp.pos_ == "VERB"):
+                    for t in comp.subtree:
+                        speakers.setdefault(t.i, ref.entity)
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            ref = ctx.actor(pobj) if pobj is not None else None
+            if ref is not None:
+                for t in tok.sent:
+                    if t.i not in range(tok.i, pobj.i + 1):
+                        speakers.setdefault(t.i, ref.entity)
+    # Quotations: the speech verb next to the quote, or the previous quote's speaker.
+    previous: Entity | None = None
+    for quote in ctx.quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = _quote_speaker(ctx, quote, span) or _carried_speaker(ctx, quote, previous)
+        if speaker is None:
+            continue
+        previous = speaker
+        for t in span:
+            speakers[t.i] = speaker
+    return speakers
+
+
+def _quote_speaker(ctx: DocContext, quote: Quote, span: Span) -> Entity | None:
+    doc = ctx.doc
+    sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+    after = span[-1].sent.end
+    if after < len(doc):
+        sents[doc[after].sent.start] = doc[after].sent
+    before = span[0].sent.start - 1
+    if before >= 0 and doc[before].sent.text.rstrip().endswith((":", ",")):
+        sents[doc[before].sent.start] = doc[before].sent
+    for sent in sents.values():
+        for tok in sent:
+            if tok.idx in quote or not is_speech_verb(tok, ctx.lexicon):
+                continue
+            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None)
+            if subject is not None and (ref := ctx.actor(subject)) is not None:
+                return ref.entity
+    return None
+
+
+def _carried_speaker(ctx: DocContext, quote: Quote, previous: Entity | None) -> Entity | None:
+    """A quote with no speech verb continues the previous speaker's words."""
+    return previous
+
+
+def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.speech:
+        return True
+    # "made it clear that ..."
+    return lemma == "make" and any(c.lower_ == "clear" for c in token.children)

@@ -1,0 +1,155 @@
+"""Readable labels for targets: compact noun phrases and action phrases.
+
+"the New York City Police Department (NYPD) will not assist with immigration
+enforcement operations under his leadership" becomes the target "NYPD
+assisting with immigration enforcement operations", not the whole clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.model import slugify
+
+#: Children dropped from a noun phrase label.
+DROP_DEPS = frozenset(
+    {"det", "predet", "relcl", "appos", "acl", "punct", "advmod", "cc", "conj", "preconj", "neg"}
+)
+#: Possessive and demonstrative words dropped from the front of a label.
+DROP_WORDS = frozenset(
+    {"his", "her", "its", "their", "our", "my", "your", "this", "these", "that", "those", "any", "all",
+     "some", "such", "every", "each", "the", "a", "an"}
+)
+#: Prepositions whose phrase stays in a label ("assistance with ICE").
+KEEP_PREPS = frozenset({"of", "for", "with", "on", "to", "against", "in", "into", "from", "by"})
+MAX_WORDS = 9
+STOP_LEMMAS = frozenset({"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"})
+
+
+def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
+    """The tokens of a compact noun phrase headed by ``head``."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in DROP_DEPS or child.is_space:
+            continue
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue
+        if child.dep_ == "prep":
+            if depth >= 1 or child.lower_ not in KEEP_PREPS or child.i < head.i:
+                continue
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                continue
+            tokens.append(child)
+            tokens.extend(phrase_tokens(objects[0], depth=depth + 1))
+            continue
+        if child.dep_ in ("dobj", "pobj", "compound", "amod", "nmod", "nummod", "poss", "prt", "quantmod", "npadvmod", "case"):
+            tokens.extend(phrase_tokens(child, depth=depth + (child.dep_ in ("dobj", "pobj"))))
+    tokens = _inside_parentheses_removed(sorted(set(tokens), key=lambda t: t.i))
+    return tokens
+
+
+def _inside_parentheses_removed(tokens: list[Token]) -> list[Token]:
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    keep = []
+    for tok in tokens:
+        opened = sum(1 for t in doc[tokens[0].i : tok.i] if t.text == "(") - sum(
+            1 for t in doc[tokens[0].i : tok.i] if t.text == ")"
+        )
+        if opened <= 0 and tok.text not in "()":
+            keep.append(tok)
+    return keep
+
+
+def render(tokens: list[Token]) -> str:
+    """Join tokens with the spacing they had in the text, trimmed and shortened."""
+    while tokens and (tokens[0].lower_ in DROP_WORDS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("prep", "cc", "case")):
+        tokens = tokens[:-1]
+    words = []
+    for n, tok in enumerate(tokens[: MAX_WORDS + 3]):
+        if n and tokens[n - 1].i + 1 == tok.i and not tokens[n - 1].whitespace_:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+    text = " ".join(words[:MAX_WORDS])
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def noun_label(head: Token) -> str:
+    return render(phrase_tokens(head))
+
+
+def gerund(lemma: str) -> str:
+    """The -ing form of a verb lemma.
+
+    >>> [gerund(v) for v in ("assist", "dismantle", "plan", "tie", "see")]
+    ['assisting', 'dismantling', 'planning', 'tying', 'seeing']
+    """
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    if (
+        len(lemma) <= 4
+        and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma)
+        and not lemma.endswith(("w", "x", "y"))
+    ):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def action_tokens(verb: Token) -> list[Token]:
+    """The verb's object and first prepositional phrase, compacted."""
+    tokens: list[Token] = []
+    has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)
+    preps = 1 if has_object else 0
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.pos_ != "PRON":
+            tokens.extend(phrase_tokens(child))
+        elif child.dep_ == "prt":
+            tokens.append(child)
+        elif child.dep_ == "prep" and preps == 0 and child.lower_ in KEEP_PREPS:
+            objects = [
+                c for c in child.children
+                if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON" and c.tag_ not in ("WP", "WDT")
+                and not any(g.tag_ in ("WP", "WDT", "WRB") for g in c.children)
+            ]
+            if objects:
+                preps += 1
+                tokens.append(child)
+                tokens.extend(phrase_tokens(objects[0], depth=1))
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            tokens.extend(t for t in [child, *action_tokens(child)])
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def action_label(verb: Token, subject: str | None = None) -> str:
+    """ "NYPD assisting with immigration enforcement operations"."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    head = f"being {verb.text}" if passive else gerund(verb.lemma_.lower())
+    rest = render(action_tokens(verb)) if action_tokens(verb) else ""
+    # render() drops a leading determiner; keep the verb's own words in order
+    parts = [p for p in (subject, head, rest) if p]
+    words = " ".join(parts).split()
+    return " ".join(words[: MAX_WORDS + 2])
+
+
+def issue_key(label: str, tokens: list[Token] | None = None) -> str:
+    """A key under which differently worded mentions of one issue meet.
+
+    Lemmas of content words, so that "sanctuary city policies" and
+    "sanctuary city policy" are one issue.
+    """
+    if tokens:
+        lemmas = [t.lemma_.lower() for t in tokens if t.lemma_.lower() not in STOP_LEMMAS and not t.is_punct]
+        if lemmas:
+            return slugify(" ".join(lemmas))
+    return slugify(label)

@@ -1,0 +1,252 @@
+"""Named mentions in one document and the canonical entity behind each.
+
+"Mayor-elect Zohran Mamdani", "Mamdani" and "the mayor-elect" are one person;
+"the New York City Police Department (NYPD)" and "NYPD" one organisation.
+Titles in front of a name are stripped from it and kept as the person's role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.model import Entity
+
+#: spaCy entity labels that name actors, and the ontology class of each.
+NER_KINDS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "NORP": "Group",
+}
+#: Dependency labels that attach a title word to the name it precedes.
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"})
+STRIP_LEADING = frozenset({"the", "a", "an"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&./-]{1,9}$")
+PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}\)")
+PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name in the text (titles stripped) and the role written before it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    role: str | None = None
+    role_start: int | None = None
+
+
+@dataclass(frozen=True)
+class DocNames:
+    """Every named mention of a document, each mapped to its canonical entity."""
+
+    mentions: tuple[NameMention, ...]
+    entity_of: dict[int, Entity]
+    """Token index → entity, for every token of every mention (and acronym)."""
+    mention_entities: tuple[Entity, ...]
+    """The entity of each mention, in the order of :attr:`mentions`."""
+    party_of: dict[str, str]
+    """Entity key → party name, from tags like "(D-N.Y.)"."""
+
+    def at(self, token: Token) -> Entity | None:
+        return self.entity_of.get(token.i)
+
+
+def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
+    """Named mentions of ``doc`` from ``body_start`` (a character offset) on."""
+    raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
+    raw.extend(_unlabelled_names(doc, raw, body_start))
+    raw.sort(key=lambda m: m.start)
+    acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
+    entities = _canonical(raw, acronyms)
+    entity_of: dict[int, Entity] = {}
+    for n, (mention, entity) in enumerate(zip(raw, entities, strict=True)):
+        for i in range(mention.start, mention.end):
+            entity_of[i] = entity
+        if n in acronyms:
+            entity_of[mention.end + 1] = entity
+    _bare_acronyms(doc, entity_of, body_start)
+    _bare_surnames(doc, raw, entities, entity_of, body_start)
+    entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
+    return DocNames(tuple(raw), entity_of, tuple(entities), _parties(doc, raw, entities))
+
+
+def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None:
+    kind = NER_KINDS.get(ent.label_)
+    if kind is None or ent.start_char < body_start:
+        return None
+    tokens = [t for t in ent if not t.is_space]
+    while tokens and (tokens[0].lower_ in STRIP_LEADING or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
+        tokens.pop()
+    # Titles inside the entity ("Mayor Eric Adams") become the role.
+    lead = 0
+    while kind == "Person" and lead < len(tokens) - 1 and _is_title(tokens[lead], lexicon):
+        lead += 1
+    if not tokens or (kind != "Person" and not any(t.text[:1].isupper() for t in tokens)):
+        return None
+    name = tokens[lead:]
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
+        return None
+    start, end = name[0].i, name[-1].i + 1
+    role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
+    role, role_start = None, None
+    if role_tokens and kind == "Person":
+        role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
+        role_start = role_tokens[0].i
+    return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
+
+
+def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
+    """Title words right before a name that attach to it: "NYPD Commissioner", "border czar"."""
+    run: list[Token] = []
+    i = start - 1
+    span = set(range(start, start + 1))
+    while i >= 0:
+        tok = doc[i]
+        attached = tok.head.i in span or tok.head.i >= start or any(tok.head.i == r.i for r in run)
+        if tok.is_space or tok.lower_ in STRIP_LEADING or not attached or tok.dep_ not in TITLE_DEPS:
+            break
+        if tok.is_punct and tok.text not in "-–":
+            break
+        if tok.text in POSSESSIVE:
+            break
+        run.insert(0, tok)
+        i -= 1
+    while run and (run[0].is_punct or run[0].dep_ in ("cc", "case")):
+        run.pop(0)
+    if not any(_is_title(t, lexicon) for t in run):
+        return []
+    return run
+
+
+def _is_title(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
+
+
+def _unlabelled_names(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
+    """Proper-noun subjects the recogniser missed ("Ethopia has agreed ...")."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for tok in doc:
+        if tok.idx < body_start or tok.i in covered or tok.pos_ != "PROPN":
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
+            left -= 1
+        kind = "Organization" if ACRONYM.match(tok.text) else "Group"
+        extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind))
+    return extra
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s*([-–])\s*", r"\1", text)
+
+
+def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[Entity]:
+    """One entity per real thing: surnames join full names, acronyms their expansion."""
+    people: dict[str, list[str]] = defaultdict(list)  # surname → full names
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "Person" and len(words) > 1:
+            people[words[-1].lower()].append(m.text)
+    kinds_of_text: dict[str, str] = {}
+    for m in mentions:
+        kinds_of_text.setdefault(m.text.lower(), m.kind)
+    labels: list[tuple[str, str]] = []
+    for m in mentions:
+        words = m.text.split()
+        surname = words[-1].lower()
+        if len(words) == 1 and surname in people:
+            labels.append((max(people[surname], key=len), "Person"))
+        elif m.kind == "Person" and len(words) > 1 and surname in people:
+            labels.append((max(people[surname], key=len), "Person"))
+        else:
+            labels.append((m.text, _kind_vote(m, kinds_of_text)))
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for n, (m, (label, _)) in enumerate(zip(mentions, labels, strict=True)):
+        aliases[label].add(m.text)
+        if n in acronyms:
+            aliases[label].add(acronyms[n])
+    return [
+        Entity.named(label, kind, tuple(sorted(aliases[label] - {label})))
+        for label, kind in labels
+    ]
+
+
+def _kind_vote(mention: NameMention, kinds_of_text: dict[str, str]) -> str:
+    return kinds_of_text.get(mention.text.lower(), mention.kind)
+
+
+def _acronym_after(doc: Doc, mention: NameMention) -> str | None:
+    """"New York City Police Department (NYPD)": the acronym names the same entity."""
+    i = mention.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        if ACRONYM.match(doc[i + 1].text):
+            return doc[i + 1].text
+    return None
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in label.replace("-", " ").split() if w[:1].isupper() and "." not in w)
+
+
+def _bare_acronyms(doc: Doc, entity_of: dict[int, Entity], body_start: int) -> None:
+    """Map acronyms to organisations named in full elsewhere in the document."""
+    by_alias: dict[str, Entity] = {}
+    for entity in set(entity_of.values()):
+        if entity.kind == "Organization":
+            for alias in entity.aliases:
+                by_alias.setdefault(alias, entity)
+            initials = _initials(entity.label)
+            if len(initials) >= 2:
+                by_alias.setdefault(initials, entity)
+    for tok in doc:
+        if tok.idx < body_start:
+            continue
+        target = by_alias.get(tok.text.rstrip("’'s"))
+        current = entity_of.get(tok.i)
+        if target and (current is None or current.label == tok.text):
+            entity_of[tok.i] = target
+
+
+def _bare_surnames(
+    doc: Doc, mentions: list[NameMention], entities: list[Entity], entity_of: dict[int, Entity], body_start: int
+) -> None:
+    """A surname the recogniser missed or mislabelled still names the person."""
+    by_surname = {e.label.split()[-1]: e for e in entities if e.kind == "Person" and " " in e.label}
+    for tok in doc:
+        if tok.idx < body_start or tok.pos_ != "PROPN":
+            continue
+        person = by_surname.get(tok.text)
+        if person is None:
+            continue
+        current = entity_of.get(tok.i)
+        if current is None or (current.kind != "Person" and current.label == tok.text):
+            entity_of[tok.i] = person
+
+
+def _parties(doc: Doc, mentions: list[NameMention], entities: list[Entity]) -> dict[str, str]:
+    """Party tags after a person's name: "Rep. Jane Doe (D-N.Y.)"."""
+    parties = {}
+    for m, e in zip(mentions, entities, strict=True):
+        if e.kind != "Person" or m.end >= len(doc):
+            continue
+        tail = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text) :][:24]
+        found = PARTY_TAG.match(tail.lstrip())
+        if found:
+            parties[e.key] = PARTIES[found.group(1)]
+    return parties

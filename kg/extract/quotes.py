@@ -1,0 +1,66 @@
+"""Quotations in a text: where each starts and ends (as character offsets).
+
+Curly and straight double quotes, curly single quotes (told apart from
+apostrophes by what follows them) and the ``...'' of wire copy are all
+recognised. A quote left open at the end of a paragraph closes there, as a
+quote running over paragraphs reopens at the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "‘": "’", "«": "»", "``": "''", '"': '"'}
+_MARK = re.compile(r"``|''|[“”‘’«»\"]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Spans of quoted text, marks excluded.
+
+    >>> text = 'She said, “We will never back it.” Then she left.'
+    >>> [text[q.start:q.end] for q in find_quotes(text)]
+    ['We will never back it.']
+    """
+    quotes: list[Quote] = []
+    open_mark: str | None = None
+    open_at = 0
+    for match in _MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        before = text[at - 1] if at else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if open_mark is not None and "\n\n" in text[open_at:at]:
+            quotes.append(Quote(open_at, text.index("\n\n", open_at)))
+            open_mark = None
+        if open_mark is None:
+            if mark in OPENERS and _can_open(mark, before, after):
+                open_mark, open_at = mark, match.end()
+            continue
+        if mark == OPENERS[open_mark] and _can_close(mark, before, after):
+            quotes.append(Quote(open_at, at))
+            open_mark = None
+    if open_mark is not None:
+        end = text.find("\n\n", open_at)
+        quotes.append(Quote(open_at, len(text) if end < 0 else end))
+    return tuple(q for q in quotes if q.end > q.start)
+
+
+def _can_open(mark: str, before: str, after: str) -> bool:
+    if mark in ("‘", "’"):
+        return (before.isspace() or before in "([{—–-:,") and after.isalnum()
+    return not after.isspace()
+
+
+def _can_close(mark: str, before: str, after: str) -> bool:
+    if mark == "’":
+        return not after.isalnum() and not before.isspace()
+    return True

@@ -1,0 +1,86 @@
+"""roles.v1: offices and memberships from titles, appositions and party tags.
+
+"NYPD Commissioner Jessica Tisch" → Tisch holdsRole "NYPD Commissioner" and
+memberOf the NYPD; "Kofi Annan, UN secretary-general" → holdsRole
+"UN secretary-general"; "Rep. Jane Doe (D-N.Y.)" → memberOf Democratic Party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.context import DocContext
+from kg.extract.labels import render
+from kg.extract.registry import register
+from kg.extract.stance import evidence_of
+from kg.model import Claim, Entity
+
+NAME, VERSION = "roles.v1", "1.0.0"
+TITLE_CONFIDENCE, APPOSITION_CONFIDENCE, PARTY_CONFIDENCE = 0.9, 0.75, 0.85
+
+
+@register(NAME)
+def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
+    """holdsRole and memberOf claims for every person named with a title."""
+    names = context.names
+    seen: set[tuple[str, str, str]] = set()
+    for mention, person in zip(names.mentions, names.mention_entities, strict=True):
+        if person.kind != "Person" or mention.start < 0:
+            continue
+        sent = doc[mention.start].sent
+        evidence = evidence_of(context, sent, NAME, VERSION)
+        found: list[tuple[str, Entity, float]] = []
+        if mention.role and mention.role_start is not None:
+            role = _role_entity(mention.role, context)
+            found.append(("holdsRole", role, TITLE_CONFIDENCE))
+            for i in range(mention.role_start, mention.start):
+                org = names.entity_of.get(i)
+                if org is not None and org.kind == "Organization":
+                    found.append(("memberOf", org, TITLE_CONFIDENCE))
+        found.extend(_apposition_roles(doc[mention.end - 1], context))
+        party = names.party_of.get(person.key)
+        if party:
+            found.append(("memberOf", Entity.named(party, "Organization"), PARTY_CONFIDENCE))
+        for predicate, obj, confidence in found:
+            key = (person.key, predicate, obj.key)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Claim(
+                subject=person,
+                predicate=predicate,
+                object=obj,
+                provenance=evidence,
+                polarity=0,
+                confidence=confidence,
+                cue="title" if confidence == TITLE_CONFIDENCE else "apposition",
+            )
+
+
+def _role_entity(label: str, context: DocContext) -> Entity:
+    words = label.split()
+    if len(words) == 1 and words[0].lower() in context.lexicon.titles:
+        label = context.lexicon.titles[words[0].lower()]
+        label = label[:1].upper() + label[1:]
+    return Entity.named(label, "Role")
+
+
+def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entity, float]]:
+    """ "Kofi Annan, UN secretary-general": an apposition headed by a title word."""
+    titles = context.lexicon.titles
+    for appos in name.children:
+        if appos.dep_ != "appos" or appos.lower_ not in titles and appos.lemma_.lower() not in titles:
+            continue
+        if any(c.dep_ in ("prep", "acl", "relcl") and c.lower_ not in ("of",) for c in appos.children):
+            continue
+        tokens = [t for t in appos.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
+        tokens = [t for t in tokens if t.i <= appos.i]
+        if not tokens:
+            continue
+        yield "holdsRole", _role_entity(render(tokens), context), APPOSITION_CONFIDENCE
+        for tok in tokens:
+            org = context.names.entity_of.get(tok.i)
+            if org is not None and org.kind == "Organization":
+                yield "memberOf", org, APPOSITION_CONFIDENCE

@@ -1,0 +1,558 @@
+"""stance.v1: who supports, opposes, criticises, proposes what, from the parse.
+
+A stance starts at a cue from the lexicon (a verb, a noun or an adjective).
+The holder is the cue's subject, "by" agent, possessor, apposition or the
+subject of the light verb that governs it; the target is its object,
+prepositional object or clausal complement. A clausal complement that holds a
+cue of its own is composed with the outer one ("refused to back X" → opposes
+X); one that holds a plain action becomes an action target ("plan to
+dismantle X" → proposes "dismantling X"). Negation flips polarity, modality
+follows the clause (planned, hypothetical, counterfactual, questioned), and
+a future-tense commitment with no cue ("Syria will not accept refugees")
+is a stance too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.context import DocContext, Referent, conjuncts, is_speech_verb
+from kg.extract.labels import action_label, issue_key, noun_label, phrase_tokens
+from kg.extract.lexicon import Cue
+from kg.extract.registry import register
+from kg.model import Claim, Entity, Provenance
+
+NAME, VERSION = "stance.v1", "1.0.0"
+
+#: The predicate a stance takes when its polarity is flipped by negation.
+FLIPPED = {
+    "supports": "opposes",
+    "opposes": "supports",
+    "praises": "criticizes",
+    "criticizes": "praises",
+    "agreesWith": "disagreesWith",
+    "disagreesWith": "agreesWith",
+    "proposes": "opposes",
+}
+#: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
+LIGHT_VERBS = frozenset(
+    {"express", "have", "make", "reach", "lodge", "show", "voice", "signal", "reaffirm", "renew", "issue",
+     "file", "offer", "take", "hold", "be", "become", "remain", "register", "repeat", "restate",
+     "reiterate", "outline", "unveil", "launch", "lead", "spearhead", "give", "extend", "put", "mount",
+     "step", "continue", "maintain", "declare", "state", "announce", "underscore", "stress"}
+)
+#: Verbs whose "over" phrase names what is put second ("prioritize X over Y").
+PREFERENCE_VERBS = frozenset({"prioritize", "prioritise", "favor", "favour", "prefer", "choose", "put", "emphasize"})
+#: Verbs that are not actions a future-tense commitment could be about.
+NON_ACTIONS = frozenset(
+    {"be", "have", "become", "seem", "remain", "need", "face", "get", "happen", "take", "come", "go",
+     "continue", "shape", "navigate", "depend", "mean", "feel", "look", "know", "find", "see", "say",
+     "tell", "think", "cost", "include", "bind", "likely", "lead", "result"}
+)
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
+MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.9, "hypothetical": 0.6, "counterfactual": 0.5, "questioned": 0.45}
+DIRECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in the text: the token, the lexicon entry and its preposition."""
+
+    token: Token
+    cue: Cue
+    prep: Token | None
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A resolved stance before it is attached to a holder."""
+
+    predicate: str
+    target: Entity
+    polarity: int
+    strength: float
+    modality: str
+    negated: bool
+    cue: str
+    path: float
+
+
+@register(NAME)
+def extract_stances(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
+    """Stance claims of every body sentence of ``doc``."""
+    for sent in context.sentences:
+        consumed: set[int] = set()
+        hits = [hit for tok in sent if (hit := match_cue(tok, context))]
+        hits.sort(key=lambda h: _depth(h.token))
+        for hit in hits:
+            if hit.token.i in consumed:
+                continue
+            consumed.add(hit.token.i)
+            holders = holders_of(hit, context)
+            if not holders:
+                continue
+            stances = list(stances_of(hit, context, consumed, holders))
+            yield from _claims(context, sent, hit.token, holders, stances)
+        yield from _commitments(context, sent, consumed)
+
+
+# -- cues ------------------------------------------------------------------
+
+
+def match_cue(token: Token, ctx: DocContext) -> Hit | None:
+    """The lexicon cue ``token`` is, if any, preferring one with its preposition."""
+    lexicon = ctx.lexicon
+    candidates: tuple[Cue, ...] = ()
+    if token.tag_ == "VBN" and _has_copula(token):
+        candidates = lexicon.cues_for(token.lower_, "ADJ")
+    if not candidates:
+        pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower() if pos != "ADJ" else token.lower_
+        candidates = lexicon.cues_for(lemma, pos) or lexicon.cues_for(token.lemma_.lower(), pos)
+    if not candidates:
+        return None
+    if token.pos_ == "VERB" and is_speech_verb(token, lexicon) and _clausal(token):
+        return None  # "announced that ...": a report, its clause speaks for itself
+    preps = {c.lower_: c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    for cue in candidates:
+        if cue.prep and cue.prep in preps:
+            return Hit(token, cue, preps[cue.prep])
+    for cue in candidates:
+        if cue.prep is None:
+            return Hit(token, cue, None)
+    return None
+
+
+def _clausal(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children) and not any(
+        c.dep_ == "dobj" for c in token.children
+    )
+
+
+def _has_copula(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "cop") or c.lemma_ == "be" for c in token.children) or (
+        token.head.lemma_ == "be" and token.dep_ == "acomp"
+    )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+# -- holders ---------------------------------------------------------------
+
+
+def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
+    token = hit.token
+    if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
+        return _noun_holders(token, ctx)
+    if hit.cue.pos == "ADJ":
+        return _clause_subject(token.head if token.dep_ in ("acomp", "attr") else token, ctx)
+    return _verb_holders(token, ctx)
+
+
+def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
+    if _is_passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return ctx.actors(pobj) if pobj is not None else []
+    return _clause_subject(verb, ctx)
+
+
+def _clause_subject(verb: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and _is_passive(verb) is False:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return ctx.actors(subject)
+    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
+        return _clause_subject(verb.head, ctx, depth + 1)
+    if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return ctx.actors(verb.head) or _noun_holders(verb.head, ctx, depth + 1)
+    return []
+
+
+def _noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
+    for child in noun.children:  # "X's announcement by Y": Y is the author
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (found := ctx.actors(pobj)):
+                return found
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return ctx.actors(child)
+    if noun.dep_ == "appos":
+        return ctx.actors(noun.head)
+    # Climb to the verb that governs the noun: "X expressed a willingness to ..."
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("dobj", "attr", "pobj", "prep", "npadvmod", "conj", "oprd") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in LIGHT_VERBS:
+                    return _clause_subject(node, ctx, depth + 1)
+                return []
+        else:
+            break
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# -- targets ---------------------------------------------------------------
+
+
+def stances_of(hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Referent]) -> Iterator[Stance]:
+    """The stances a cue expresses: one per target, composed through clauses."""
+    token, cue = hit.token, hit.cue
+    negated = is_negated(token)
+    polarity = cue.polarity * (-1 if negated else 1)
+    modality = _modality(token, cue.modality)
+    for complement, path in _complements(hit):
+        if complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl", "relcl", "conj"):
+            yield from _clause_stances(complement, hit, polarity, modality, negated, ctx, consumed, holders)
+            continue
+        for target in (complement, *conjuncts(complement)):
+            yield from _target_stances(target, hit, polarity, modality, negated, path, ctx, consumed, holders)
+
+
+def _complements(hit: Hit) -> list[tuple[Token, float]]:
+    token, cue = hit.token, hit.cue
+    children = list(token.children)
+    if hit.prep is not None:
+        objects = [c for c in hit.prep.children if c.dep_ in ("pobj", "pcomp")]
+        if hit.prep.dep_ == "prt":
+            objects = [c for c in children if c.dep_ == "dobj"]
+        return [(o, 1.0) for o in objects]
+    if cue.pos == "VERB":
+        if _is_passive(token):
+            return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
+        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
+        clauses = [(c, 0.9) for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        if direct and cue.actor_predicate and not cue.issue_predicate:
+            return direct  # accuse X (of Y): the person is the target
+        if clauses and (not direct or token.lemma_.lower() in ("urge", "call", "ask", "press", "push")):
+            return clauses
+        if direct:
+            return direct
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with", "against", "for", "about", "of"):
+                return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
+        return []
+    # nouns and adjectives
+    for c in children:
+        if c.dep_ in ("acl", "xcomp", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > token.i:
+            if c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("that", "which") for g in c.children):
+                continue
+            return [(c, 0.85)]
+    if cue.pos == "ADJ" and token.dep_ == "acomp":
+        for c in token.head.children:
+            if c.dep_ in ("xcomp",) and c.pos_ == "VERB":
+                return [(c, 0.85)]
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
+            return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def _target_stances(
+    target: Token, hit: Hit, polarity: int, modality: str, negated: bool, path: float,
+    ctx: DocContext, consumed: set[int], holders: list[Referent],
+) -> Iterator[Stance]:
+    cue = hit.cue
+    # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
+    inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
+    if inner is not None and inner.token.i not in consumed and not _noun_holders(target, ctx):
+        consumed.add(inner.token.i)
+        inner_stances = list(stances_of(inner, ctx, consumed, holders))
+        if inner_stances:
+            for s in inner_stances:
+                yield _combine(s, polarity, modality, negated, cue, path)
+            return
+    if target.pos_ in ("VERB", "AUX"):
+        yield from _clause_stances(target, hit, polarity, modality, negated, ctx, consumed, holders)
+        return
+    relative = _relative_cue(target, ctx, consumed)
+    if relative is not None and polarity > 0:
+        # "a commitment to a model that prioritizes X": the stance on X is the holder's
+        yield from _clause_stances(relative, hit, polarity, modality, negated, ctx, consumed, holders)
+        return
+    ref = ctx.actor(target) if target.pos_ in ("PROPN", "PRON") or ctx.names.at(target) else _target_actor(target, ctx)
+    if ref is not None:
+        predicate = cue.actor_predicate or (cue.issue_predicate if ref.entity.kind != "Person" else None)
+        if predicate is None or ref.entity in [h.entity for h in holders]:
+            return
+        yield _stance(predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops)
+        return
+    if target.pos_ == "PRON" or cue.issue_predicate is None:
+        return
+    entity = issue_entity(target)
+    if entity is None:
+        return
+    yield _stance(cue.issue_predicate, entity, polarity, cue, modality, negated, path)
+    yield from _preference(hit, polarity, modality, negated, ctx)
+    yield from _against(target, cue, polarity, modality, negated, ctx)
+
+
+def _relative_cue(noun: Token, ctx: DocContext, consumed: set[int]) -> Token | None:
+    """A cue verb in a relative clause whose subject is the noun itself."""
+    for child in noun.children:
+        if child.dep_ != "relcl" or child.i in consumed:
+            continue
+        if any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in child.children):
+            if match_cue(child, ctx) is not None:
+                return child
+    return None
+
+
+def _target_actor(token: Token, ctx: DocContext) -> Referent | None:
+    """An actor as target: a name, a description or "the X administration"."""
+    if token.pos_ != "NOUN":
+        return None
+    ref = ctx.actor(token)
+    if ref is None:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in ctx.lexicon.actors or ref.entity.kind == "Person" or ref.hops:
+        return ref
+    return None
+
+
+def _clause_stances(
+    verb: Token, hit: Hit, polarity: int, modality: str, negated: bool,
+    ctx: DocContext, consumed: set[int], holders: list[Referent],
+) -> Iterator[Stance]:
+    """A clause as target: composed with a cue inside it, or an action."""
+    for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
+        consumed.add(member.i)
+        inner = match_cue(member, ctx)
+        if inner is None:
+            light = next((c for c in member.children if c.dep_ == "dobj"), None)
+            if light is not None and member.lemma_.lower() in LIGHT_VERBS:
+                inner = match_cue(light, ctx)
+        if inner is not None:
+            consumed.add(inner.token.i)
+            for s in stances_of(inner, ctx, consumed, holders):
+                yield _combine(s, polarity, modality, negated, hit.cue, 0.85)
+            continue
+        if member.lemma_.lower() in NON_ACTIONS and not any(c.dep_ == "dobj" for c in member.children):
+            continue
+        inner_negated = is_negated(member)
+        subject = _clause_subject_label(member, ctx, holders)
+        label = action_label(member, subject)
+        if len(label.split()) < 2 or hit.cue.issue_predicate is None:
+            continue
+        sign = polarity * (-1 if inner_negated else 1)
+        predicate = hit.cue.issue_predicate
+        entity = Entity(issue_key(label), label, "Issue")
+        yield _stance(predicate, entity, sign, hit.cue, _modality(member, modality), negated or inner_negated, 0.8)
+        yield from _against(member, hit.cue, sign, modality, negated, ctx)
+
+
+def _clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:
+    """The clause's own subject, when it is not the holder: "NYPD assisting with ..."."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("it", "they", "we", "i", "he", "she", "that", "which", "who"):
+        return None
+    ref = ctx.actor(subject)
+    if ref is not None and ref.entity in [h.entity for h in holders]:
+        return None
+    if ref is not None:
+        return ref.entity.aliases[0] if _short_alias(ref.entity) else ref.entity.label
+    return noun_label(subject)
+
+
+def _short_alias(entity: Entity) -> bool:
+    return bool(entity.aliases) and entity.aliases[0].isupper() and len(entity.aliases[0]) <= 6
+
+
+def _preference(hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocContext) -> Iterator[Stance]:
+    """ "prioritize X over Y": the stance on Y is the opposite one."""
+    if hit.token.lemma_.lower() not in PREFERENCE_VERBS:
+        return
+    objects = [c for c in hit.token.children if c.dep_ == "dobj"]
+    for prep in [*hit.token.children, *(g for o in objects for g in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ == "over":
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    label = action_label(obj) if obj.pos_ == "VERB" else noun_label(obj)
+                    if label:
+                        entity = Entity(issue_key(label), label, "Issue")
+                        yield _stance(FLIPPED["supports"], entity, -polarity, hit.cue, modality, negated, 0.7)
+
+
+def _against(token: Token, cue: Cue, polarity: int, modality: str, negated: bool, ctx: DocContext) -> Iterator[Stance]:
+    """ "sanctions against Nigeria", "mobilize against X": a stance against X."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against" and polarity > 0:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                ref = ctx.actor(obj)
+                if ref is not None:
+                    yield _stance("opposes", ref.entity, -1, cue, modality, negated, 0.7)
+                elif (entity := issue_entity(obj)) is not None:
+                    yield _stance("opposes", entity, -1, cue, modality, negated, 0.7)
+
+
+def issue_entity(token: Token) -> Entity | None:
+    tokens = phrase_tokens(token)
+    label = noun_label(token)
+    if not label or token.pos_ in ("PRON", "NUM") or label.lower() in ("it", "this", "that"):
+        return None
+    return Entity(issue_key(label, tokens), label, "Issue")
+
+
+def _stance(predicate: str, target: Entity, polarity: int, cue: Cue, modality: str, negated: bool, path: float) -> Stance:
+    if polarity < 0 and predicate in ("supports", "praises", "agreesWith", "proposes"):
+        predicate = FLIPPED[predicate]
+    elif polarity > 0 and predicate in ("opposes", "criticizes", "disagreesWith"):
+        predicate = FLIPPED[predicate]
+    if predicate == "announces" and polarity < 0:
+        predicate = "opposes"
+    return Stance(predicate, target, polarity if predicate != "announces" else max(polarity, 0),
+                  cue.strength, modality, negated, cue.lemma, path)
+
+
+def _combine(inner: Stance, polarity: int, modality: str, negated: bool, outer: Cue, path: float) -> Stance:
+    """An inner stance seen through an outer cue: "refused to back X" → opposes X."""
+    sign = inner.polarity * (1 if polarity >= 0 else -1)
+    if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
+        predicate = "proposes"
+    else:
+        predicate = inner.predicate
+    chosen = modality if modality != "asserted" else inner.modality
+    cue = Cue(inner.cue, "VERB", None, predicate, predicate, sign, min(outer.strength, inner.strength), chosen)
+    return _stance(predicate, inner.target, sign, cue, chosen, negated or inner.negated, inner.path * path)
+
+
+# -- negation and modality ---------------------------------------------------
+
+
+def is_negated(token: Token) -> bool:
+    """ "will not assist", "never supported", "no support for"; not "not only"."""
+    for node in (token, token.head) if token.dep_ in ("acomp", "attr", "xcomp") else (token,):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):
+                nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                if nxt is not None and nxt.lower_ == "only":
+                    continue
+                return True
+            if child.dep_ == "det" and child.lower_ == "no":
+                return True
+    return False
+
+
+def _modality(token: Token, default: str) -> str:
+    sent = token.sent
+    if sent.text.rstrip().rstrip("”’\"'").endswith("?"):
+        return "questioned"
+    node = token
+    for _ in range(6):
+        auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"should", "would", "could", "might"} and "have" in auxes and node.tag_ == "VBN":
+            return "counterfactual"
+        for child in node.children:
+            if child.dep_ == "advcl" and any(m.lower_ in HYPOTHETICAL_MARKS for m in child.children if m.dep_ == "mark"):
+                return "hypothetical"
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and node.dep_ == "advcl":
+                return "hypothetical"
+        if auxes & FUTURE_AUX and default == "asserted":
+            default = "planned"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return default
+
+
+# -- future-tense commitments --------------------------------------------------
+
+
+def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Claim]:
+    """ "Syria will not accept more refugees", "the NYPD will not assist with X"."""
+    for verb in sent:
+        if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        reported = verb.dep_ == "ccomp" and is_speech_verb(verb.head, ctx.lexicon)
+        if not (auxes & FUTURE_AUX or ("would" in auxes and reported)):
+            continue
+        if verb.dep_ not in ("ROOT", "ccomp", "conj") or any(
+            c.lower_ in WH_WORDS for c in verb.children if c.dep_ in ("advmod", "mark", "nsubj", "dobj")
+        ):
+            continue
+        if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "dative") for c in verb.children):
+            continue
+        subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = ctx.actors(subject_tok) if subject_tok is not None else []
+        speaker = ctx.speaker(verb)
+        negated = is_negated(verb)
+        cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
+        if reported and speaker is not None and speaker not in [s.entity for s in subjects]:
+            holders = [Referent(speaker, 1)]
+            subject = _clause_subject_label(verb, ctx, holders) if subject_tok is not None else None
+            if subject is None:
+                continue
+            label, predicate = action_label(verb, subject), "supports"
+        elif subjects:
+            holders, label, predicate = subjects, action_label(verb), "proposes"
+        else:
+            continue
+        if len(label.split()) < 2:
+            continue
+        consumed.add(verb.i)
+        entity = Entity(issue_key(label), label, "Issue")
+        stance = _stance(predicate, entity, -1 if negated else 1, cue, _modality(verb, "planned"), negated, 0.75)
+        yield from _claims(ctx, sent, verb, holders, [stance])
+
+
+# -- claims ------------------------------------------------------------------
+
+
+def _claims(
+    ctx: DocContext, sent: Span, cue_token: Token, holders: list[Referent], stances: list[Stance]
+) -> Iterator[Claim]:
+    evidence = evidence_of(ctx, sent)
+    speaker = ctx.speaker(cue_token)
+    for holder in holders:
+        for stance in stances:
+            if stance.target == holder.entity or stance.target.key == holder.entity.key:
+                continue
+            confidence = stance.strength * stance.path * (0.9**holder.hops) * MODALITY_WEIGHT[stance.modality]
+            if stance.negated:
+                confidence *= 0.9
+            yield Claim(
+                subject=holder.entity,
+                predicate=stance.predicate,
+                object=stance.target,
+                provenance=evidence,
+                polarity=stance.polarity,
+                confidence=round(min(max(confidence, 0.05), 1.0), 3),
+                negated=stance.negated,
+                modality=stance.modality,
+                speaker=speaker,
+                cue=stance.cue,
+            )
+
+
+def evidence_of(ctx: DocContext, sent: Span, extractor: str = NAME, version: str = VERSION) -> Provenance:
+    """The sentence as evidence, trimmed of surrounding white space."""
+    doc_text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and doc_text[end - 1].isspace():
+        end -= 1
+    while start < end and doc_text[start].isspace():
+        start += 1
+    return Provenance(ctx.article.id, doc_text[start:end], start, end, extractor, version)
