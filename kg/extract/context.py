@@ -61,6 +61,7 @@ class DocContext:
     body_start: int = field(init=False)
     _gender: dict[str, str] = field(default_factory=dict, init=False)
     _common: dict[str, Entity] = field(default_factory=dict, init=False)
+    _collecting: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.body_start = headline_end(self.article.text)
@@ -134,7 +135,7 @@ class DocContext:
             if any(c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children) or lemma in VAGUE:
                 return None
             inside = self._named_inside(token)
-            if inside is not None and lemma not in self.lexicon.actors:
+            if inside is not None and lemma not in self.lexicon.actors and inside.kind != "Group":
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
         return None
@@ -184,21 +185,22 @@ class DocContext:
         return None
 
     def _pronoun(self, token: Token) -> Entity | None:
+        if self._collecting:
+            return None
         lower = token.lower_
         sent_no = self.sentence_number(token)
         excluded = co_arguments(token)
         quoted = self.in_quote(token)
         best: tuple[float, Entity] | None = None
-        for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
-            if mention.start >= token.i or mention.start in excluded:
+        for start, mention_token, entity in self._antecedents:
+            if start >= token.i or start in excluded:
                 continue
-            if not quoted and self.in_quote(self.doc[mention.start]):
+            if not quoted and self.in_quote(mention_token):
                 continue  # a name inside someone's quote is not who the narrator means
-            distance = sent_no - self.sentence_number(self.doc[mention.start])
+            distance = sent_no - self.sentence_number(mention_token)
             if distance > SENTENCES_BACK or not self._compatible(lower, entity):
                 continue
-            mention_token = self.doc[mention.end - 1]
-            score = -10.0 * distance + mention.start / 10_000
+            score = -10.0 * distance + start / 10_000
             if mention_token.dep_ in SUBJECT_DEPS or (
                 mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS
             ):
@@ -211,6 +213,28 @@ class DocContext:
         if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
             self._gender.setdefault(entity.key, "m" if lower in MALE else "f")
         return entity
+
+    @cached_property
+    def _antecedents(self) -> list[tuple[int, Token, Entity]]:
+        """Candidate antecedents: named mentions, and common-noun actors as subjects.
+
+        A nationality inside an actor phrase ("the Fijian rebels") stands for
+        the whole phrase.
+        """
+        out = []
+        self._collecting = True  # no pronoun resolution while the candidates are gathered
+        for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
+            tok = self.doc[mention.end - 1]
+            if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in self.lexicon.actors:
+                continue
+            out.append((mention.start, tok, entity))
+        for tok in self.doc:
+            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lexicon.actors:
+                ref = self._noun_actor(tok, 0)
+                if ref is not None and ref.hops == 0:
+                    out.append((tok.i, tok, ref.entity))
+        self._collecting = False
+        return sorted(out, key=lambda x: x[0])
 
     def _compatible(self, pronoun: str, entity: Entity) -> bool:
         if pronoun in MALE or pronoun in FEMALE:

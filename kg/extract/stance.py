@@ -56,7 +56,10 @@ FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.9, "hypothetical": 0.6, "counterfactual": 0.5, "questioned": 0.45}
-DIRECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr"})
+#: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
+URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Cues about an actor's conduct, read on the phrase itself ("praised Haiti's efforts").
+EVALUATIVE = frozenset({"praises", "criticizes"})
 
 
 @dataclass(frozen=True)
@@ -157,21 +160,24 @@ def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return _noun_holders(token, ctx)
     if hit.cue.pos == "ADJ":
-        return _clause_subject(token.head if token.dep_ in ("acomp", "attr") else token, ctx)
+        return _clause_subject(token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True)
     return _verb_holders(token, ctx)
 
 
 def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
     if _is_passive(verb):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:  # the parser often hangs a late "by" phrase on a higher verb
+            agent = next((c for a in verb.ancestors for c in a.children if c.dep_ in ("agent", "prep")
+                          and c.lower_ == "by" and c.i > verb.i), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return ctx.actors(pobj) if pobj is not None else []
     return _clause_subject(verb, ctx)
 
 
-def _clause_subject(verb: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
+def _clause_subject(verb: Token, ctx: DocContext, depth: int = 0, *, passive_ok: bool = False) -> list[Referent]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is None and _is_passive(verb) is False:
+    if subject is None and (passive_ok or not _is_passive(verb)):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return ctx.actors(subject)
@@ -183,16 +189,9 @@ def _clause_subject(verb: Token, ctx: DocContext, depth: int = 0) -> list[Refere
 
 
 def _noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
-    for child in noun.children:  # "X's announcement by Y": Y is the author
-        if child.dep_ == "prep" and child.lower_ == "by":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (found := ctx.actors(pobj)):
-                return found
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return ctx.actors(child)
-    if noun.dep_ == "appos":
-        return ctx.actors(noun.head)
+    explicit = _explicit_noun_holders(noun, ctx)
+    if explicit:
+        return explicit
     # Climb to the verb that governs the noun: "X expressed a willingness to ..."
     node = noun
     for _ in range(4):
@@ -204,6 +203,21 @@ def _noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent
                 return []
         else:
             break
+    return []
+
+
+def _explicit_noun_holders(noun: Token, ctx: DocContext) -> list[Referent]:
+    """The author written on the noun itself: by-agent, possessor or apposition."""
+    for child in noun.children:  # "X's announcement by Y": Y is the author
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (found := ctx.actors(pobj)):
+                return found
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return ctx.actors(child)
+    if noun.dep_ == "appos":
+        return ctx.actors(noun.head)
     return []
 
 
@@ -232,6 +246,10 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
     if hit.prep is not None:
+        if token.lemma_.lower() in URGE_VERBS:
+            clauses = [(c, 0.9) for c in children if _content_clause(c) or (c.dep_ == "advcl" and _infinitive(c))]
+            if clauses:
+                return clauses
         objects = [c for c in hit.prep.children if c.dep_ in ("pobj", "pcomp")]
         if hit.prep.dep_ == "prt":
             objects = [c for c in children if c.dep_ == "dobj"]
@@ -240,17 +258,33 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
         if _is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
         direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
-        clauses = [(c, 0.9) for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        clauses = [(c, 0.9) for c in children if _content_clause(c)]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
-        if clauses and (not direct or token.lemma_.lower() in ("urge", "call", "ask", "press", "push")):
+        if clauses and (not direct or token.lemma_.lower() in URGE_VERBS):
             return clauses
         if direct:
             return direct
         for c in children:
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with", "against", "for", "about", "of"):
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
-        return []
+        return _attributed_clause(token)
+    return _noun_complements(hit)
+
+
+def _attributed_clause(token: Token) -> list[tuple[Token, float]]:
+    """ "X is failing to do Y, a rights group protested": the main clause is the target."""
+    root = token.sent.root
+    if root.i < token.i and root.pos_ in ("VERB", "AUX") and token.i not in {t.i for t in root.children if t.dep_ == "conj"}:
+        before = token.doc[token.i - 1] if token.i else None
+        if before is not None and (before.is_punct or any(t.is_punct for t in token.doc[root.i : token.i])):
+            return [(root, 0.7)]
+    return []
+
+
+def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
+    token, cue = hit.token, hit.cue
+    children = list(token.children)
     # nouns and adjectives
     for c in children:
         if c.dep_ in ("acl", "xcomp", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > token.i:
@@ -267,6 +301,17 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
     return []
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _content_clause(verb: Token) -> bool:
+    """A to-infinitive or finite complement clause; not a loose participle."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    return verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children)
+
+
 def _target_stances(
     target: Token, hit: Hit, polarity: int, modality: str, negated: bool, path: float,
     ctx: DocContext, consumed: set[int], holders: list[Referent],
@@ -274,8 +319,9 @@ def _target_stances(
     cue = hit.cue
     # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
     inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
-    if inner is not None and inner.token.i not in consumed and not _noun_holders(target, ctx):
-        consumed.add(inner.token.i)
+    if inner is not None and inner.token.i not in consumed and cue.issue_predicate not in EVALUATIVE:
+        if not _explicit_noun_holders(target, ctx):
+            consumed.add(inner.token.i)  # otherwise its author's own stance is read too
         inner_stances = list(stances_of(inner, ctx, consumed, holders))
         if inner_stances:
             for s in inner_stances:
@@ -296,12 +342,13 @@ def _target_stances(
             return
         yield _stance(predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops)
         return
-    if target.pos_ == "PRON" or cue.issue_predicate is None:
+    predicate = cue.issue_predicate or cue.actor_predicate  # "jailed 52 members of X"
+    if target.pos_ == "PRON" or predicate is None:
         return
     entity = issue_entity(target)
     if entity is None:
         return
-    yield _stance(cue.issue_predicate, entity, polarity, cue, modality, negated, path)
+    yield _stance(predicate, entity, polarity, cue, modality, negated, path * (1.0 if cue.issue_predicate else 0.8))
     yield from _preference(hit, polarity, modality, negated, ctx)
     yield from _against(target, cue, polarity, modality, negated, ctx)
 
@@ -342,7 +389,13 @@ def _clause_stances(
             light = next((c for c in member.children if c.dep_ == "dobj"), None)
             if light is not None and member.lemma_.lower() in LIGHT_VERBS:
                 inner = match_cue(light, ctx)
-        if inner is not None:
+        subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        other = ctx.actor(subject) if subject is not None else None
+        if other is not None and other.entity not in [h.entity for h in holders] and hit.cue.polarity < 0:
+            # "protested that the authorities fail to ...": the criticism is of the authorities
+            yield _stance(hit.cue.actor_predicate or "criticizes", other.entity, polarity, hit.cue, modality, negated, 0.7)
+            continue
+        if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
             consumed.add(inner.token.i)
             for s in stances_of(inner, ctx, consumed, holders):
                 yield _combine(s, polarity, modality, negated, hit.cue, 0.85)
@@ -352,7 +405,7 @@ def _clause_stances(
         inner_negated = is_negated(member)
         subject = _clause_subject_label(member, ctx, holders)
         label = action_label(member, subject)
-        if len(label.split()) < 2 or hit.cue.issue_predicate is None:
+        if not label or hit.cue.issue_predicate is None:
             continue
         sign = polarity * (-1 if inner_negated else 1)
         predicate = hit.cue.issue_predicate
@@ -500,7 +553,8 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         speaker = ctx.speaker(verb)
         negated = is_negated(verb)
         cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
-        if reported and speaker is not None and speaker not in [s.entity for s in subjects]:
+        named_speaker = speaker is not None and speaker in ctx.names.mention_entities
+        if reported and named_speaker and speaker not in [s.entity for s in subjects]:
             holders = [Referent(speaker, 1)]
             subject = _clause_subject_label(verb, ctx, holders) if subject_tok is not None else None
             if subject is None:
@@ -509,8 +563,6 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         elif subjects:
             holders, label, predicate = subjects, action_label(verb), "proposes"
         else:
-            continue
-        if len(label.split()) < 2:
             continue
         consumed.add(verb.i)
         entity = Entity(issue_key(label), label, "Issue")
