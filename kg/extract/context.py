@@ -281,9 +281,12 @@ def headline_end(text: str) -> int:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """ "A, B and C": the tokens joined to ``token`` by conj."""
+    """ "A, B and C": the tokens joined to ``token`` by conj (or, in a list of
+    names, the apposition the parser mistook for one)."""
     out = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = [c for c in token.children if c.dep_ == "conj"
+             or (c.dep_ == "appos" and token.pos_ == "PROPN" and c.pos_ == "PROPN"
+                 and any(g.dep_ == "conj" for g in c.children))]
     while stack:
         tok = stack.pop(0)
         out.append(tok)

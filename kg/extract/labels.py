@@ -28,9 +28,17 @@ MAX_WORDS = 9
 STOP_LEMMAS = frozenset({"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"})
 
 
+#: Heads whose infinitive says what they are about ("the decision to expand drilling").
+ACTION_HEADS = frozenset({"decision", "move", "plan", "proposal", "effort", "attempt", "bid", "push", "order", "call", "vote", "rule"})
+
+
 def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
     """The tokens of a compact noun phrase headed by ``head``."""
     tokens = [head]
+    if head.lemma_.lower() in ACTION_HEADS and depth == 0:
+        for child in head.children:
+            if child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                tokens.extend(t for t in child.subtree if t.dep_ != "punct")
     for child in head.children:
         if child.dep_ in DROP_DEPS or child.is_space:
             continue
@@ -149,7 +157,8 @@ def issue_key(label: str, tokens: list[Token] | None = None) -> str:
     "sanctuary city policy" are one issue.
     """
     if tokens:
-        lemmas = [t.lemma_.lower() for t in tokens if t.lemma_.lower() not in STOP_LEMMAS and not t.is_punct]
+        # "paid family leave" is one issue whatever the parser made of "paid"
+        lemmas = [(t.lower_ if t.tag_ in ("VBN", "VBD", "JJ") else t.lemma_.lower()) for t in tokens if t.lemma_.lower() not in STOP_LEMMAS and not t.is_punct]
         if lemmas:
             return slugify(" ".join(lemmas))
     return slugify(label)

@@ -64,7 +64,7 @@ class DocNames:
 def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     """Named mentions of ``doc`` from ``body_start`` (a character offset) on."""
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
-    raw.extend(_unlabelled_names(doc, raw, body_start))
+    raw.extend(_unlabelled_names(doc, raw, body_start, lexicon))
     raw.sort(key=lambda m: m.start)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
@@ -134,7 +134,9 @@ def _is_title(token: Token, lexicon: Lexicon) -> bool:
     return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
 
 
-def _unlabelled_names(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
+def _unlabelled_names(
+    doc: Doc, found: list[NameMention], body_start: int, lexicon: Lexicon
+) -> list[NameMention]:
     """Proper-noun subjects the recogniser missed ("Ethopia has agreed ...")."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
@@ -146,8 +148,13 @@ def _unlabelled_names(doc: Doc, found: list[NameMention], body_start: int) -> li
         left = tok.i
         while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
             left -= 1
-        kind = "Organization" if ACRONYM.match(tok.text) else "Group"
-        extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind))
+        while left < tok.i and _is_title(doc[left], lexicon):
+            left += 1  # "Representatives Ana Lopez": the title is not part of the name
+        title = _title_before(doc, left, lexicon)
+        kind = "Person" if title else "Organization" if ACRONYM.match(tok.text) else "Group"
+        role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
+        extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind, role,
+                                 title[0].i if title else None))
     return extra
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import DocContext, Referent, conjuncts, is_speech_verb
-from kg.extract.labels import action_label, issue_key, noun_label, phrase_tokens
+from kg.extract.labels import action_label, issue_key, noun_label, phrase_tokens, render
 from kg.extract.lexicon import Cue
 from kg.extract.registry import register
 from kg.model import Claim, Entity, Provenance
@@ -42,6 +42,7 @@ LIGHT_VERBS = frozenset(
     {"express", "have", "make", "reach", "lodge", "show", "voice", "signal", "reaffirm", "renew", "issue",
      "file", "offer", "take", "hold", "be", "become", "remain", "register", "repeat", "restate",
      "reiterate", "outline", "unveil", "launch", "lead", "spearhead", "give", "extend", "put", "mount",
+     "release", "publish", "send", "sign", "write", "deliver", "post", "submit",
      "step", "continue", "maintain", "declare", "state", "announce", "underscore", "stress"}
 )
 #: Verbs whose "over" phrase names what is put second ("prioritize X over Y").
@@ -156,6 +157,14 @@ def _depth(token: Token) -> int:
 
 
 def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
+    """Who takes the stance; failing the grammar, whoever is reported saying it."""
+    found = _grammatical_holders(hit, ctx)
+    if not found and (speaker := ctx.speaker(hit.token)) is not None:
+        found = [Referent(speaker, 2)]
+    return found
+
+
+def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
     token = hit.token
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return _noun_holders(token, ctx)
@@ -234,12 +243,26 @@ def stances_of(hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Refe
     negated = is_negated(token)
     polarity = cue.polarity * (-1 if negated else 1)
     modality = _modality(token, cue.modality)
-    for complement, path in _complements(hit):
+    for complement, path in [*_complements(hit), *_participle_conjuncts(hit)]:
         if complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl", "relcl", "conj"):
             yield from _clause_stances(complement, hit, polarity, modality, negated, ctx, consumed, holders)
             continue
         for target in (complement, *conjuncts(complement)):
             yield from _target_stances(target, hit, polarity, modality, negated, path, ctx, consumed, holders)
+
+
+def _participle_conjuncts(hit: Hit) -> list[tuple[Token, float]]:
+    """ "supports X and paid family leave": the parser took "paid" for a second verb."""
+    out = []
+    for conj in hit.token.children:
+        if (
+            conj.dep_ == "conj" and conj.tag_ in ("VBN", "VBD") and conj.i > 0
+            and conj.doc[conj.i - 1].dep_ == "cc"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conj.children)
+            and any(c.dep_ == "dobj" for c in conj.children)
+        ):
+            out.append((next(c for c in conj.children if c.dep_ == "dobj"), 0.7))
+    return out
 
 
 def _complements(hit: Hit) -> list[tuple[Token, float]]:
@@ -399,6 +422,10 @@ def _clause_stances(
             consumed.add(inner.token.i)
             for s in stances_of(inner, ctx, consumed, holders):
                 yield _combine(s, polarity, modality, negated, hit.cue, 0.85)
+            if hit.cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
+                continue
+            # "plans to dismantle X": the plan itself is proposed too
+        if inner is not None and inner.token.i != member.i:
             continue
         if member.lemma_.lower() in NON_ACTIONS and not any(c.dep_ == "dobj" for c in member.children):
             continue
@@ -462,7 +489,10 @@ def _against(token: Token, cue: Cue, polarity: int, modality: str, negated: bool
 
 def issue_entity(token: Token) -> Entity | None:
     tokens = phrase_tokens(token)
-    label = noun_label(token)
+    head = token.head
+    if token.dep_ == "dobj" and head.dep_ == "conj" and head.tag_ in ("VBN", "VBD") and head.i < token.i:
+        tokens = [head, *tokens]  # "paid family leave" (see _participle_conjuncts)
+    label = render(tokens)
     if not label or token.pos_ in ("PRON", "NUM") or label.lower() in ("it", "this", "that"):
         return None
     return Entity(issue_key(label, tokens), label, "Issue")
