@@ -64,16 +64,17 @@ class DocNames:
 def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     """Named mentions of ``doc`` from ``body_start`` (a character offset) on."""
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
-    raw.extend(_unlabelled_names(doc, raw, body_start, lexicon))
+    extra = _unlabelled_names(doc, raw, body_start, lexicon)
+    raw = [m for m in raw if not any(e.start <= m.start and m.end <= e.end for e in extra)] + extra
     raw.sort(key=lambda m: m.start)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
-    for n, (mention, entity) in enumerate(zip(raw, entities, strict=True)):
+    for mention, entity in zip(raw, entities, strict=True):
         for i in range(mention.start, mention.end):
             entity_of[i] = entity
-        if n in acronyms:
-            entity_of[mention.end + 1] = entity
+    for n in acronyms:
+        entity_of[raw[n].end + 1] = entities[n]
     _bare_acronyms(doc, entity_of, body_start)
     _bare_surnames(doc, raw, entities, entity_of, body_start)
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
@@ -141,7 +142,7 @@ def _unlabelled_names(
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
-        if tok.idx < body_start or tok.i in covered or tok.pos_ != "PROPN":
+        if tok.idx < body_start or tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_:
             continue
@@ -151,7 +152,8 @@ def _unlabelled_names(
         while left < tok.i and _is_title(doc[left], lexicon):
             left += 1  # "Representatives Ana Lopez": the title is not part of the name
         title = _title_before(doc, left, lexicon)
-        kind = "Person" if title else "Organization" if ACRONYM.match(tok.text) else "Group"
+        organisation = ACRONYM.match(tok.text) or tok.lemma_.lower() in lexicon.actors
+        kind = "Person" if title else "Organization" if organisation else "Group"
         role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
         extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind, role,
                                  title[0].i if title else None))
@@ -215,7 +217,7 @@ def _bare_acronyms(doc: Doc, entity_of: dict[int, Entity], body_start: int) -> N
     """Map acronyms to organisations named in full elsewhere in the document."""
     by_alias: dict[str, Entity] = {}
     for entity in set(entity_of.values()):
-        if entity.kind == "Organization":
+        if entity.kind in ("Organization", "Group"):
             for alias in entity.aliases:
                 by_alias.setdefault(alias, entity)
             initials = _initials(entity.label)

@@ -125,6 +125,11 @@ def match_cue(token: Token, ctx: DocContext) -> Hit | None:
     if token.pos_ == "VERB" and is_speech_verb(token, lexicon) and _clausal(token):
         return None  # "announced that ...": a report, its clause speaks for itself
     preps = {c.lower_: c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        # "had disagreements with X": the parser hangs the phrase on the light verb
+        for c in token.head.children:
+            if c.dep_ == "prep" and c.i > token.i:
+                preps.setdefault(c.lower_, c)
     for cue in candidates:
         if cue.prep and cue.prep in preps:
             return Hit(token, cue, preps[cue.prep])

@@ -1,0 +1,67 @@
+"""Canonical entities within a document and across the documents of a build."""
+
+from __future__ import annotations
+
+from kg.extract import extract_articles
+from kg.model import Article
+
+
+def labels(claims):
+    return {c.subject.label for c in claims} | {c.object.label for c in claims}
+
+
+def test_surname_and_title_join_the_full_name(extract):
+    claims = extract(
+        "Mayor-elect Zohran Mamdani won. Mamdani opposes the plan. The mayor-elect also backs rent control."
+    )
+    subjects = {c.subject.key for c in claims}
+    assert subjects == {"zohran_mamdani"}
+
+
+def test_acronym_in_parentheses_is_an_alias(nlp):
+    text = (
+        "The New York City Police Department (NYPD) rejected the proposal. "
+        "Later the NYPD criticized the council."
+    )
+    extraction = extract_articles([Article("a", text)], nlp)
+    nypd = {c.subject for c in extraction.claims}
+    assert len(nypd) == 1
+    (entity,) = nypd
+    assert entity.label == "New York City Police Department"
+    assert "NYPD" in entity.aliases
+
+
+def test_one_actor_across_documents_with_nicknames(nlp):
+    articles = [
+        Article("a", "Senator Chuck Schumer opposes the tariff bill."),
+        Article("b", "Senator Charles Schumer praised the agreement."),
+        Article("c", "Schumer criticized the ruling."),
+    ]
+    extraction = extract_articles(articles, nlp)
+    schumers = {c.subject.key for c in extraction.claims if "Schumer" in c.subject.label}
+    assert len(schumers) == 1
+    people = [e for e in extraction.entities if "Schumer" in e.label]
+    assert len(people) == 1 and {"Chuck Schumer", "Charles Schumer"} & {people[0].label, *people[0].aliases}
+
+
+def test_entity_keys_are_stable_slugs(nlp):
+    text = "Governor Kathy Hochul opposes congestion pricing."
+    first = extract_articles([Article("a", text)], nlp)
+    second = extract_articles([Article("a", text)], nlp)
+    assert [e.key for e in first.entities] == [e.key for e in second.entities]
+    assert "kathy_hochul" in {e.key for e in first.entities}
+
+
+def test_same_issue_in_other_words_is_one_entity(extract):
+    claims = extract(
+        "Senator Ann Lee opposes sanctuary city policies. Governor Tom Jones supports the sanctuary city policy."
+    )
+    targets = {c.object.key for c in claims if c.predicate in ("supports", "opposes")}
+    assert len(targets) == 1
+
+
+def test_headline_is_not_parsed_as_a_sentence(extract):
+    text = "Lee Resolves Board Will Not Aid ICE\n\nSenator Ann Lee opposes the plan."
+    claims = extract(text)
+    assert {c.subject.label for c in claims} == {"Ann Lee"}
+    assert all(c.provenance.start >= text.index("Senator") for c in claims)

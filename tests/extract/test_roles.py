@@ -1,0 +1,48 @@
+"""roles.v1: titles, appositions and party tags become holdsRole / memberOf."""
+
+from __future__ import annotations
+
+
+def relations(claims):
+    return {(c.subject.label, c.predicate, c.object.label) for c in claims if c.predicate in ("holdsRole", "memberOf")}
+
+
+def test_title_with_organisation_acronym(extract):
+    text = (
+        "The New York City Police Department (NYPD) has a new chief. "
+        "NYPD Commissioner Jessica Tisch spoke on Monday."
+    )
+    assert relations(extract(text)) == {
+        ("Jessica Tisch", "holdsRole", "NYPD Commissioner"),
+        ("Jessica Tisch", "memberOf", "New York City Police Department"),
+    }
+
+
+def test_hyphenated_and_lower_case_titles(extract):
+    text = "Mayor-elect Zohran Mamdani met border czar Tom Homan."
+    assert relations(extract(text)) == {
+        ("Zohran Mamdani", "holdsRole", "Mayor-elect"),
+        ("Tom Homan", "holdsRole", "border czar"),
+    }
+
+
+def test_abbreviated_title_and_party_tag(extract):
+    text = "Rep. Alexandria Ocasio-Cortez (D-N.Y.) criticized the bill."
+    assert relations(extract(text)) == {
+        ("Alexandria Ocasio-Cortez", "holdsRole", "Representative"),
+        ("Alexandria Ocasio-Cortez", "memberOf", "Democratic Party"),
+    }
+
+
+def test_apposition_role(extract):
+    text = "The United Nations met on Monday. Kofi Annan, the UN secretary, rejected the plan."
+    found = relations(extract(text))
+    assert ("Kofi Annan", "holdsRole", "UN secretary") in found
+    assert ("Kofi Annan", "memberOf", "United Nations") in found
+
+
+def test_role_claims_carry_their_evidence(extract):
+    text = "Governor Kathy Hochul signed the bill."
+    (claim,) = [c for c in extract(text) if c.predicate == "holdsRole"]
+    assert claim.provenance.sentence == text
+    assert claim.provenance.extractor == "roles.v1"

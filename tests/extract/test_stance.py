@@ -1,0 +1,167 @@
+"""stance.v1 on short sentences: the exact stance claims each one yields."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import stances
+
+CASES = {
+    # negation and its scope
+    "negated future": (
+        "Mayor Zed Brown will not assist with immigration enforcement.",
+        {("Zed Brown", "opposes", "assisting with immigration enforcement", -1, None)},
+    ),
+    "never": (
+        "Senator Jane Smith never supported the tax bill.",
+        {("Jane Smith", "opposes", "tax bill", -1, None)},
+    ),
+    "refused to back": (
+        "Governor Tom Jones refused to back the housing plan.",
+        {("Tom Jones", "opposes", "housing plan", -1, None)},
+    ),
+    "not only": (
+        "Governor Tom Jones not only supports the bill but also wants to expand it.",
+        {("Tom Jones", "supports", "bill", 1, None)},
+    ),
+    # planned stances are proposed
+    "plans to dismantle": (
+        "Councilmember Ana Lopez plans to dismantle the gang database.",
+        {
+            ("Ana Lopez", "proposes", "dismantling gang database", 1, None),
+            ("Ana Lopez", "opposes", "gang database", -1, None),
+        },
+    ),
+    # attribution
+    "quote then speaker": (
+        '"We will fight this rule in court," said Rep. Maria Garcia.',
+        {("Maria Garcia", "opposes", "rule", -1, "Maria Garcia")},
+    ),
+    "said that": (
+        "Rep. Maria Garcia said that the city must reject the proposal.",
+        {("Maria Garcia", "opposes", "proposal", -1, "Maria Garcia")},
+    ),
+    "first person in a quote": (
+        '"I am proposing a ban on facial recognition," said Senator Mark Hill.',
+        {("Mark Hill", "proposes", "ban on facial recognition", 1, "Mark Hill")},
+    ),
+    "press release voice": (
+        "The Sierra Club condemns the decision to expand drilling.",
+        {("Sierra Club", "criticizes", "decision to expand drilling", -1, None)},
+    ),
+    # lists and conjunctions
+    "list of actors": (
+        "Representatives Ana Lopez, Ben Carter, Carl Diaz and Dana Evans released a statement opposing the cuts.",
+        {
+            ("Ana Lopez", "opposes", "cuts", -1, None),
+            ("Ben Carter", "opposes", "cuts", -1, None),
+            ("Carl Diaz", "opposes", "cuts", -1, None),
+            ("Dana Evans", "opposes", "cuts", -1, None),
+        },
+    ),
+    "two targets": (
+        "Senator Mark Hill supports the minimum wage increase and paid family leave.",
+        {
+            ("Mark Hill", "supports", "minimum wage increase", 1, None),
+            ("Mark Hill", "supports", "paid family leave", 1, None),
+        },
+    ),
+    # passive, nominal stances, light verbs
+    "passive": (
+        "The bill was condemned by the American Civil Liberties Union.",
+        {("American Civil Liberties Union", "criticizes", "bill", -1, None)},
+    ),
+    "apposition advocate": (
+        "Jessica Tisch, a staunch advocate for civil immigration enforcement, will remain in her role.",
+        {("Jessica Tisch", "supports", "civil immigration enforcement", 1, None)},
+    ),
+    "a critic of": (
+        "Governor Kathy Hochul is a critic of congestion pricing.",
+        {("Kathy Hochul", "criticizes", "congestion pricing", -1, None)},
+    ),
+    "disagreements with": (
+        "Commissioner Jessica Tisch has had public disagreements with Zohran Mamdani.",
+        {("Jessica Tisch", "disagreesWith", "Zohran Mamdani", -1, None)},
+    ),
+    "willingness to work with": (
+        "Zohran Mamdani has expressed a willingness to work with Jessica Tisch.",
+        {("Zohran Mamdani", "agreesWith", "Jessica Tisch", 1, None)},
+    ),
+    "called on to pass": (
+        "Mayor Eric Adams called on the state legislature to pass the housing bill.",
+        {("Eric Adams", "supports", "passing housing bill", 1, None)},
+    ),
+    "voted against": (
+        "Senator Mark Hill voted against the defense bill.",
+        {("Mark Hill", "opposes", "defense bill", -1, None)},
+    ),
+    "accused of": (
+        "Zohran Mamdani criticized Mayor Eric Adams, whom he has accused of enabling deportations.",
+        {("Zohran Mamdani", "criticizes", "Eric Adams", -1, None)},
+    ),
+    # precision: no stance taken, or no named holder
+    "critics say": ("Critics say the plan will raise costs.", set()),
+    "statistics": ("The unemployment rate fell to 4 percent last month, according to the Labor Department.", set()),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_stance_claims(extract, name):
+    text, expected = CASES[name]
+    assert stances(extract(text)) == expected
+
+
+def test_pronoun_resolves_to_the_last_person(extract):
+    claims = extract(
+        "Senator Ann Lee spoke on Tuesday. She said she opposes the pipeline. "
+        "Her rival, Governor Tom Jones, backs it."
+    )
+    assert ("Ann Lee", "opposes", "pipeline", -1, "Ann Lee") in stances(claims)
+    assert all(c.subject.label in ("Ann Lee", "Tom Jones") for c in claims)
+
+
+def test_possessive_pronoun_and_description(extract):
+    claims = extract(
+        "Mayor-elect Zohran Mamdani spoke on Monday. The mayor-elect's plan to dismantle the "
+        "Strategic Response Group drew criticism. His critique of the police union was sharp."
+    )
+    found = stances(claims)
+    assert ("Zohran Mamdani", "proposes", "dismantling Strategic Response Group", 1, None) in found
+    assert ("Zohran Mamdani", "criticizes", "police union", -1, None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Senator Ann Lee vowed to block the pipeline.", "planned"),
+        ("Senator Ann Lee would support the measure if it were amended.", "hypothetical"),
+        ("Senator Ann Lee should have opposed the merger.", "counterfactual"),
+        ("Does Senator Ann Lee support the measure?", "questioned"),
+        ("Senator Ann Lee supports the measure.", "asserted"),
+    ],
+)
+def test_modality(extract, text, modality):
+    claims = [c for c in extract(text) if c.predicate in ("supports", "opposes")]
+    assert [c.modality for c in claims] == [modality]
+
+
+def test_confidence_follows_the_evidence(extract):
+    """A plain verb cue beats a hypothetical one, which beats a pronoun-resolved one."""
+    plain = extract("Senator Ann Lee opposes the merger.")
+    hypothetical = extract("Senator Ann Lee would oppose the merger if it passed.")
+    conf = {c.predicate: c.confidence for c in plain}
+    assert conf["opposes"] > max(c.confidence for c in hypothetical if c.predicate == "opposes")
+
+
+def test_evidence_offsets_point_at_the_sentence(extract):
+    text = "Intro line here.\n\nSenator Ann Lee opposes the merger. She spoke at noon."
+    (claim,) = [c for c in extract(text) if c.predicate == "opposes"]
+    p = claim.provenance
+    assert text[p.start : p.end] == p.sentence == "Senator Ann Lee opposes the merger."
+
+
+def test_no_subject_is_a_pronoun_or_relative(extract):
+    claims = extract(
+        "The plan, which opposes new taxes, failed. It supports nothing. They reject everything."
+    )
+    assert not [c for c in claims if c.subject.label.lower() in ("it", "they", "which", "that", "who")]
