@@ -173,14 +173,15 @@ class DocContext:
             return None
         words = {w.lower() for w in noun_label(token).replace("-", " ").split()}
         head = token.lemma_.lower()
-        if not words or head in self.lexicon.actors and head not in self.lexicon.titles:
+        if not words:
             return None
+        proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
         for mention, entity in reversed(list(zip(self.names.mentions, self.names.mention_entities, strict=True))):
             if mention.start >= token.i:
                 continue
             role_words = set((mention.role or "").lower().replace("-", " ").split())
             label_words = {w.lower() for w in entity.label.split()}
-            if words <= role_words or (head in label_words and head not in ("city", "state")):
+            if words <= role_words or (not proper and words <= label_words and head not in ("city", "state")):
                 return entity
         return None
 

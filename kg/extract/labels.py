@@ -23,7 +23,7 @@ DROP_WORDS = frozenset(
      "some", "such", "every", "each", "the", "a", "an"}
 )
 #: Prepositions whose phrase stays in a label ("assistance with ICE").
-KEEP_PREPS = frozenset({"of", "for", "with", "on", "to", "against", "in", "into", "from", "by"})
+KEEP_PREPS = frozenset({"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"})
 MAX_WORDS = 9
 STOP_LEMMAS = frozenset({"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"})
 

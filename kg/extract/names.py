@@ -28,7 +28,7 @@ NER_KINDS = {
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"})
 STRIP_LEADING = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&./-]{1,9}$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,9}$")
 PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}\)")
 PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
 
@@ -67,6 +67,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     extra = _unlabelled_names(doc, raw, body_start, lexicon)
     raw = [m for m in raw if not any(e.start <= m.start and m.end <= e.end for e in extra)] + extra
     raw.sort(key=lambda m: m.start)
+    raw = _joined_by_acronym(doc, raw)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
@@ -106,6 +107,24 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
         role_start = role_tokens[0].i
     return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
+
+
+def _joined_by_acronym(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """ "Pharmaceutical Research and Manufacturers of America (PhRMA)": one name,
+    though the recogniser split it at "and"."""
+    out: list[NameMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == m.kind == "Organization" and m.start == prev.end + 1
+            and doc[prev.end].lower_ in ("and", "&")
+            and (acronym := _acronym_after(doc, m))
+            and "".join(ch for ch in acronym if ch.isupper()) == _initials(f"{prev.text} {m.text}")
+        ):
+            out[-1] = NameMention(prev.start, m.end, _clean(doc[prev.start : m.end].text), m.kind)
+            continue
+        out.append(m)
+    return out
 
 
 def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
@@ -152,7 +171,7 @@ def _unlabelled_names(
         while left < tok.i and _is_title(doc[left], lexicon):
             left += 1  # "Representatives Ana Lopez": the title is not part of the name
         title = _title_before(doc, left, lexicon)
-        organisation = ACRONYM.match(tok.text) or tok.lemma_.lower() in lexicon.actors
+        organisation = _is_acronym(tok.text) or tok.lemma_.lower() in lexicon.actors
         kind = "Person" if title else "Organization" if organisation else "Group"
         role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
         extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind, role,
@@ -176,13 +195,15 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
     for m in mentions:
         kinds_of_text.setdefault(m.text.lower(), m.kind)
     labels: list[tuple[str, str]] = []
+    latest: dict[str, str] = {}  # surname → the full name last written with it
     for m in mentions:
         words = m.text.split()
         surname = words[-1].lower()
-        if len(words) == 1 and surname in people:
-            labels.append((max(people[surname], key=len), "Person"))
-        elif m.kind == "Person" and len(words) > 1 and surname in people:
-            labels.append((max(people[surname], key=len), "Person"))
+        if m.kind == "Person" and len(words) > 1:
+            latest[surname] = m.text
+            labels.append((m.text, "Person"))
+        elif len(words) == 1 and surname in people:
+            labels.append((latest.get(surname) or people[surname][0], "Person"))
         else:
             labels.append((m.text, _kind_vote(m, kinds_of_text)))
     aliases: dict[str, set[str]] = defaultdict(set)
@@ -204,9 +225,15 @@ def _acronym_after(doc: Doc, mention: NameMention) -> str | None:
     """"New York City Police Department (NYPD)": the acronym names the same entity."""
     i = mention.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        if ACRONYM.match(doc[i + 1].text):
-            return doc[i + 1].text
+        text = doc[i + 1].text
+        if _is_acronym(text):
+            return text
     return None
+
+
+def _is_acronym(text: str) -> bool:
+    """ "NYPD", "PhRMA", "SPLM/A"; not "Ethopia"."""
+    return bool(ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
 
 
 def _initials(label: str) -> str:

@@ -248,7 +248,7 @@ def stances_of(hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Refe
     negated = is_negated(token)
     polarity = cue.polarity * (-1 if negated else 1)
     modality = _modality(token, cue.modality)
-    for complement, path in [*_complements(hit), *_participle_conjuncts(hit)]:
+    for complement, path in [*_complements(hit), *_participle_conjuncts(hit, ctx)]:
         if complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl", "relcl", "conj"):
             yield from _clause_stances(complement, hit, polarity, modality, negated, ctx, consumed, holders)
             continue
@@ -256,14 +256,15 @@ def stances_of(hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Refe
             yield from _target_stances(target, hit, polarity, modality, negated, path, ctx, consumed, holders)
 
 
-def _participle_conjuncts(hit: Hit) -> list[tuple[Token, float]]:
+def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
     """ "supports X and paid family leave": the parser took "paid" for a second verb."""
     out = []
     for conj in hit.token.children:
         if (
             conj.dep_ == "conj" and conj.tag_ in ("VBN", "VBD") and conj.i > 0
             and conj.doc[conj.i - 1].dep_ == "cc"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conj.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children)
+            and match_cue(conj, ctx) is None
             and any(c.dep_ == "dobj" for c in conj.children)
         ):
             out.append((next(c for c in conj.children if c.dep_ == "dobj"), 0.7))
@@ -436,6 +437,8 @@ def _clause_stances(
             continue
         inner_negated = is_negated(member)
         subject = _clause_subject_label(member, ctx, holders)
+        if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in member.children):
+            continue  # "pass it": the label would lose what "it" is
         label = action_label(member, subject)
         if not label or hit.cue.issue_predicate is None:
             continue
