@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.labels import noun_label
+from kg.extract.labels import issue_from_tokens, noun_label
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import DocNames, find_names
 from kg.extract.quotes import Quote, find_quotes
@@ -39,6 +39,11 @@ STAND_IN_NOUNS = frozenset(
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
 SENTENCES_BACK = 3
+#: Head nouns that, with a determiner only, refer back to a named law or plan.
+GENERIC_ISSUES = frozenset(
+    {"bill", "legislation", "measure", "law", "act", "proposal", "plan", "policy", "resolution",
+     "amendment", "ordinance", "initiative", "package", "treaty", "agreement", "deal"}
+)
 
 
 @dataclass(frozen=True)
@@ -250,6 +255,29 @@ class DocContext:
 
     def _gender_from_pronouns(self, start: int, entity: Entity) -> None:
         """Nothing is known of gender until a pronoun is resolved to a person."""
+
+    # -- issues --------------------------------------------------------------
+
+    def issue_antecedent(self, token: Token) -> Entity | None:
+        """ "the bill", "this legislation", "it": the law named shortly before."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON":
+            if lemma not in ("it", "this") or token.dep_ not in ("dobj", "pobj"):
+                return None
+        elif lemma not in GENERIC_ISSUES or any(
+            c.dep_ in ("compound", "amod", "prep", "nmod", "acl", "relcl") for c in token.children
+        ):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in token.children):
+            return None
+        sent_no = self.sentence_number(token)
+        for mention, entity in reversed(list(zip(self.names.mentions, self.names.mention_entities, strict=True))):
+            if entity.kind != "Issue" or mention.start >= token.i:
+                continue
+            if sent_no - self.sentence_number(self.doc[mention.start]) > (2 if token.pos_ == "PRON" else SENTENCES_BACK):
+                return None
+            return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        return None
 
     # -- speakers ----------------------------------------------------------
 

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.model import slugify
+from kg.model import Entity, slugify
 
 #: Children dropped from a noun phrase label.
 DROP_DEPS = frozenset(
@@ -162,3 +162,11 @@ def issue_key(label: str, tokens: list[Token] | None = None) -> str:
         if lemmas:
             return slugify(" ".join(lemmas))
     return slugify(label)
+
+
+def issue_from_tokens(tokens: list[Token]) -> Entity | None:
+    """An issue entity labelled by ``tokens`` and keyed by their lemmas."""
+    label = render(tokens)
+    if not label or label.lower() in ("it", "this", "that"):
+        return None
+    return Entity(issue_key(label, tokens), label, "Issue")

@@ -23,7 +23,10 @@ NER_KINDS = {
     "GPE": "Place",
     "LOC": "Place",
     "NORP": "Group",
+    "LAW": "Issue",
 }
+#: Last words of a name that make it a law or programme, not an organisation.
+LAW_WORDS = frozenset({"Act", "Bill", "Law", "Amendment", "Resolution", "Ordinance", "Initiative", "Accord", "Agreement", "Treaty"})
 #: Dependency labels that attach a title word to the name it precedes.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"})
 STRIP_LEADING = frozenset({"the", "a", "an"})
@@ -84,6 +87,8 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
 
 def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None:
     kind = NER_KINDS.get(ent.label_)
+    if kind is None and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT") and ent[-1].text in LAW_WORDS:
+        kind = "Issue"
     if kind is None or ent.start_char < body_start:
         return None
     tokens = [t for t in ent if not t.is_space]
@@ -100,6 +105,8 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     name = tokens[lead:]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
         return None
+    if name[-1].text in LAW_WORDS and ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"):
+        kind = "Issue"
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
     role, role_start = None, None

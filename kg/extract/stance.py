@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.context import DocContext, Referent, conjuncts, is_speech_verb
-from kg.extract.labels import action_label, issue_key, noun_label, phrase_tokens, render
+from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts, is_speech_verb
+from kg.extract.labels import action_label, issue_from_tokens, issue_key, noun_label, phrase_tokens, render
 from kg.extract.lexicon import Cue
 from kg.extract.registry import register
 from kg.model import Claim, Entity, Provenance
@@ -287,6 +287,8 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
         if _is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
         direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
+        # "introduced the X Act, legislation that ...": the second object restates the first
+        direct = [d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES]
         clauses = [(c, 0.9) for c in children if _content_clause(c)]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
@@ -364,7 +366,12 @@ def _target_stances(
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
         yield from _clause_stances(relative, hit, polarity, modality, negated, ctx, consumed, holders)
         return
-    ref = ctx.actor(target) if target.pos_ in ("PROPN", "PRON") or ctx.names.at(target) else _target_actor(target, ctx)
+    if target.pos_ == "PRON" and (named := ctx.issue_antecedent(target)) is not None:
+        ref = None  # "praised it": an object "it" right after a named law is the law
+    elif target.pos_ in ("PROPN", "PRON") or ctx.names.at(target):
+        ref = ctx.actor(target)
+    else:
+        ref = _target_actor(target, ctx)
     if ref is not None:
         predicate = cue.actor_predicate or (cue.issue_predicate if ref.entity.kind != "Person" else None)
         if predicate is None or ref.entity in [h.entity for h in holders]:
@@ -372,9 +379,9 @@ def _target_stances(
         yield _stance(predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops)
         return
     predicate = cue.issue_predicate or cue.actor_predicate  # "jailed 52 members of X"
-    if target.pos_ == "PRON" or predicate is None:
+    if predicate is None or (target.pos_ == "PRON" and ctx.issue_antecedent(target) is None):
         return
-    entity = issue_entity(target)
+    entity = issue_entity(target, ctx)
     if entity is None:
         return
     yield _stance(predicate, entity, polarity, cue, modality, negated, path * (1.0 if cue.issue_predicate else 0.8))
@@ -491,19 +498,22 @@ def _against(token: Token, cue: Cue, polarity: int, modality: str, negated: bool
                 ref = ctx.actor(obj)
                 if ref is not None:
                     yield _stance("opposes", ref.entity, -1, cue, modality, negated, 0.7)
-                elif (entity := issue_entity(obj)) is not None:
+                elif (entity := issue_entity(obj, ctx)) is not None:
                     yield _stance("opposes", entity, -1, cue, modality, negated, 0.7)
 
 
-def issue_entity(token: Token) -> Entity | None:
+def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
+    """The issue a noun phrase names, or the named law it refers back to."""
+    named = ctx.issue_antecedent(token)
+    if named is not None:
+        return named
     tokens = phrase_tokens(token)
     head = token.head
     if token.dep_ == "dobj" and head.dep_ == "conj" and head.tag_ in ("VBN", "VBD") and head.i < token.i:
         tokens = [head, *tokens]  # "paid family leave" (see _participle_conjuncts)
-    label = render(tokens)
-    if not label or token.pos_ in ("PRON", "NUM") or label.lower() in ("it", "this", "that"):
+    if token.pos_ in ("PRON", "NUM"):
         return None
-    return Entity(issue_key(label, tokens), label, "Issue")
+    return issue_from_tokens(tokens)
 
 
 def _stance(predicate: str, target: Entity, polarity: int, cue: Cue, modality: str, negated: bool, path: float) -> Stance:

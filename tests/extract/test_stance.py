@@ -165,3 +165,17 @@ def test_no_subject_is_a_pronoun_or_relative(extract):
         "The plan, which opposes new taxes, failed. It supports nothing. They reject everything."
     )
     assert not [c for c in claims if c.subject.label.lower() in ("it", "they", "which", "that", "who")]
+
+
+def test_the_bill_and_it_refer_back_to_the_named_law(extract):
+    claims = extract(
+        "Senators Raphael Warnock and John Kennedy introduced the Affordable Insulin Now Act, "
+        "legislation that would cap insulin costs. PhRMA opposes the bill. "
+        "The American Diabetes Association praised it."
+    )
+    assert {s for s in stances(claims)} == {
+        ("Raphael Warnock", "proposes", "Affordable Insulin Now Act", 1, None),
+        ("John Kennedy", "proposes", "Affordable Insulin Now Act", 1, None),
+        ("PhRMA", "opposes", "Affordable Insulin Now Act", -1, None),
+        ("American Diabetes Association", "praises", "Affordable Insulin Now Act", 1, None),
+    }
