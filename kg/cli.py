@@ -372,8 +372,11 @@ def _eval_text(report: EvalReport, *, verbose: bool) -> str:
 def _named_query_list(queries: dict[str, Any]) -> str:
     blocks = []
     for name, query in sorted(queries.items()):
-        params = " ".join(f"--param {p}=…" for p in query.params)
-        blocks.append(f"{name}  {params}".rstrip() + f"\n    {query.description}")
+        lines = [" ".join([name, *(f"--param {p}=…" for p in query.params)])]
+        lines.append(f"    {query.description}")
+        helps = getattr(query, "param_help", ()) or ("",) * len(query.params)
+        lines += [f"    {p}: {h}".rstrip(": ") for p, h in zip(query.params, helps, strict=True)]
+        blocks.append("\n".join(lines))
     return "\n".join(blocks)
 
 

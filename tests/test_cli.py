@@ -212,22 +212,41 @@ def _param_name(param: object) -> str:
     return param if isinstance(param, str) else param.name  # type: ignore[attr-defined]
 
 
+def _named_query_args(built: Built) -> dict[str, dict[str, str]]:
+    """Parameters for every named query: the first claim's subject as actor, object as target."""
+    first = json.loads((built.out / "claims.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    return {
+        name: {p: first["subject"] if p == "actor" else first["object"] for p in query.params}
+        for name, query in _named_queries().items()
+    }
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_query_every_named_query(built: Built, fmt: str) -> None:
-    subject = json.loads((built.out / "claims.jsonl").read_text().splitlines()[0])["subject"]
-    for name, query in _named_queries().items():
+    from kg.rdf.query import run_named
+    from kg.rdf.store import read_graph
+
+    graph = read_graph(built.graph)
+    for name, params in _named_query_args(built).items():
         args = ["query", built.graph, "--name", name, "--format", fmt]
-        for param in query.params:
-            args += ["--param", f"{_param_name(param)}={subject}"]
+        for key, value in params.items():
+            args += ["--param", f"{key}={value}"]
         proc = kg(*args)
         assert proc.returncode == 0, f"{name}: {proc.stderr}"
+        expected = run_named(graph, name, params)
         if fmt == "json":
-            rows = json.loads(proc.stdout)
-            assert isinstance(rows, list)
+            assert json.loads(proc.stdout) == expected.records(), name
         elif fmt == "csv":
-            assert proc.stdout.splitlines()[0].count(",") >= 0 and proc.stdout.endswith("\n")
+            lines = proc.stdout.splitlines()
+            assert lines[0] == ",".join(expected.columns), name
+            assert len(lines) == 1 + len(expected.rows), name
         else:
-            assert proc.stdout.splitlines()[-1].endswith(" rows)") or "(1 row)" in proc.stdout
+            lines = proc.stdout.splitlines()
+            assert lines[0].split() == list(expected.columns), name
+            n = len(expected.rows)
+            assert lines[-1] == f"({n} row{'' if n == 1 else 's'})", name
+    entities = json.loads(kg("query", built.graph, "--name", "entities", "--format", "json").stdout)
+    assert len(entities) >= 2  # a claim has a subject and an object
 
 
 def test_query_sparql_text_as_csv(built: Built) -> None:
