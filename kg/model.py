@@ -90,7 +90,8 @@ class Entity:
 
     @classmethod
     def named(cls, label: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
-        return cls(slugify(label), label, kind, tuple(a for a in aliases if a != label))
+        """An entity keyed by the slug of ``label``; aliases deduplicated and sorted."""
+        return cls(slugify(label), label, kind, tuple(sorted(set(aliases) - {label})))
 
     @property
     def is_actor(self) -> bool:

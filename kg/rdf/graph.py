@@ -1,0 +1,305 @@
+"""Extraction ⇄ RDF: claims become triples, and triples become claims again.
+
+Each claim is written twice, as Wikidata writes statements:
+
+* the **direct triple** ``kgr:<subject> kg:<predicate> kgr:<object>``, for a
+  plain graph walk (the predicate already carries the stance's sign: "will not
+  back X" is ``opposes``, with ``kg:negated true`` on the claim node);
+* a **claim node** ``kgr:claim/<hash of Claim.key>`` (``a kg:Claim``) with every
+  qualifier (polarity, confidence, negation, modality, speaker, cue), the
+  evidence sentence and its offsets, and PROV-O links to the document, the
+  extractor and the extraction activity.
+
+:func:`claims_from_graph` reads the claim nodes back, so
+``set(claims_from_graph(to_graph(x))) == set(x.claims)``. Only the claim nodes
+count; direct triples are derived data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from importlib.resources import files
+from typing import TypeVar
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+from kg.errors import GraphError
+from kg.model import ENTITY_KINDS, Article, Claim, Entity, Extraction, Provenance, slugify
+from kg.rdf.namespaces import KG, KGR, PREFIXES
+from kg.rdf.store import Term, add_triples, new_graph, sparql
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_XSD = PREFIXES["xsd"]  # not rdflib's XSD: see kg.rdf.namespaces
+_Triple = tuple[URIRef, URIRef, Term]
+_T = TypeVar("_T")
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of the entity with ``key``.
+
+    >>> entity_iri("zohran_mamdani")
+    rdflib.term.URIRef('https://w3id.org/policy-kg/id/zohran_mamdani')
+    """
+    return KGR[key]
+
+
+def entity_key(node: str) -> str:
+    """The entity key of an entity IRI (the IRI itself if it is not one of ours).
+
+    >>> entity_key(entity_iri("zohran_mamdani"))
+    'zohran_mamdani'
+    """
+    text = str(node)
+    return text[len(KGR) :] if text.startswith(KGR) else text
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    """The claim node's IRI: a stable hash of :attr:`Claim.key`."""
+    digest = hashlib.blake2b("\x1f".join(map(str, claim.key)).encode(), digest_size=10)
+    return KGR[f"claim/{digest.hexdigest()}"]
+
+
+def to_graph(extraction: Extraction) -> Graph:
+    """The RDF graph of ``extraction``, in an Oxigraph store, prefixes bound.
+
+    Building twice from the same extraction gives isomorphic graphs: no
+    timestamps, no blank nodes. Claims with the same :attr:`Claim.key` are one
+    claim; the most confident of them is kept.
+    """
+    try:
+        return add_triples(new_graph(), _triples(extraction))
+    except ValueError as error:  # Oxigraph refuses an IRI made from a bad key
+        raise GraphError(
+            f"cannot build the graph: {error}; entity keys must be slugs (see kg.model.slugify)"
+        ) from None
+
+
+def _triples(extraction: Extraction) -> Iterator[_Triple]:
+    claims = _unique_claims(extraction.claims)
+    articles = {a.id: a for a in extraction.articles}
+    mentioned = (m.article for m in extraction.mentions)
+    doc_ids = sorted({*articles, *(c.provenance.article for c in claims), *mentioned})
+    docs = _unique_iris("doc", doc_ids, slugify)
+    extractors = sorted({(c.provenance.extractor, c.provenance.extractor_version) for c in claims})
+    agents = _unique_iris("extractor", sorted({name for name, _ in extractors}), slugify)
+    activities = _unique_iris("activity", extractors, lambda e: f"{slugify(e[0])}_{slugify(e[1])}")
+
+    for entity in _all_entities(extraction, claims):
+        yield from _entity_triples(entity)
+    for doc_id in doc_ids:
+        yield from _document_triples(docs[doc_id], doc_id, articles.get(doc_id))
+    for mention in extraction.mentions:
+        yield docs[mention.article], KG.mentions, entity_iri(mention.entity)
+    for (name, version), activity in activities.items():
+        agent = agents[name]
+        yield agent, RDF.type, KG.Extractor
+        yield agent, RDFS.label, name
+        yield agent, KG.extractorVersion, version
+        yield activity, RDF.type, PROV.Activity
+        yield activity, RDFS.label, f"{name}@{version}"
+        yield activity, PROV.wasAssociatedWith, agent
+        yield activity, KG.extractorVersion, version
+    for claim in claims:
+        p = claim.provenance
+        yield from _claim_triples(
+            claim,
+            doc=docs[p.article],
+            agent=agents[p.extractor],
+            activity=activities[(p.extractor, p.extractor_version)],
+        )
+
+
+def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per key (the most confident, ties broken by a stable order), sorted."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        kept = best.get(claim.key)
+        if kept is None or _preference(claim) < _preference(kept):
+            best[claim.key] = claim
+    return sorted(best.values(), key=lambda c: c.sort_key)
+
+
+def _preference(claim: Claim) -> tuple:
+    p = claim.provenance
+    return (-claim.confidence, p.extractor, p.extractor_version, repr(claim))
+
+
+def _unique_iris(kind: str, names: Iterable[_T], slug: Callable[[_T], str]) -> dict[_T, URIRef]:
+    """``kgr:<kind>/<slug>`` for each name; slugs two names share get a hash suffix."""
+    names = list(names)
+    counts = Counter(slug(n) for n in names)
+    iris: dict[_T, URIRef] = {}
+    for name in names:
+        local = slug(name)
+        if counts[local] > 1:
+            local += "_" + hashlib.blake2b(repr(name).encode(), digest_size=4).hexdigest()
+        iris[name] = KGR[f"{kind}/{local}"]
+    return iris
+
+
+def _all_entities(extraction: Extraction, claims: Iterable[Claim]) -> list[Entity]:
+    """The extraction's entities plus any a claim names (subject, object, speaker)."""
+    found: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        found.setdefault(entity.key, entity)
+    for claim in claims:
+        for entity in (claim.subject, claim.object, claim.speaker):
+            if entity is not None:
+                found.setdefault(entity.key, entity)
+    return [found[key] for key in sorted(found)]
+
+
+def _entity_triples(entity: Entity) -> Iterator[_Triple]:
+    node = entity_iri(entity.key)
+    yield node, RDF.type, KG[entity.kind]
+    yield node, RDFS.label, entity.label
+    for alias in entity.aliases:
+        yield node, SKOS.altLabel, alias
+
+
+def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Iterator[_Triple]:
+    yield node, RDF.type, KG.Document
+    yield node, KG.documentId, doc_id
+    if article is None:
+        return
+    if article.title:
+        yield node, DCTERMS.title, article.title
+    if article.date:
+        iso = _ISO_DATE.fullmatch(article.date)
+        yield node, DCTERMS.date, Literal(article.date, datatype=_XSD.date) if iso else article.date
+    if article.url:
+        yield node, DCTERMS.source, Literal(article.url, datatype=_XSD.anyURI)
+    if article.source:
+        yield node, DCTERMS.publisher, article.source
+
+
+def _claim_triples(
+    claim: Claim, *, doc: URIRef, agent: URIRef, activity: URIRef
+) -> Iterator[_Triple]:
+    subject, obj = entity_iri(claim.subject.key), entity_iri(claim.object.key)
+    predicate = KG[claim.predicate]
+    yield subject, predicate, obj
+    node, p = claim_iri(claim), claim.provenance
+    yield node, RDF.type, KG.Claim
+    yield node, KG.subject, subject
+    yield node, KG.predicate, predicate
+    yield node, KG.object, obj
+    yield node, KG.polarity, int(claim.polarity)
+    yield node, KG.confidence, float(claim.confidence)
+    yield node, KG.negated, bool(claim.negated)
+    yield node, KG.modality, claim.modality
+    if claim.speaker is not None:
+        yield node, KG.speaker, entity_iri(claim.speaker.key)
+    if claim.cue is not None:
+        yield node, KG.cue, claim.cue
+    yield node, KG.evidenceText, p.sentence
+    yield node, KG.startOffset, int(p.start)
+    yield node, KG.endOffset, int(p.end)
+    yield node, PROV.wasDerivedFrom, doc
+    yield node, PROV.wasAttributedTo, agent
+    yield node, PROV.wasGeneratedBy, activity
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@cache
+def _internal_query(name: str) -> str:
+    return (files("kg.rdf") / "queries" / f"_{name}.rq").read_text(encoding="utf-8")
+
+
+def _kg_name(iri: str) -> str:
+    """The local name of a ``kg:`` term (the whole IRI for any other)."""
+    namespace = str(KG)
+    return iri[len(namespace) :] if iri.startswith(namespace) else iri
+
+
+def _select(graph: Graph, name: str) -> Iterator[dict[str, str | None]]:
+    """Rows of an internal SELECT as ``{variable: lexical value or IRI, or None}``."""
+    solutions = sparql(graph, _internal_query(name))
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield {n: (None if t is None else t.value) for n, t in zip(names, solution, strict=True)}
+
+
+def entities_from_graph(graph: Graph) -> dict[str, Entity]:
+    """Every entity of ``graph`` by key (aliases sorted), in key order."""
+    labels: dict[str, tuple[str, str]] = {}
+    aliases: dict[str, set[str]] = {}
+    for row in _select(graph, "entities"):
+        kind = _kg_name(row["kind"])
+        if kind not in ENTITY_KINDS:
+            continue
+        key = entity_key(row["entity"])
+        labels.setdefault(key, (row["label"], kind))
+        bucket = aliases.setdefault(key, set())
+        if row["alias"] is not None:
+            bucket.add(row["alias"])
+    return {
+        key: Entity(key, label, kind, tuple(sorted(aliases[key])))
+        for key, (label, kind) in sorted(labels.items())
+    }
+
+
+def claims_from_graph(graph: Graph) -> list[Claim]:
+    """The claims of ``graph`` (its ``kg:Claim`` nodes), in :attr:`Claim.sort_key` order.
+
+    Raises :class:`~kg.errors.GraphError` when a claim is malformed or names an
+    entity that has no kind and label in the graph.
+    """
+    entities = entities_from_graph(graph)
+
+    def entity(iri: str, claim: str) -> Entity:
+        try:
+            return entities[entity_key(iri)]
+        except KeyError:
+            raise GraphError(
+                f"claim <{claim}> names <{iri}>, which has no kg kind and rdfs:label "
+                "in the graph; rebuild it with `kg build`"
+            ) from None
+
+    claims = []
+    for row in _select(graph, "claims"):
+        try:
+            claims.append(_claim(row, entity))
+        except ValueError as error:
+            raise GraphError(
+                f"claim <{row['claim']}> is not valid ({error}); rebuild the graph with `kg build`"
+            ) from None
+    return sorted(claims, key=lambda c: c.sort_key)
+
+
+def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> Claim:
+    claim = row["claim"]
+    return Claim(
+        subject=entity(row["subject"], claim),
+        predicate=_kg_name(row["predicate"]),
+        object=entity(row["object"], claim),
+        provenance=Provenance(
+            article=row["article"],
+            sentence=row["sentence"],
+            start=int(row["start"]),
+            end=int(row["end"]),
+            extractor=row["extractor"],
+            extractor_version=row["version"],
+        ),
+        polarity=int(row["polarity"]),
+        confidence=float(row["confidence"]),
+        negated=_boolean(row["negated"]),
+        modality=row["modality"],
+        speaker=entity(row["speaker"], claim) if row["speaker"] is not None else None,
+        cue=row["cue"],
+    )
+
+
+def _boolean(lexical: str) -> bool:
+    if lexical in ("true", "1"):
+        return True
+    if lexical in ("false", "0"):
+        return False
+    raise ValueError(f"kg:negated must be true or false, not {lexical!r}")
