@@ -30,7 +30,9 @@ chromium:
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing chromium with apt-get…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	      && test -x $(CHROMIUM) \
+	      || { echo "error: could not install Chromium at $(CHROMIUM) with apt-get" >&2; exit 1; }; \
 	  else \
 	    echo "error: the browser tests need Chromium at $(CHROMIUM);" \
 	         "install it (Debian/Ubuntu: sudo apt-get install chromium) and rerun make test" >&2; \

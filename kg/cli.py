@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, BrokenPipeError):
             return _broken_pipe()
         where = f"{exc.filename}: " if exc.filename else ""
-        return _fail(f"{where}{exc.strerror or exc}")
+        return _fail(f"{where}{exc.strerror or exc}; check the path")
     except KeyboardInterrupt:
         return _fail("interrupted", status=130)
 
