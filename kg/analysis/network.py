@@ -24,7 +24,6 @@ confidence-weighted sum of their polarities (0 when they cancel out).
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ import networkx as nx
 
 from kg.errors import AnalysisError
 from kg.model import PREDICATES, Claim, Entity
+from kg.rdf.graph import claim_iri, entity_key
 
 if TYPE_CHECKING:
     import rdflib
@@ -53,19 +53,18 @@ Record = dict[str, Any]
 
 
 def claim_id(claim: Claim) -> str:
-    """A stable identifier of ``claim``: ``claim/<hash of Claim.key>``.
+    """A stable identifier of ``claim``: ``claim-<hash of Claim.key>``.
 
-    It is the local name of the claim's RDF node (``kgr:claim/<hash>``, see
+    It is the local name of the claim's RDF node (``kgr:claim-<hash>``, see
     :func:`kg.rdf.graph.claim_iri`), so an edge can be traced back to its node.
 
     >>> from kg.model import Claim, Entity, Provenance
     >>> c = Claim(Entity.named("Ann", "Person"), "opposes", Entity.named("Toll", "Issue"),
     ...           Provenance("a1", "Ann opposes the toll.", 0, 21, "stance", "1"))
     >>> claim_id(c)
-    'claim/5b696aaadc842c1f3b7a'
+    'claim-5b696aaadc842c1f3b7a'
     """
-    digest = hashlib.blake2b("\x1f".join(map(str, claim.key)).encode(), digest_size=10)
-    return f"claim/{digest.hexdigest()}"
+    return entity_key(claim_iri(claim))
 
 
 def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:

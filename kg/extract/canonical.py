@@ -18,10 +18,19 @@ from kg.model import Article, Claim, Entity, Extraction, Mention
 
 
 def canonicalize(
-    articles: Sequence[Article], claims: Iterable[Claim], mentions: Iterable[Mention], lexicon: Lexicon
+    articles: Sequence[Article],
+    claims: Iterable[Claim],
+    mentions: Iterable[Mention],
+    lexicon: Lexicon,
+    mentioned: Iterable[Entity] = (),
 ) -> Extraction:
+    """Merge the entities of all documents and rewrite the claims to use them.
+
+    ``mentioned`` are actors named in the text that no claim may involve; they
+    become entities of the graph too.
+    """
     claims = list(claims)
-    seen: list[Entity] = []
+    seen: list[Entity] = list(mentioned)
     for claim in claims:
         seen.extend(e for e in (claim.subject, claim.object, claim.speaker) if e is not None)
     key_of = _person_keys(seen, lexicon) | _acronym_keys(seen)

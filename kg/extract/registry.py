@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
-from kg.model import Article, Claim, Extraction, Mention
+from kg.model import Article, Claim, Entity, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,12 +50,15 @@ def extract_articles(
     lexicon = lexicon or default_lexicon()
     claims: list[Claim] = []
     mentions: list[Mention] = []
+    mentioned: list[Entity] = []
     texts = (a.text for a in articles)
     for done, (article, doc) in enumerate(zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1):
         context = DocContext(article, doc, lexicon)
         for name in extractors:
             claims.extend(EXTRACTORS[name](doc, context=context))
-        mentions.extend(Mention(article.id, e.key) for e in context.names.mention_entities)
+        named = [e for e in context.names.mention_entities if e.is_actor]
+        mentions.extend(Mention(article.id, e.key) for e in named)
+        mentioned.extend(named)
         if progress is not None:
             progress(done, len(articles))
-    return canonicalize(articles, claims, mentions, lexicon)
+    return canonicalize(articles, claims, mentions, lexicon, mentioned)

@@ -5,7 +5,7 @@ Each claim is written twice, as Wikidata writes statements:
 * the **direct triple** ``kgr:<subject> kg:<predicate> kgr:<object>``, for a
   plain graph walk (the predicate already carries the stance's sign: "will not
   back X" is ``opposes``, with ``kg:negated true`` on the claim node);
-* a **claim node** ``kgr:claim/<hash of Claim.key>`` (``a kg:Claim``) with every
+* a **claim node** ``kgr:claim-<hash of Claim.key>`` (``a kg:Claim``) with every
   qualifier (polarity, confidence, negation, modality, speaker, cue), the
   evidence sentence and its offsets, and PROV-O links to the document, the
   extractor and the extraction activity.
@@ -61,7 +61,7 @@ def entity_key(node: str) -> str:
 def claim_iri(claim: Claim) -> URIRef:
     """The claim node's IRI: a stable hash of :attr:`Claim.key`."""
     digest = hashlib.blake2b("\x1f".join(map(str, claim.key)).encode(), digest_size=10)
-    return KGR[f"claim/{digest.hexdigest()}"]
+    return KGR[f"claim-{digest.hexdigest()}"]
 
 
 def to_graph(extraction: Extraction) -> Graph:
@@ -130,7 +130,7 @@ def _preference(claim: Claim) -> tuple:
 
 
 def _unique_iris(kind: str, names: Iterable[_T], slug: Callable[[_T], str]) -> dict[_T, URIRef]:
-    """``kgr:<kind>/<slug>`` for each name; slugs two names share get a hash suffix."""
+    """``kgr:<kind>-<slug>`` for each name; slugs two names share get a hash suffix."""
     names = list(names)
     counts = Counter(slug(n) for n in names)
     iris: dict[_T, URIRef] = {}
@@ -138,7 +138,7 @@ def _unique_iris(kind: str, names: Iterable[_T], slug: Callable[[_T], str]) -> d
         local = slug(name)
         if counts[local] > 1:
             local += "_" + hashlib.blake2b(repr(name).encode(), digest_size=4).hexdigest()
-        iris[name] = KGR[f"{kind}/{local}"]
+        iris[name] = KGR[f"{kind}-{local}"]
     return iris
 
 

@@ -81,7 +81,7 @@ class KG(rdflib_namespace.DefinedNamespace):
     extractorVersion: URIRef
 
 
-#: Instance data: ``kgr:<entity key>``, ``kgr:claim/…``, ``kgr:doc/…``, …
+#: Instance data: ``kgr:<entity key>``, ``kgr:claim-…``, ``kgr:doc-…`` (``-`` never occurs in an entity key), …
 KGR = Namespace("https://w3id.org/policy-kg/id/")
 
 #: Prefixes bound in every written graph and declared in every query.

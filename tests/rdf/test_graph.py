@@ -83,8 +83,8 @@ def test_claim_without_cue_has_no_cue_triple(graph, sample):
 
 def test_provenance_links_document_extractor_and_activity(graph, sample):
     node = claim_iri(sample.CLAIMS[0])
-    doc, agent = KGR["doc/icetxt"], KGR["extractor/stancev1"]
-    activity = KGR["activity/stancev1_100"]
+    doc, agent = KGR["doc-icetxt"], KGR["extractor-stancev1"]
+    activity = KGR["activity-stancev1_100"]
 
     assert graph.value(node, PROV.wasDerivedFrom) == doc
     assert graph.value(node, PROV.wasAttributedTo) == agent
@@ -95,11 +95,11 @@ def test_provenance_links_document_extractor_and_activity(graph, sample):
     assert (activity, RDF.type, PROV.Activity) in graph
     assert graph.value(activity, PROV.wasAssociatedWith) == agent
     roles = claim_iri(sample.CLAIMS[3])
-    assert graph.value(roles, PROV.wasAttributedTo) == KGR["extractor/rolesv1"]
+    assert graph.value(roles, PROV.wasAttributedTo) == KGR["extractor-rolesv1"]
 
 
 def test_documents_carry_metadata_when_known(graph):
-    ice, buses = KGR["doc/icetxt"], KGR["doc/busestxt"]
+    ice, buses = KGR["doc-icetxt"], KGR["doc-busestxt"]
 
     assert (ice, RDF.type, KG.Document) in graph
     assert str(graph.value(ice, KG.documentId)) == "ice.txt"
@@ -133,7 +133,7 @@ def test_speaker_is_an_entity_even_without_claims_of_its_own(extraction, graph, 
 
 
 def test_documents_mention_entities(graph):
-    ice = KGR["doc/icetxt"]
+    ice = KGR["doc-icetxt"]
 
     assert set(graph.objects(ice, KG.mentions)) == {
         entity_iri(key)
@@ -230,7 +230,7 @@ def test_claim_iri_depends_only_on_the_claim_key(sample):
 
     assert claim_iri(claim) == claim_iri(requalified)
     assert claim_iri(claim) != claim_iri(moved)
-    assert str(claim_iri(claim)).startswith(str(KGR) + "claim/")
+    assert str(claim_iri(claim)).startswith(str(KGR) + "claim-")
 
 
 def test_entity_key_that_is_no_iri_is_a_graph_error():
