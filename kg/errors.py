@@ -39,6 +39,4 @@ class UnknownNameError(KGError):
 
     def __init__(self, what: str, name: str, choices: Iterable[str]) -> None:
         self.what, self.name, self.choices = what, name, sorted(set(choices))
-        super().__init__(
-            f"unknown {what} {name!r}; choose one of: {', '.join(self.choices)}"
-        )
+        super().__init__(f"unknown {what} {name!r}; choose one of: {', '.join(self.choices)}")

@@ -23,8 +23,26 @@ SEED_F1_FLOOR = 0.90
 PLOVER_RECALL_FLOOR, PLOVER_POLARITY_FLOOR = 0.90, 0.97
 POSITIVE = {"supports", "praises", "agreeswith", "proposes"}
 NEGATIVE = {"opposes", "criticizes", "disagreeswith"}
-STOP = {"the", "of", "and", "for", "a", "an", "in", "on", "to", "its", "their", "his", "her", "new",
-        "former", "said", "officials", "official"}
+STOP = {
+    "the",
+    "of",
+    "and",
+    "for",
+    "a",
+    "an",
+    "in",
+    "on",
+    "to",
+    "its",
+    "their",
+    "his",
+    "her",
+    "new",
+    "former",
+    "said",
+    "officials",
+    "official",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +52,9 @@ def nlp():
 
 def test_seed_article_f1(nlp):
     extraction = extract_articles(read_articles([ROOT / "seeds"]), nlp)
-    report = evaluate(load_gold(DATA / "seed_gold.jsonl"), [c.to_record() for c in extraction.claims])
+    report = evaluate(
+        load_gold(DATA / "seed_gold.jsonl"), [c.to_record() for c in extraction.claims]
+    )
     assert report.f1 >= SEED_F1_FLOOR, [g.describe() for g in report.missed]
 
 
@@ -60,7 +80,8 @@ def test_plover_recall_and_polarity(nlp):
     for item in gold:
         actors = [_content(a) for a in item["source"]]
         signs = {
-            _sign(c) for c in by_doc.get(item["id"], [])
+            _sign(c)
+            for c in by_doc.get(item["id"], [])
             if _sign(c) and any(a & _content(c["subject"]) for a in actors)
         }
         if item["polarity"] in signs:

@@ -41,14 +41,23 @@ def canonicalize(
 
     merged: dict[tuple, Claim] = {}
     for claim in claims:
-        claim = replace(claim, subject=canon(claim.subject), object=canon(claim.object), speaker=canon(claim.speaker))
+        claim = replace(
+            claim,
+            subject=canon(claim.subject),
+            object=canon(claim.object),
+            speaker=canon(claim.speaker),
+        )
         if claim.subject.key == claim.object.key:
             continue
         kept = merged.get(claim.key)
         if kept is None or claim.confidence > kept.confidence:
             merged[claim.key] = claim
     mention_set = sorted(
-        {Mention(m.article, key_of.get(m.entity, m.entity)) for m in mentions if key_of.get(m.entity, m.entity) in final},
+        {
+            Mention(m.article, key_of.get(m.entity, m.entity))
+            for m in mentions
+            if key_of.get(m.entity, m.entity) in final
+        },
         key=lambda m: (m.article, m.entity),
     )
     return Extraction(
@@ -108,7 +117,9 @@ def _merged(entities: list[Entity], key_of: dict[str, str]) -> dict[str, Entity]
     out = {}
     for key in aliases:
         label = _most_common(labels[key]) if labels[key] else max(aliases[key], key=len)
-        out[key] = Entity(key, label, _most_common(kinds[key]), tuple(sorted(aliases[key] - {label})))
+        out[key] = Entity(
+            key, label, _most_common(kinds[key]), tuple(sorted(aliases[key] - {label}))
+        )
     return out
 
 

@@ -26,23 +26,67 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+)
 RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Nouns that stand for the words or plans of their possessor ("his remarks").
 STAND_IN_NOUNS = frozenset(
-    {"remark", "comment", "statement", "position", "stance", "view", "declaration", "administration",
-     "government", "campaign", "office", "team", "spokesperson", "spokesman", "spokeswoman", "letter",
-     "message", "speech", "plan", "proposal", "policy", "assertion", "argument", "response", "camp",
-     "leadership", "regime", "cabinet"}
+    {
+        "remark",
+        "comment",
+        "statement",
+        "position",
+        "stance",
+        "view",
+        "declaration",
+        "administration",
+        "government",
+        "campaign",
+        "office",
+        "team",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "letter",
+        "message",
+        "speech",
+        "plan",
+        "proposal",
+        "policy",
+        "assertion",
+        "argument",
+        "response",
+        "camp",
+        "leadership",
+        "regime",
+        "cabinet",
+    }
 )
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
 SENTENCES_BACK = 3
 #: Head nouns that, with a determiner only, refer back to a named law or plan.
 GENERIC_ISSUES = frozenset(
-    {"bill", "legislation", "measure", "law", "act", "proposal", "plan", "policy", "resolution",
-     "amendment", "ordinance", "initiative", "package", "treaty", "agreement", "deal"}
+    {
+        "bill",
+        "legislation",
+        "measure",
+        "law",
+        "act",
+        "proposal",
+        "plan",
+        "policy",
+        "resolution",
+        "amendment",
+        "ordinance",
+        "initiative",
+        "package",
+        "treaty",
+        "agreement",
+        "deal",
+    }
 )
 
 
@@ -71,7 +115,7 @@ class DocContext:
     def __post_init__(self) -> None:
         self.body_start = headline_end(self.article.text)
         self.names = find_names(self.doc, self.lexicon, body_start=self.body_start)
-        self.quotes = find_quotes(self.doc.text)
+        self.quotes = find_quotes(self.text)
         for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
             self._gender_from_pronouns(mention.start, entity)
 
@@ -80,14 +124,31 @@ class DocContext:
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The sentences of the body (a headline is left out)."""
-        return tuple(s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip())
+        return tuple(
+            s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip()
+        )
 
     @cached_property
-    def _sentence_index(self) -> dict[int, int]:
-        return {s.start: n for n, s in enumerate(self.doc.sents)}
+    def _all_sentences(self) -> tuple[Span, ...]:
+        return tuple(self.doc.sents)
+
+    @cached_property
+    def _sentence_of(self) -> list[int]:
+        """Token index → sentence number (``token.sent`` rebuilds every sentence each call)."""
+        numbers = [0] * len(self.doc)
+        for n, sent in enumerate(self._all_sentences):
+            numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        return numbers
 
     def sentence_number(self, token: Token) -> int:
-        return self._sentence_index.get(token.sent.start, 0)
+        return self._sentence_of[token.i]
+
+    def sentence(self, token: Token) -> Span:
+        return self._all_sentences[self._sentence_of[token.i]]
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
 
     # -- actors ------------------------------------------------------------
 
@@ -122,13 +183,18 @@ class DocContext:
 
     def _noun_actor(self, token: Token, hops: int) -> Referent | None:
         lemma = token.lemma_.lower()
-        owner = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i), None)
+        owner = next(
+            (c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i), None
+        )
         if lemma in STAND_IN_NOUNS and owner is not None:
             ref = self.actor(owner, hops=hops + 1)
             if ref is not None:
                 return ref
         if lemma in STAND_IN_NOUNS:
-            under = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "under")), None)
+            under = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "under")),
+                None,
+            )
             if under is not None:
                 for pobj in under.children:
                     if pobj.dep_ == "pobj" and (ref := self.actor(pobj, hops=hops + 1)):
@@ -137,7 +203,10 @@ class DocContext:
         if described is not None:
             return Referent(described, hops + 1)
         if lemma in self.lexicon.actors or self._has_named_modifier(token):
-            if any(c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children) or lemma in VAGUE:
+            if (
+                any(c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children)
+                or lemma in VAGUE
+            ):
                 return None
             inside = self._named_inside(token)
             if inside is not None and lemma not in self.lexicon.actors and inside.kind != "Group":
@@ -147,7 +216,9 @@ class DocContext:
 
     def _has_named_modifier(self, token: Token) -> bool:
         return any(
-            c.dep_ in ("amod", "compound", "nmod") and (e := self.names.at(c)) is not None and e.is_actor
+            c.dep_ in ("amod", "compound", "nmod")
+            and (e := self.names.at(c)) is not None
+            and e.is_actor
             for c in token.children
         )
 
@@ -161,7 +232,15 @@ class DocContext:
         """An actor named by a common noun phrase: "Ivory Coast rebels"."""
         label = noun_label(token)
         words = label.split()
-        while words and words[0].lower() in ("senior", "top", "several", "two", "three", "group", "of"):
+        while words and words[0].lower() in (
+            "senior",
+            "top",
+            "several",
+            "two",
+            "three",
+            "group",
+            "of",
+        ):
             words.pop(0)
         label = " ".join(words) or token.text
         kind = "Organization" if token.lemma_.lower() in ORGANIZATION_NOUNS else "Group"
@@ -181,12 +260,16 @@ class DocContext:
         if not words:
             return None
         proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
-        for mention, entity in reversed(list(zip(self.names.mentions, self.names.mention_entities, strict=True))):
+        for mention, entity in reversed(
+            list(zip(self.names.mentions, self.names.mention_entities, strict=True))
+        ):
             if mention.start >= token.i:
                 continue
             role_words = set((mention.role or "").lower().replace("-", " ").split())
             label_words = {w.lower() for w in entity.label.split()}
-            if words <= role_words or (not proper and words <= label_words and head not in ("city", "state")):
+            if words <= role_words or (
+                not proper and words <= label_words and head not in ("city", "state")
+            ):
                 return entity
         return None
 
@@ -235,7 +318,11 @@ class DocContext:
                 continue
             out.append((mention.start, tok, entity))
         for tok in self.doc:
-            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lexicon.actors:
+            if (
+                tok.dep_ in SUBJECT_DEPS
+                and tok.pos_ == "NOUN"
+                and tok.lemma_.lower() in self.lexicon.actors
+            ):
                 ref = self._noun_actor(tok, 0)
                 if ref is not None and ref.hops == 0:
                     out.append((tok.i, tok, ref.entity))
@@ -271,10 +358,14 @@ class DocContext:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in token.children):
             return None
         sent_no = self.sentence_number(token)
-        for mention, entity in reversed(list(zip(self.names.mentions, self.names.mention_entities, strict=True))):
+        for mention, entity in reversed(
+            list(zip(self.names.mentions, self.names.mention_entities, strict=True))
+        ):
             if entity.kind != "Issue" or mention.start >= token.i:
                 continue
-            if sent_no - self.sentence_number(self.doc[mention.start]) > (2 if token.pos_ == "PRON" else SENTENCES_BACK):
+            if sent_no - self.sentence_number(self.doc[mention.start]) > (
+                2 if token.pos_ == "PRON" else SENTENCES_BACK
+            ):
                 return None
             return issue_from_tokens(list(self.doc[mention.start : mention.end]))
         return None
@@ -294,17 +385,46 @@ class DocContext:
 
 
 ORGANIZATION_NOUNS = frozenset(
-    {"government", "administration", "ministry", "department", "agency", "court", "council", "committee",
-     "commission", "parliament", "congress", "senate", "legislature", "cabinet", "regime", "coalition",
-     "party", "union", "movement", "organization", "organisation", "forum", "alliance", "newspaper",
-     "army", "military", "police"}
+    {
+        "government",
+        "administration",
+        "ministry",
+        "department",
+        "agency",
+        "court",
+        "council",
+        "committee",
+        "commission",
+        "parliament",
+        "congress",
+        "senate",
+        "legislature",
+        "cabinet",
+        "regime",
+        "coalition",
+        "party",
+        "union",
+        "movement",
+        "organization",
+        "organisation",
+        "forum",
+        "alliance",
+        "newspaper",
+        "army",
+        "military",
+        "police",
+    }
 )
 
 
 def headline_end(text: str) -> int:
     """Where the body starts: after a first line that reads as a headline."""
     first, sep, _ = text.lstrip().partition("\n")
-    if not sep or first.rstrip().endswith((".", "!", "?", ":", '"', "”", "’")) or len(first.split()) > 25:
+    if (
+        not sep
+        or first.rstrip().endswith((".", "!", "?", ":", '"', "”", "’"))
+        or len(first.split()) > 25
+    ):
         return 0
     return len(text) - len(text.lstrip()) + len(first) + 1
 
@@ -313,9 +433,17 @@ def conjuncts(token: Token) -> list[Token]:
     """ "A, B and C": the tokens joined to ``token`` by conj (or, in a list of
     names, the apposition the parser mistook for one)."""
     out = []
-    stack = [c for c in token.children if c.dep_ == "conj"
-             or (c.dep_ == "appos" and token.pos_ == "PROPN" and c.pos_ == "PROPN"
-                 and any(g.dep_ == "conj" for g in c.children))]
+    stack = [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        or (
+            c.dep_ == "appos"
+            and token.pos_ == "PROPN"
+            and c.pos_ == "PROPN"
+            and any(g.dep_ == "conj" for g in c.children)
+        )
+    ]
     while stack:
         tok = stack.pop(0)
         out.append(tok)
@@ -372,10 +500,12 @@ def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
                         speakers.setdefault(t.i, ref.entity)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            pobj = (
+                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            )
             ref = ctx.actor(pobj) if pobj is not None else None
             if ref is not None:
-                for t in tok.sent:
+                for t in ctx.sentence(tok):
                     if t.i not in range(tok.i, pobj.i + 1):
                         speakers.setdefault(t.i, ref.entity)
     # Quotations: the speech verb next to the quote, or the previous quote's speaker.
@@ -395,18 +525,21 @@ def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
 
 def _quote_speaker(ctx: DocContext, quote: Quote, span: Span) -> Entity | None:
     doc = ctx.doc
-    sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
-    after = span[-1].sent.end
-    if after < len(doc):
-        sents[doc[after].sent.start] = doc[after].sent
-    before = span[0].sent.start - 1
-    if before >= 0 and doc[before].sent.text.rstrip().endswith((":", ",")):
-        sents[doc[before].sent.start] = doc[before].sent
+    first, last = ctx.sentence(span[0]), ctx.sentence(span[-1])
+    sents = {first.start: first, last.start: last}
+    if last.end < len(doc):
+        sents[last.end] = ctx.sentence(doc[last.end])
+    if first.start > 0 and (before := ctx.sentence(doc[first.start - 1])).text.rstrip().endswith(
+        (":", ",")
+    ):
+        sents[before.start] = before
     for sent in sents.values():
         for tok in sent:
             if tok.idx in quote or not is_speech_verb(tok, ctx.lexicon):
                 continue
-            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None)
+            subject = next(
+                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None
+            )
             if subject is not None and (ref := ctx.actor(subject)) is not None:
                 return ref.entity
     return None

@@ -19,17 +19,56 @@ DROP_DEPS = frozenset(
 )
 #: Possessive and demonstrative words dropped from the front of a label.
 DROP_WORDS = frozenset(
-    {"his", "her", "its", "their", "our", "my", "your", "this", "these", "that", "those", "any", "all",
-     "some", "such", "every", "each", "the", "a", "an"}
+    {
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "that",
+        "those",
+        "any",
+        "all",
+        "some",
+        "such",
+        "every",
+        "each",
+        "the",
+        "a",
+        "an",
+    }
 )
 #: Prepositions whose phrase stays in a label ("assistance with ICE").
-KEEP_PREPS = frozenset({"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"})
+KEEP_PREPS = frozenset(
+    {"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"}
+)
 MAX_WORDS = 9
-STOP_LEMMAS = frozenset({"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"})
+STOP_LEMMAS = frozenset(
+    {"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"}
+)
 
 
 #: Heads whose infinitive says what they are about ("the decision to expand drilling").
-ACTION_HEADS = frozenset({"decision", "move", "plan", "proposal", "effort", "attempt", "bid", "push", "order", "call", "vote", "rule"})
+ACTION_HEADS = frozenset(
+    {
+        "decision",
+        "move",
+        "plan",
+        "proposal",
+        "effort",
+        "attempt",
+        "bid",
+        "push",
+        "order",
+        "call",
+        "vote",
+        "rule",
+    }
+)
 
 
 def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
@@ -37,7 +76,9 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
     tokens = [head]
     if head.lemma_.lower() in ACTION_HEADS and depth == 0:
         for child in head.children:
-            if child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            if child.dep_ == "acl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
                 tokens.extend(t for t in child.subtree if t.dep_ != "punct")
     for child in head.children:
         if child.dep_ in DROP_DEPS or child.is_space:
@@ -53,7 +94,19 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
             tokens.append(child)
             tokens.extend(phrase_tokens(objects[0], depth=depth + 1))
             continue
-        if child.dep_ in ("dobj", "pobj", "compound", "amod", "nmod", "nummod", "poss", "prt", "quantmod", "npadvmod", "case"):
+        if child.dep_ in (
+            "dobj",
+            "pobj",
+            "compound",
+            "amod",
+            "nmod",
+            "nummod",
+            "poss",
+            "prt",
+            "quantmod",
+            "npadvmod",
+            "case",
+        ):
             tokens.extend(phrase_tokens(child, depth=depth + (child.dep_ in ("dobj", "pobj"))))
     tokens = _inside_parentheses_removed(sorted(set(tokens), key=lambda t: t.i))
     return tokens
@@ -126,8 +179,11 @@ def action_tokens(verb: Token) -> list[Token]:
             tokens.append(child)
         elif child.dep_ == "prep" and preps == 0 and child.lower_ in KEEP_PREPS:
             objects = [
-                c for c in child.children
-                if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON" and c.tag_ not in ("WP", "WDT")
+                c
+                for c in child.children
+                if c.dep_ in ("pobj", "pcomp")
+                and c.pos_ != "PRON"
+                and c.tag_ not in ("WP", "WDT")
                 and not any(g.tag_ in ("WP", "WDT", "WRB") for g in c.children)
             ]
             if objects:
@@ -158,7 +214,11 @@ def issue_key(label: str, tokens: list[Token] | None = None) -> str:
     """
     if tokens:
         # "paid family leave" is one issue whatever the parser made of "paid"
-        lemmas = [(t.lower_ if t.tag_ in ("VBN", "VBD", "JJ") else t.lemma_.lower()) for t in tokens if t.lemma_.lower() not in STOP_LEMMAS and not t.is_punct]
+        lemmas = [
+            (t.lower_ if t.tag_ in ("VBN", "VBD", "JJ") else t.lemma_.lower())
+            for t in tokens
+            if t.lemma_.lower() not in STOP_LEMMAS and not t.is_punct
+        ]
         if lemmas:
             return slugify(" ".join(lemmas))
     return slugify(label)

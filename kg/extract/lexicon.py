@@ -120,7 +120,9 @@ def _read_cues(path: Path) -> Iterable[Cue]:
             raise InputError(f"{where}: strength {strength!r} must be a number in 0..1")
         modality = "asserted" if modality == NO_CLAIM else modality
         if modality not in MODALITIES:
-            raise InputError(f"{where}: modality {modality!r} is not one of {', '.join(MODALITIES)}")
+            raise InputError(
+                f"{where}: modality {modality!r} is not one of {', '.join(MODALITIES)}"
+            )
         yield Cue(
             lemma=lemma.lower(),
             pos=pos,

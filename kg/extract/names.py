@@ -26,9 +26,24 @@ NER_KINDS = {
     "LAW": "Issue",
 }
 #: Last words of a name that make it a law or programme, not an organisation.
-LAW_WORDS = frozenset({"Act", "Bill", "Law", "Amendment", "Resolution", "Ordinance", "Initiative", "Accord", "Agreement", "Treaty"})
+LAW_WORDS = frozenset(
+    {
+        "Act",
+        "Bill",
+        "Law",
+        "Amendment",
+        "Resolution",
+        "Ordinance",
+        "Initiative",
+        "Accord",
+        "Agreement",
+        "Treaty",
+    }
+)
 #: Dependency labels that attach a title word to the name it precedes.
-TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"})
+TITLE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
+)
 STRIP_LEADING = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,9}$")
@@ -67,7 +82,8 @@ class DocNames:
 def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     """Named mentions of ``doc`` from ``body_start`` (a character offset) on."""
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
-    extra = _unlabelled_names(doc, raw, body_start, lexicon)
+    proper = [t for t in doc if t.pos_ == "PROPN" and t.idx >= body_start]
+    extra = _unlabelled_names(proper, raw, lexicon)
     raw = [m for m in raw if not any(e.start <= m.start and m.end <= e.end for e in extra)] + extra
     raw.sort(key=lambda m: m.start)
     raw = _joined_by_acronym(doc, raw)
@@ -79,15 +95,19 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
             entity_of[i] = entity
     for n in acronyms:
         entity_of[raw[n].end + 1] = entities[n]
-    _bare_acronyms(doc, entity_of, body_start)
-    _bare_surnames(doc, raw, entities, entity_of, body_start)
+    _bare_acronyms(proper, entity_of)
+    _bare_surnames(proper, entities, entity_of)
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
     return DocNames(tuple(raw), entity_of, tuple(entities), _parties(doc, raw, entities))
 
 
 def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None:
     kind = NER_KINDS.get(ent.label_)
-    if kind is None and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT") and ent[-1].text in LAW_WORDS:
+    if (
+        kind is None
+        and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT")
+        and ent[-1].text in LAW_WORDS
+    ):
         kind = "Issue"
     if kind is None or ent.start_char < body_start:
         return None
@@ -105,7 +125,13 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     name = tokens[lead:]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
         return None
-    if name[-1].text in LAW_WORDS and ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"):
+    if name[-1].text in LAW_WORDS and ent.label_ in (
+        "ORG",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LAW",
+        "EVENT",
+    ):
         kind = "Issue"
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
@@ -123,7 +149,9 @@ def _joined_by_acronym(doc: Doc, mentions: list[NameMention]) -> list[NameMentio
     for m in mentions:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind == m.kind == "Organization" and m.start == prev.end + 1
+            prev is not None
+            and prev.kind == m.kind == "Organization"
+            and m.start == prev.end + 1
             and doc[prev.end].lower_ in ("and", "&")
             and (acronym := _acronym_after(doc, m))
             and "".join(ch for ch in acronym if ch.isupper()) == _initials(f"{prev.text} {m.text}")
@@ -142,7 +170,12 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
     while i >= 0:
         tok = doc[i]
         attached = tok.head.i in span or tok.head.i >= start or any(tok.head.i == r.i for r in run)
-        if tok.is_space or tok.lower_ in STRIP_LEADING or not attached or tok.dep_ not in TITLE_DEPS:
+        if (
+            tok.is_space
+            or tok.lower_ in STRIP_LEADING
+            or not attached
+            or tok.dep_ not in TITLE_DEPS
+        ):
             break
         if tok.is_punct and tok.text not in "-–":
             break
@@ -162,13 +195,14 @@ def _is_title(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _unlabelled_names(
-    doc: Doc, found: list[NameMention], body_start: int, lexicon: Lexicon
+    proper: list[Token], found: list[NameMention], lexicon: Lexicon
 ) -> list[NameMention]:
     """Proper-noun subjects the recogniser missed ("Ethopia has agreed ...")."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
-    for tok in doc:
-        if tok.idx < body_start or tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+    for tok in proper:
+        doc = tok.doc
+        if tok.i in covered or not tok.text[:1].isupper():
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_:
             continue
@@ -181,8 +215,16 @@ def _unlabelled_names(
         organisation = _is_acronym(tok.text) or tok.lemma_.lower() in lexicon.actors
         kind = "Person" if title else "Organization" if organisation else "Group"
         role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
-        extra.append(NameMention(left, tok.i + 1, _clean(doc[left : tok.i + 1].text), kind, role,
-                                 title[0].i if title else None))
+        extra.append(
+            NameMention(
+                left,
+                tok.i + 1,
+                _clean(doc[left : tok.i + 1].text),
+                kind,
+                role,
+                title[0].i if title else None,
+            )
+        )
     return extra
 
 
@@ -219,8 +261,7 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         if n in acronyms:
             aliases[label].add(acronyms[n])
     return [
-        Entity.named(label, kind, tuple(sorted(aliases[label] - {label})))
-        for label, kind in labels
+        Entity.named(label, kind, tuple(sorted(aliases[label] - {label}))) for label, kind in labels
     ]
 
 
@@ -229,7 +270,7 @@ def _kind_vote(mention: NameMention, kinds_of_text: dict[str, str]) -> str:
 
 
 def _acronym_after(doc: Doc, mention: NameMention) -> str | None:
-    """"New York City Police Department (NYPD)": the acronym names the same entity."""
+    """ "New York City Police Department (NYPD)": the acronym names the same entity."""
     i = mention.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         text = doc[i + 1].text
@@ -244,10 +285,12 @@ def _is_acronym(text: str) -> bool:
 
 
 def _initials(label: str) -> str:
-    return "".join(w[0] for w in label.replace("-", " ").split() if w[:1].isupper() and "." not in w)
+    return "".join(
+        w[0] for w in label.replace("-", " ").split() if w[:1].isupper() and "." not in w
+    )
 
 
-def _bare_acronyms(doc: Doc, entity_of: dict[int, Entity], body_start: int) -> None:
+def _bare_acronyms(proper: list[Token], entity_of: dict[int, Entity]) -> None:
     """Map acronyms to organisations named in full elsewhere in the document."""
     by_alias: dict[str, Entity] = {}
     for entity in set(entity_of.values()):
@@ -257,23 +300,19 @@ def _bare_acronyms(doc: Doc, entity_of: dict[int, Entity], body_start: int) -> N
             initials = _initials(entity.label)
             if len(initials) >= 2:
                 by_alias.setdefault(initials, entity)
-    for tok in doc:
-        if tok.idx < body_start:
-            continue
-        target = by_alias.get(tok.text.rstrip("’'s"))
+    for tok in proper:
+        target = by_alias.get(tok.text)
         current = entity_of.get(tok.i)
         if target and (current is None or current.label == tok.text):
             entity_of[tok.i] = target
 
 
 def _bare_surnames(
-    doc: Doc, mentions: list[NameMention], entities: list[Entity], entity_of: dict[int, Entity], body_start: int
+    proper: list[Token], entities: list[Entity], entity_of: dict[int, Entity]
 ) -> None:
     """A surname the recogniser missed or mislabelled still names the person."""
     by_surname = {e.label.split()[-1]: e for e in entities if e.kind == "Person" and " " in e.label}
-    for tok in doc:
-        if tok.idx < body_start or tok.pos_ != "PROPN":
-            continue
+    for tok in proper:
         person = by_surname.get(tok.text)
         if person is None:
             continue

@@ -52,7 +52,9 @@ def extract_articles(
     mentions: list[Mention] = []
     mentioned: list[Entity] = []
     texts = (a.text for a in articles)
-    for done, (article, doc) in enumerate(zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1):
+    for done, (article, doc) in enumerate(
+        zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1
+    ):
         context = DocContext(article, doc, lexicon)
         for name in extractors:
             claims.extend(EXTRACTORS[name](doc, context=context))

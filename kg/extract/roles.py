@@ -29,7 +29,7 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
     for mention, person in zip(names.mentions, names.mention_entities, strict=True):
         if person.kind != "Person" or mention.start < 0:
             continue
-        sent = doc[mention.start].sent
+        sent = context.sentence(doc[mention.start])
         evidence = evidence_of(context, sent, NAME, VERSION)
         found: list[tuple[str, Entity, float]] = []
         if mention.role and mention.role_start is not None:
@@ -71,9 +71,15 @@ def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, E
     """ "Kofi Annan, UN secretary-general": an apposition headed by a title word."""
     titles = context.lexicon.titles
     for appos in name.children:
-        if appos.dep_ != "appos" or appos.lower_ not in titles and appos.lemma_.lower() not in titles:
+        if (
+            appos.dep_ != "appos"
+            or appos.lower_ not in titles
+            and appos.lemma_.lower() not in titles
+        ):
             continue
-        if any(c.dep_ in ("prep", "acl", "relcl") and c.lower_ not in ("of",) for c in appos.children):
+        if any(
+            c.dep_ in ("prep", "acl", "relcl") and c.lower_ not in ("of",) for c in appos.children
+        ):
             continue
         tokens = [t for t in appos.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
         tokens = [t for t in tokens if t.i <= appos.i]

@@ -20,10 +20,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts, is_speech_verb
-from kg.extract.labels import action_label, issue_from_tokens, issue_key, noun_label, phrase_tokens, render
+from kg.extract.labels import (
+    action_label,
+    issue_from_tokens,
+    issue_key,
+    noun_label,
+    phrase_tokens,
+)
 from kg.extract.lexicon import Cue
 from kg.extract.registry import register
-from kg.model import Claim, Entity, Provenance
+from kg.model import PREDICATE_POLARITY, Claim, Entity, Provenance
 
 NAME, VERSION = "stance.v1", "1.0.0"
 
@@ -39,24 +45,106 @@ FLIPPED = {
 }
 #: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
 LIGHT_VERBS = frozenset(
-    {"express", "have", "make", "reach", "lodge", "show", "voice", "signal", "reaffirm", "renew", "issue",
-     "file", "offer", "take", "hold", "be", "become", "remain", "register", "repeat", "restate",
-     "reiterate", "outline", "unveil", "launch", "lead", "spearhead", "give", "extend", "put", "mount",
-     "release", "publish", "send", "sign", "write", "deliver", "post", "submit",
-     "step", "continue", "maintain", "declare", "state", "announce", "underscore", "stress"}
+    {
+        "express",
+        "have",
+        "make",
+        "reach",
+        "lodge",
+        "show",
+        "voice",
+        "signal",
+        "reaffirm",
+        "renew",
+        "issue",
+        "file",
+        "offer",
+        "take",
+        "hold",
+        "be",
+        "become",
+        "remain",
+        "register",
+        "repeat",
+        "restate",
+        "reiterate",
+        "outline",
+        "unveil",
+        "launch",
+        "lead",
+        "spearhead",
+        "give",
+        "extend",
+        "put",
+        "mount",
+        "release",
+        "publish",
+        "send",
+        "sign",
+        "write",
+        "deliver",
+        "post",
+        "submit",
+        "step",
+        "continue",
+        "maintain",
+        "declare",
+        "state",
+        "announce",
+        "underscore",
+        "stress",
+    }
 )
 #: Verbs whose "over" phrase names what is put second ("prioritize X over Y").
-PREFERENCE_VERBS = frozenset({"prioritize", "prioritise", "favor", "favour", "prefer", "choose", "put", "emphasize"})
+PREFERENCE_VERBS = frozenset(
+    {"prioritize", "prioritise", "favor", "favour", "prefer", "choose", "put", "emphasize"}
+)
 #: Verbs that are not actions a future-tense commitment could be about.
 NON_ACTIONS = frozenset(
-    {"be", "have", "become", "seem", "remain", "need", "face", "get", "happen", "take", "come", "go",
-     "continue", "shape", "navigate", "depend", "mean", "feel", "look", "know", "find", "see", "say",
-     "tell", "think", "cost", "include", "bind", "likely", "lead", "result"}
+    {
+        "be",
+        "have",
+        "become",
+        "seem",
+        "remain",
+        "need",
+        "face",
+        "get",
+        "happen",
+        "take",
+        "come",
+        "go",
+        "continue",
+        "shape",
+        "navigate",
+        "depend",
+        "mean",
+        "feel",
+        "look",
+        "know",
+        "find",
+        "see",
+        "say",
+        "tell",
+        "think",
+        "cost",
+        "include",
+        "bind",
+        "likely",
+        "lead",
+        "result",
+    }
 )
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
-MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.9, "hypothetical": 0.6, "counterfactual": 0.5, "questioned": 0.45}
+MODALITY_WEIGHT = {
+    "asserted": 1.0,
+    "planned": 0.9,
+    "hypothetical": 0.6,
+    "counterfactual": 0.5,
+    "questioned": 0.45,
+}
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
 #: Cues about an actor's conduct, read on the phrase itself ("praised Haiti's efforts").
@@ -174,7 +262,9 @@ def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return _noun_holders(token, ctx)
     if hit.cue.pos == "ADJ":
-        return _clause_subject(token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True)
+        return _clause_subject(
+            token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True
+        )
     return _verb_holders(token, ctx)
 
 
@@ -182,20 +272,37 @@ def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
     if _is_passive(verb):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is None:  # the parser often hangs a late "by" phrase on a higher verb
-            agent = next((c for a in verb.ancestors for c in a.children if c.dep_ in ("agent", "prep")
-                          and c.lower_ == "by" and c.i > verb.i), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            agent = next(
+                (
+                    c
+                    for a in verb.ancestors
+                    for c in a.children
+                    if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > verb.i
+                ),
+                None,
+            )
+        pobj = (
+            next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if agent is not None
+            else None
+        )
         return ctx.actors(pobj) if pobj is not None else []
     return _clause_subject(verb, ctx)
 
 
-def _clause_subject(verb: Token, ctx: DocContext, depth: int = 0, *, passive_ok: bool = False) -> list[Referent]:
+def _clause_subject(
+    verb: Token, ctx: DocContext, depth: int = 0, *, passive_ok: bool = False
+) -> list[Referent]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and (passive_ok or not _is_passive(verb)):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return ctx.actors(subject)
-    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
+    if (
+        depth < 3
+        and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
+        and verb.head.i != verb.i
+    ):
         return _clause_subject(verb.head, ctx, depth + 1)
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return ctx.actors(verb.head) or _noun_holders(verb.head, ctx, depth + 1)
@@ -209,7 +316,10 @@ def _noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent
     # Climb to the verb that governs the noun: "X expressed a willingness to ..."
     node = noun
     for _ in range(4):
-        if node.dep_ in ("dobj", "attr", "pobj", "prep", "npadvmod", "conj", "oprd") and node.head.i != node.i:
+        if (
+            node.dep_ in ("dobj", "attr", "pobj", "prep", "npadvmod", "conj", "oprd")
+            and node.head.i != node.i
+        ):
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_.lower() in LIGHT_VERBS:
@@ -242,18 +352,32 @@ def _is_passive(verb: Token) -> bool:
 # -- targets ---------------------------------------------------------------
 
 
-def stances_of(hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Referent]) -> Iterator[Stance]:
+def stances_of(
+    hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Referent]
+) -> Iterator[Stance]:
     """The stances a cue expresses: one per target, composed through clauses."""
     token, cue = hit.token, hit.cue
     negated = is_negated(token)
     polarity = cue.polarity * (-1 if negated else 1)
-    modality = _modality(token, cue.modality)
-    for complement, path in [*_complements(hit), *_participle_conjuncts(hit, ctx)]:
-        if complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl", "relcl", "conj"):
-            yield from _clause_stances(complement, hit, polarity, modality, negated, ctx, consumed, holders)
+    modality = _modality(token, cue.modality, ctx)
+    for complement, path in [*_complements(hit, ctx), *_participle_conjuncts(hit, ctx)]:
+        if complement.pos_ in ("VERB", "AUX") and complement.dep_ in (
+            "xcomp",
+            "ccomp",
+            "acl",
+            "pcomp",
+            "advcl",
+            "relcl",
+            "conj",
+        ):
+            yield from _clause_stances(
+                complement, hit, polarity, modality, negated, ctx, consumed, holders
+            )
             continue
         for target in (complement, *conjuncts(complement)):
-            yield from _target_stances(target, hit, polarity, modality, negated, path, ctx, consumed, holders)
+            yield from _target_stances(
+                target, hit, polarity, modality, negated, path, ctx, consumed, holders
+            )
 
 
 def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
@@ -261,9 +385,13 @@ def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]
     out = []
     for conj in hit.token.children:
         if (
-            conj.dep_ == "conj" and conj.tag_ in ("VBN", "VBD") and conj.i > 0
+            conj.dep_ == "conj"
+            and conj.tag_ in ("VBN", "VBD")
+            and conj.i > 0
             and conj.doc[conj.i - 1].dep_ == "cc"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children)
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children
+            )
             and match_cue(conj, ctx) is None
             and any(c.dep_ == "dobj" for c in conj.children)
         ):
@@ -271,12 +399,16 @@ def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]
     return out
 
 
-def _complements(hit: Hit) -> list[tuple[Token, float]]:
+def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
     if hit.prep is not None:
         if token.lemma_.lower() in URGE_VERBS:
-            clauses = [(c, 0.9) for c in children if _content_clause(c) or (c.dep_ == "advcl" and _infinitive(c))]
+            clauses = [
+                (c, 0.9)
+                for c in children
+                if _content_clause(c) or (c.dep_ == "advcl" and _infinitive(c))
+            ]
             if clauses:
                 return clauses
         objects = [c for c in hit.prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -288,7 +420,9 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
         direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
         # "introduced the X Act, legislation that ...": the second object restates the first
-        direct = [d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES]
+        direct = [
+            d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES
+        ]
         clauses = [(c, 0.9) for c in children if _content_clause(c)]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
@@ -297,18 +431,33 @@ def _complements(hit: Hit) -> list[tuple[Token, float]]:
         if direct:
             return direct
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with", "against", "for", "about", "of"):
+            if c.dep_ == "prep" and c.lower_ in (
+                "to",
+                "on",
+                "upon",
+                "with",
+                "against",
+                "for",
+                "about",
+                "of",
+            ):
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
-        return _attributed_clause(token)
+        return _attributed_clause(token, ctx)
     return _noun_complements(hit)
 
 
-def _attributed_clause(token: Token) -> list[tuple[Token, float]]:
+def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float]]:
     """ "X is failing to do Y, a rights group protested": the main clause is the target."""
-    root = token.sent.root
-    if root.i < token.i and root.pos_ in ("VERB", "AUX") and token.i not in {t.i for t in root.children if t.dep_ == "conj"}:
+    root = ctx.sentence(token).root
+    if (
+        root.i < token.i
+        and root.pos_ in ("VERB", "AUX")
+        and token.i not in {t.i for t in root.children if t.dep_ == "conj"}
+    ):
         before = token.doc[token.i - 1] if token.i else None
-        if before is not None and (before.is_punct or any(t.is_punct for t in token.doc[root.i : token.i])):
+        if before is not None and (
+            before.is_punct or any(t.is_punct for t in token.doc[root.i : token.i])
+        ):
             return [(root, 0.7)]
     return []
 
@@ -318,8 +467,15 @@ def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
     children = list(token.children)
     # nouns and adjectives
     for c in children:
-        if c.dep_ in ("acl", "xcomp", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > token.i:
-            if c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("that", "which") for g in c.children):
+        if (
+            c.dep_ in ("acl", "xcomp", "ccomp", "relcl")
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > token.i
+        ):
+            if c.dep_ == "relcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("that", "which")
+                for g in c.children
+            ):
                 continue
             return [(c, 0.85)]
     if cue.pos == "ADJ" and token.dep_ == "acomp":
@@ -344,13 +500,24 @@ def _content_clause(verb: Token) -> bool:
 
 
 def _target_stances(
-    target: Token, hit: Hit, polarity: int, modality: str, negated: bool, path: float,
-    ctx: DocContext, consumed: set[int], holders: list[Referent],
+    target: Token,
+    hit: Hit,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    path: float,
+    ctx: DocContext,
+    consumed: set[int],
+    holders: list[Referent],
 ) -> Iterator[Stance]:
     cue = hit.cue
     # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
     inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
-    if inner is not None and inner.token.i not in consumed and cue.issue_predicate not in EVALUATIVE:
+    if (
+        inner is not None
+        and inner.token.i not in consumed
+        and cue.issue_predicate not in EVALUATIVE
+    ):
         if not _explicit_noun_holders(target, ctx):
             consumed.add(inner.token.i)  # otherwise its author's own stance is read too
         inner_stances = list(stances_of(inner, ctx, consumed, holders))
@@ -364,16 +531,20 @@ def _target_stances(
     relative = _relative_cue(target, ctx, consumed)
     if relative is not None and polarity > 0:
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
-        yield from _clause_stances(relative, hit, polarity, modality, negated, ctx, consumed, holders)
+        yield from _clause_stances(
+            relative, hit, polarity, modality, negated, ctx, consumed, holders
+        )
         return
-    if target.pos_ == "PRON" and (named := ctx.issue_antecedent(target)) is not None:
+    if target.pos_ == "PRON" and ctx.issue_antecedent(target) is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
     elif target.pos_ in ("PROPN", "PRON") or ctx.names.at(target):
         ref = ctx.actor(target)
     else:
         ref = _target_actor(target, ctx)
     if ref is not None:
-        predicate = cue.actor_predicate or (cue.issue_predicate if ref.entity.kind != "Person" else None)
+        predicate = cue.actor_predicate or (
+            cue.issue_predicate if ref.entity.kind != "Person" else None
+        )
         if predicate is None or ref.entity in [h.entity for h in holders]:
             return
         yield _stance(predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops)
@@ -384,7 +555,15 @@ def _target_stances(
     entity = issue_entity(target, ctx)
     if entity is None:
         return
-    yield _stance(predicate, entity, polarity, cue, modality, negated, path * (1.0 if cue.issue_predicate else 0.8))
+    yield _stance(
+        predicate,
+        entity,
+        polarity,
+        cue,
+        modality,
+        negated,
+        path * (1.0 if cue.issue_predicate else 0.8),
+    )
     yield from _preference(hit, polarity, modality, negated, ctx)
     yield from _against(target, cue, polarity, modality, negated, ctx)
 
@@ -394,9 +573,9 @@ def _relative_cue(noun: Token, ctx: DocContext, consumed: set[int]) -> Token | N
     for child in noun.children:
         if child.dep_ != "relcl" or child.i in consumed:
             continue
-        if any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in child.children):
-            if match_cue(child, ctx) is not None:
-                return child
+        relative = any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in child.children)
+        if relative and match_cue(child, ctx) is not None:
+            return child
     return None
 
 
@@ -414,8 +593,14 @@ def _target_actor(token: Token, ctx: DocContext) -> Referent | None:
 
 
 def _clause_stances(
-    verb: Token, hit: Hit, polarity: int, modality: str, negated: bool,
-    ctx: DocContext, consumed: set[int], holders: list[Referent],
+    verb: Token,
+    hit: Hit,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    ctx: DocContext,
+    consumed: set[int],
+    holders: list[Referent],
 ) -> Iterator[Stance]:
     """A clause as target: composed with a cue inside it, or an action."""
     for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
@@ -427,9 +612,21 @@ def _clause_stances(
                 inner = match_cue(light, ctx)
         subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         other = ctx.actor(subject) if subject is not None else None
-        if other is not None and other.entity not in [h.entity for h in holders] and hit.cue.polarity < 0:
+        if (
+            other is not None
+            and other.entity not in [h.entity for h in holders]
+            and hit.cue.polarity < 0
+        ):
             # "protested that the authorities fail to ...": the criticism is of the authorities
-            yield _stance(hit.cue.actor_predicate or "criticizes", other.entity, polarity, hit.cue, modality, negated, 0.7)
+            yield _stance(
+                hit.cue.actor_predicate or "criticizes",
+                other.entity,
+                polarity,
+                hit.cue,
+                modality,
+                negated,
+                0.7,
+            )
             continue
         if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
             consumed.add(inner.token.i)
@@ -440,7 +637,9 @@ def _clause_stances(
             # "plans to dismantle X": the plan itself is proposed too
         if inner is not None and inner.token.i != member.i:
             continue
-        if member.lemma_.lower() in NON_ACTIONS and not any(c.dep_ == "dobj" for c in member.children):
+        if member.lemma_.lower() in NON_ACTIONS and not any(
+            c.dep_ == "dobj" for c in member.children
+        ):
             continue
         inner_negated = is_negated(member)
         subject = _clause_subject_label(member, ctx, holders)
@@ -452,14 +651,32 @@ def _clause_stances(
         sign = polarity * (-1 if inner_negated else 1)
         predicate = hit.cue.issue_predicate
         entity = Entity(issue_key(label), label, "Issue")
-        yield _stance(predicate, entity, sign, hit.cue, _modality(member, modality), negated or inner_negated, 0.8)
+        yield _stance(
+            predicate,
+            entity,
+            sign,
+            hit.cue,
+            _modality(member, modality, ctx),
+            negated or inner_negated,
+            0.8,
+        )
         yield from _against(member, hit.cue, sign, modality, negated, ctx)
 
 
 def _clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:
     """The clause's own subject, when it is not the holder: "NYPD assisting with ..."."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in ("it", "they", "we", "i", "he", "she", "that", "which", "who"):
+    if subject is None or subject.lower_ in (
+        "it",
+        "they",
+        "we",
+        "i",
+        "he",
+        "she",
+        "that",
+        "which",
+        "who",
+    ):
         return None
     ref = ctx.actor(subject)
     if ref is not None and ref.entity in [h.entity for h in holders]:
@@ -473,7 +690,9 @@ def _short_alias(entity: Entity) -> bool:
     return bool(entity.aliases) and entity.aliases[0].isupper() and len(entity.aliases[0]) <= 6
 
 
-def _preference(hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocContext) -> Iterator[Stance]:
+def _preference(
+    hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocContext
+) -> Iterator[Stance]:
     """ "prioritize X over Y": the stance on Y is the opposite one."""
     if hit.token.lemma_.lower() not in PREFERENCE_VERBS:
         return
@@ -485,10 +704,14 @@ def _preference(hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocC
                     label = action_label(obj) if obj.pos_ == "VERB" else noun_label(obj)
                     if label:
                         entity = Entity(issue_key(label), label, "Issue")
-                        yield _stance(FLIPPED["supports"], entity, -polarity, hit.cue, modality, negated, 0.7)
+                        yield _stance(
+                            FLIPPED["supports"], entity, -polarity, hit.cue, modality, negated, 0.7
+                        )
 
 
-def _against(token: Token, cue: Cue, polarity: int, modality: str, negated: bool, ctx: DocContext) -> Iterator[Stance]:
+def _against(
+    token: Token, cue: Cue, polarity: int, modality: str, negated: bool, ctx: DocContext
+) -> Iterator[Stance]:
     """ "sanctions against Nigeria", "mobilize against X": a stance against X."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "against" and polarity > 0:
@@ -509,25 +732,46 @@ def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
         return named
     tokens = phrase_tokens(token)
     head = token.head
-    if token.dep_ == "dobj" and head.dep_ == "conj" and head.tag_ in ("VBN", "VBD") and head.i < token.i:
+    if (
+        token.dep_ == "dobj"
+        and head.dep_ == "conj"
+        and head.tag_ in ("VBN", "VBD")
+        and head.i < token.i
+    ):
         tokens = [head, *tokens]  # "paid family leave" (see _participle_conjuncts)
     if token.pos_ in ("PRON", "NUM"):
         return None
     return issue_from_tokens(tokens)
 
 
-def _stance(predicate: str, target: Entity, polarity: int, cue: Cue, modality: str, negated: bool, path: float) -> Stance:
-    if polarity < 0 and predicate in ("supports", "praises", "agreesWith", "proposes"):
-        predicate = FLIPPED[predicate]
-    elif polarity > 0 and predicate in ("opposes", "criticizes", "disagreesWith"):
+def _stance(
+    predicate: str,
+    target: Entity,
+    polarity: int,
+    cue: Cue,
+    modality: str,
+    negated: bool,
+    path: float,
+) -> Stance:
+    if PREDICATE_POLARITY[predicate] * polarity < 0:
         predicate = FLIPPED[predicate]
     if predicate == "announces" and polarity < 0:
         predicate = "opposes"
-    return Stance(predicate, target, polarity if predicate != "announces" else max(polarity, 0),
-                  cue.strength, modality, negated, cue.lemma, path)
+    return Stance(
+        predicate,
+        target,
+        polarity if predicate != "announces" else max(polarity, 0),
+        cue.strength,
+        modality,
+        negated,
+        cue.lemma,
+        path,
+    )
 
 
-def _combine(inner: Stance, polarity: int, modality: str, negated: bool, outer: Cue, path: float) -> Stance:
+def _combine(
+    inner: Stance, polarity: int, modality: str, negated: bool, outer: Cue, path: float
+) -> Stance:
     """An inner stance seen through an outer cue: "refused to back X" → opposes X."""
     sign = inner.polarity * (1 if polarity >= 0 else -1)
     if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
@@ -535,8 +779,19 @@ def _combine(inner: Stance, polarity: int, modality: str, negated: bool, outer: 
     else:
         predicate = inner.predicate
     chosen = modality if modality != "asserted" else inner.modality
-    cue = Cue(inner.cue, "VERB", None, predicate, predicate, sign, min(outer.strength, inner.strength), chosen)
-    return _stance(predicate, inner.target, sign, cue, chosen, negated or inner.negated, inner.path * path)
+    cue = Cue(
+        inner.cue,
+        "VERB",
+        None,
+        predicate,
+        predicate,
+        sign,
+        min(outer.strength, inner.strength),
+        chosen,
+    )
+    return _stance(
+        predicate, inner.target, sign, cue, chosen, negated or inner.negated, inner.path * path
+    )
 
 
 # -- negation and modality ---------------------------------------------------
@@ -556,8 +811,8 @@ def is_negated(token: Token) -> bool:
     return False
 
 
-def _modality(token: Token, default: str) -> str:
-    sent = token.sent
+def _modality(token: Token, default: str, ctx: DocContext) -> str:
+    sent = ctx.sentence(token)
     if sent.text.rstrip().rstrip("”’\"'").endswith("?"):
         return "questioned"
     node = token
@@ -566,7 +821,9 @@ def _modality(token: Token, default: str) -> str:
         if auxes & {"should", "would", "could", "might"} and "have" in auxes and node.tag_ == "VBN":
             return "counterfactual"
         for child in node.children:
-            if child.dep_ == "advcl" and any(m.lower_ in HYPOTHETICAL_MARKS for m in child.children if m.dep_ == "mark"):
+            if child.dep_ == "advcl" and any(
+                m.lower_ in HYPOTHETICAL_MARKS for m in child.children if m.dep_ == "mark"
+            ):
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and node.dep_ == "advcl":
                 return "hypothetical"
@@ -591,7 +848,9 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         if not (auxes & FUTURE_AUX or ("would" in auxes and reported)):
             continue
         if verb.dep_ not in ("ROOT", "ccomp", "conj") or any(
-            c.lower_ in WH_WORDS for c in verb.children if c.dep_ in ("advmod", "mark", "nsubj", "dobj")
+            c.lower_ in WH_WORDS
+            for c in verb.children
+            if c.dep_ in ("advmod", "mark", "nsubj", "dobj")
         ):
             continue
         if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "dative") for c in verb.children):
@@ -614,7 +873,15 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
             continue
         consumed.add(verb.i)
         entity = Entity(issue_key(label), label, "Issue")
-        stance = _stance(predicate, entity, -1 if negated else 1, cue, _modality(verb, "planned"), negated, 0.75)
+        stance = _stance(
+            predicate,
+            entity,
+            -1 if negated else 1,
+            cue,
+            _modality(verb, "planned", ctx),
+            negated,
+            0.75,
+        )
         yield from _claims(ctx, sent, verb, holders, [stance])
 
 
@@ -630,7 +897,12 @@ def _claims(
         for stance in stances:
             if stance.target == holder.entity or stance.target.key == holder.entity.key:
                 continue
-            confidence = stance.strength * stance.path * (0.9**holder.hops) * MODALITY_WEIGHT[stance.modality]
+            confidence = (
+                stance.strength
+                * stance.path
+                * (0.9**holder.hops)
+                * MODALITY_WEIGHT[stance.modality]
+            )
             if stance.negated:
                 confidence *= 0.9
             yield Claim(
@@ -647,9 +919,11 @@ def _claims(
             )
 
 
-def evidence_of(ctx: DocContext, sent: Span, extractor: str = NAME, version: str = VERSION) -> Provenance:
+def evidence_of(
+    ctx: DocContext, sent: Span, extractor: str = NAME, version: str = VERSION
+) -> Provenance:
     """The sentence as evidence, trimmed of surrounding white space."""
-    doc_text = sent.doc.text
+    doc_text = ctx.text
     start, end = sent.start_char, sent.end_char
     while end > start and doc_text[end - 1].isspace():
         end -= 1

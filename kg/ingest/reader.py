@@ -35,8 +35,9 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Article]:
             articles.append(article)
     if not articles:
         raise InputError(
-            "no articles found in " + ", ".join(str(p) for p in paths)
-            + f"; give .txt/.md files, folders of them, or a .jsonl corpus"
+            "no articles found in "
+            + ", ".join(str(p) for p in paths)
+            + "; give .txt/.md files, folders of them, or a .jsonl corpus"
         )
     return articles
 
@@ -46,7 +47,8 @@ def _read_path(path: Path) -> Iterator[tuple[Article, str]]:
         raise InputError(f"{path}: no such file or folder; check the path")
     if path.is_dir():
         files = sorted(
-            p for p in path.rglob("*")
+            p
+            for p in path.rglob("*")
             if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + CORPUS_SUFFIXES
         )
         if not files:
@@ -68,8 +70,7 @@ def _read_file(path: Path) -> Iterator[tuple[Article, str]]:
         yield Article(id=path.name, text=text, title=_first_line(text)), str(path)
     else:
         raise InputError(
-            f"{path}: unsupported file type {suffix or '(none)'!r}; "
-            "give .txt, .md or .jsonl files"
+            f"{path}: unsupported file type {suffix or '(none)'!r}; give .txt, .md or .jsonl files"
         )
 
 
@@ -84,14 +85,18 @@ def _read_corpus(path: Path) -> Iterator[tuple[Article, str]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg}); fix or remove the line") from None
+            raise InputError(
+                f"{where}: not valid JSON ({exc.msg}); fix or remove the line"
+            ) from None
         if not isinstance(row, dict):
-            raise InputError(f"{where}: expected a JSON object with \"id\" and \"text\"")
+            raise InputError(f'{where}: expected a JSON object with "id" and "text"')
         missing = [k for k in ("id", "text") if k not in row]
         if missing:
-            raise InputError(f"{where}: missing field {missing[0]!r}; every line needs \"id\" and \"text\"")
+            raise InputError(
+                f'{where}: missing field {missing[0]!r}; every line needs "id" and "text"'
+            )
         if not isinstance(row["text"], str) or not row["text"].strip():
-            raise InputError(f"{where}: \"text\" must be a non-empty string")
+            raise InputError(f'{where}: "text" must be a non-empty string')
         extra = {k: str(row[k]) for k in OPTIONAL_FIELDS if row.get(k) not in (None, "")}
         yield Article(id=str(row["id"]), text=row["text"], **extra), where
 

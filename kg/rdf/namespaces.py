@@ -81,7 +81,8 @@ class KG(rdflib_namespace.DefinedNamespace):
     extractorVersion: URIRef
 
 
-#: Instance data: ``kgr:<entity key>``, ``kgr:claim-…``, ``kgr:doc-…`` (``-`` never occurs in an entity key), …
+#: Instance data: ``kgr:<entity key>``, ``kgr:claim-…``, ``kgr:doc-…``, …
+#: (``-`` never occurs in an entity key, so the kinds cannot collide).
 KGR = Namespace("https://w3id.org/policy-kg/id/")
 
 #: Prefixes bound in every written graph and declared in every query.

@@ -26,7 +26,13 @@ def extract(nlp):
 def stances(claims: list[Claim]) -> set[tuple]:
     """(subject, predicate, object, polarity, speaker) of the stance claims."""
     return {
-        (c.subject.label, c.predicate, c.object.label, c.polarity, c.speaker.label if c.speaker else None)
+        (
+            c.subject.label,
+            c.predicate,
+            c.object.label,
+            c.polarity,
+            c.speaker.label if c.speaker else None,
+        )
         for c in claims
         if c.predicate not in ("holdsRole", "memberOf")
     }

@@ -15,7 +15,9 @@ def test_shipped_lexicon_has_general_cues():
 
 def test_user_cue_file_extends_and_overrides(tmp_path):
     extra = tmp_path / "mine.tsv"
-    extra.write_text("# my cues\nlambast\tVERB\t-\tcriticizes\tcriticizes\t-1\t0.9\t-\n", encoding="utf-8")
+    extra.write_text(
+        "# my cues\nlambast\tVERB\t-\tcriticizes\tcriticizes\t-1\t0.9\t-\n", encoding="utf-8"
+    )
     lexicon = load_lexicon([extra])
     (cue,) = lexicon.cues_for("lambast", "VERB")
     assert cue.polarity == -1 and cue.issue_predicate == "criticizes"

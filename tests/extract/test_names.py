@@ -12,7 +12,8 @@ def labels(claims):
 
 def test_surname_and_title_join_the_full_name(extract):
     claims = extract(
-        "Mayor-elect Zohran Mamdani won. Mamdani opposes the plan. The mayor-elect also backs rent control."
+        "Mayor-elect Zohran Mamdani won. Mamdani opposes the plan. "
+        "The mayor-elect also backs rent control."
     )
     subjects = {c.subject.key for c in claims}
     assert subjects == {"zohran_mamdani"}
@@ -41,7 +42,10 @@ def test_one_actor_across_documents_with_nicknames(nlp):
     schumers = {c.subject.key for c in extraction.claims if "Schumer" in c.subject.label}
     assert len(schumers) == 1
     people = [e for e in extraction.entities if "Schumer" in e.label]
-    assert len(people) == 1 and {"Chuck Schumer", "Charles Schumer"} & {people[0].label, *people[0].aliases}
+    assert len(people) == 1 and {"Chuck Schumer", "Charles Schumer"} & {
+        people[0].label,
+        *people[0].aliases,
+    }
 
 
 def test_entity_keys_are_stable_slugs(nlp):
@@ -54,7 +58,8 @@ def test_entity_keys_are_stable_slugs(nlp):
 
 def test_same_issue_in_other_words_is_one_entity(extract):
     claims = extract(
-        "Senator Ann Lee opposes sanctuary city policies. Governor Tom Jones supports the sanctuary city policy."
+        "Senator Ann Lee opposes sanctuary city policies. "
+        "Governor Tom Jones supports the sanctuary city policy."
     )
     targets = {c.object.key for c in claims if c.predicate in ("supports", "opposes")}
     assert len(targets) == 1

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 
 def relations(claims):
-    return {(c.subject.label, c.predicate, c.object.label) for c in claims if c.predicate in ("holdsRole", "memberOf")}
+    return {
+        (c.subject.label, c.predicate, c.object.label)
+        for c in claims
+        if c.predicate in ("holdsRole", "memberOf")
+    }
 
 
 def test_title_with_organisation_acronym(extract):

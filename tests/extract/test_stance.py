@@ -51,7 +51,8 @@ CASES = {
     ),
     # lists and conjunctions
     "list of actors": (
-        "Representatives Ana Lopez, Ben Carter, Carl Diaz and Dana Evans released a statement opposing the cuts.",
+        "Representatives Ana Lopez, Ben Carter, Carl Diaz and Dana Evans released a statement "
+        "opposing the cuts.",
         {
             ("Ana Lopez", "opposes", "cuts", -1, None),
             ("Ben Carter", "opposes", "cuts", -1, None),
@@ -72,7 +73,8 @@ CASES = {
         {("American Civil Liberties Union", "criticizes", "bill", -1, None)},
     ),
     "apposition advocate": (
-        "Jessica Tisch, a staunch advocate for civil immigration enforcement, will remain in her role.",
+        "Jessica Tisch, a staunch advocate for civil immigration enforcement, "
+        "will remain in her role.",
         {("Jessica Tisch", "supports", "civil immigration enforcement", 1, None)},
     ),
     "a critic of": (
@@ -101,7 +103,10 @@ CASES = {
     ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
-    "statistics": ("The unemployment rate fell to 4 percent last month, according to the Labor Department.", set()),
+    "statistics": (
+        "The unemployment rate fell to 4 percent last month, according to the Labor Department.",
+        set(),
+    ),
 }
 
 
@@ -164,7 +169,9 @@ def test_no_subject_is_a_pronoun_or_relative(extract):
     claims = extract(
         "The plan, which opposes new taxes, failed. It supports nothing. They reject everything."
     )
-    assert not [c for c in claims if c.subject.label.lower() in ("it", "they", "which", "that", "who")]
+    assert not [
+        c for c in claims if c.subject.label.lower() in ("it", "they", "which", "that", "who")
+    ]
 
 
 def test_the_bill_and_it_refer_back_to_the_named_law(extract):
