@@ -55,7 +55,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     _progress("Loading the spaCy pipeline…")
     nlp = load_pipeline()
     _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
-    report = build(args.inputs, args.output, nlp=nlp)
+    report = build(
+        args.inputs, args.output, nlp=nlp, cue_files=args.cues, progress=_article_progress
+    )
     print(_build_summary(report))
     return 0
 
@@ -215,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("-o", "--output", default="out", metavar="OUT",
                      help="output folder (default: out/)")
+    sub.add_argument("--cues", action="append", default=[], metavar="FILE.tsv",
+                     help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
+                          "(repeatable; see README, 'Extending the cue lexicons')")
 
     sub = command(
         "claims", cmd_claims, "Print the claims stored in a graph file.",
@@ -413,6 +418,13 @@ def _progress(message: str) -> None:
     """A progress line on a terminal; nothing when stderr is piped or captured."""
     if sys.stderr.isatty():
         print(message, file=sys.stderr, flush=True)
+
+
+def _article_progress(done: int, total: int) -> None:
+    """ "parsed 120/2000 articles", rewritten in place on a terminal."""
+    if sys.stderr.isatty() and (done == total or done % 10 == 0):
+        end = "\n" if done == total else ""
+        print(f"\r  parsed {done}/{total} articles", end=end, file=sys.stderr, flush=True)
 
 
 def _fail(message: str, status: int = 1) -> int:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles
+from kg.extract.lexicon import load_lexicon
+from kg.extract.registry import Progress
 from kg.fileio import atomic_write
 from kg.ingest.reader import read_articles
 from kg.model import Claim, Extraction
@@ -53,12 +55,21 @@ def build(
     *,
     nlp: Language,
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+    cue_files: Sequence[str | os.PathLike[str]] = (),
     view: bool = True,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Build the graph of ``inputs`` (default ``seeds/``) and write it to ``out_dir``."""
+    """Build the graph of ``inputs`` (default ``seeds/``) and write it to ``out_dir``.
+
+    ``cue_files`` are extra cue lexicons (the format of ``kg/extract/lexicons/cues.tsv``);
+    ``progress(done, total)`` is called after each article.
+    """
     started = time.perf_counter()
+    lexicon = load_lexicon(cue_files)
     articles = read_articles(inputs or [DEFAULT_INPUT])
-    extraction = extract_articles(articles, nlp, extractors=extractors)
+    extraction = extract_articles(
+        articles, nlp, extractors=extractors, lexicon=lexicon, progress=progress
+    )
     graph = to_graph(extraction)
     out = Path(out_dir)
     files = [write_graph(graph, out / GRAPH_FILE, "ttl")]
@@ -76,7 +87,7 @@ def build(
     )
 
 
-def extract(articles_or_paths: Sequence[str | os.PathLike[str]], *, nlp: Language) -> Extraction:
+def extract_paths(articles_or_paths: Sequence[str | os.PathLike[str]], *, nlp: Language) -> Extraction:
     """Read and extract without writing anything (for notebooks)."""
     return extract_articles(read_articles(articles_or_paths), nlp)
 

@@ -477,3 +477,27 @@ def test_view_of_a_broken_graph_writes_nothing(bad_ttl: Path, tmp_path: Path) ->
     out = tmp_path / "view.html"
     assert_one_line_error(kg("view", bad_ttl, "-o", out), "broken.ttl")
     assert not out.exists()
+
+
+def test_build_with_an_extra_cue_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Senator Ann Lee lambasted the toll plan.\n", encoding="utf-8")
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("lambast\tVERB\t-\tcriticizes\tcriticizes\t-1\t0.9\t-\n", encoding="utf-8")
+    proc = kg("build", article, "-o", tmp_path / "out", "--cues", cues)
+    assert proc.returncode == 0, proc.stderr
+    lines = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert ("Ann Lee", "criticizes", "toll plan") in {
+        (r["subject"], r["predicate"], r["object"]) for r in records
+    }
+
+
+def test_build_with_a_malformed_cue_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Senator Ann Lee lambasted the toll plan.\n", encoding="utf-8")
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("lambast\tVERB\n", encoding="utf-8")
+    proc = kg("build", article, "-o", tmp_path / "out", "--cues", cues)
+    assert_one_line_error(proc, "cues.tsv:1", "tab-separated columns")
+    assert not (tmp_path / "out").exists()

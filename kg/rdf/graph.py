@@ -4,7 +4,9 @@ Each claim is written twice, as Wikidata writes statements:
 
 * the **direct triple** ``kgr:<subject> kg:<predicate> kgr:<object>``, for a
   plain graph walk (the predicate already carries the stance's sign: "will not
-  back X" is ``opposes``, with ``kg:negated true`` on the claim node);
+  back X" is ``opposes``, with ``kg:negated true`` on the claim node). Only
+  claims the text asserts or announces as planned get one: a hypothetical,
+  counterfactual or questioned stance lives on its claim node alone;
 * a **claim node** ``kgr:claim-<hash of Claim.key>`` (``a kg:Claim``) with every
   qualifier (polarity, confidence, negation, modality, speaker, cue), the
   evidence sentence and its offsets, and PROV-O links to the document, the
@@ -178,12 +180,17 @@ def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Ite
         yield node, DCTERMS.publisher, article.source
 
 
+#: Modalities whose claims also get the direct ("truthy") triple.
+TRUTHY_MODALITIES = frozenset({"asserted", "planned"})
+
+
 def _claim_triples(
     claim: Claim, *, doc: URIRef, agent: URIRef, activity: URIRef
 ) -> Iterator[_Triple]:
     subject, obj = entity_iri(claim.subject.key), entity_iri(claim.object.key)
     predicate = KG[claim.predicate]
-    yield subject, predicate, obj
+    if claim.modality in TRUTHY_MODALITIES:
+        yield subject, predicate, obj
     node, p = claim_iri(claim), claim.provenance
     yield node, RDF.type, KG.Claim
     yield node, KG.subject, subject

@@ -238,3 +238,17 @@ def test_entity_key_that_is_no_iri_is_a_graph_error():
 
     with pytest.raises(GraphError, match=r"cannot build the graph: .*entity keys must be slugs"):
         to_graph(broken)
+
+
+def test_only_asserted_and_planned_claims_get_a_direct_triple():
+    from kg.model import Article, Claim, Entity, Extraction, Provenance
+    from kg.rdf.graph import entity_iri, to_graph
+    from kg.rdf.namespaces import KG
+
+    lee, merger = Entity.named("Ann Lee", "Person"), Entity.named("merger", "Issue")
+    text = "Ann Lee would back the merger if it were amended."
+    claim = Claim(lee, "supports", merger, Provenance("a", text, 0, len(text), "stance.v1", "1"),
+                  polarity=1, confidence=0.5, modality="hypothetical")
+    graph = to_graph(Extraction((Article("a", text),), (lee, merger), (claim,)))
+    assert (entity_iri(lee.key), KG.supports, entity_iri(merger.key)) not in graph
+    assert any(graph.triples((None, KG.modality, None)))
