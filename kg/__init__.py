@@ -38,7 +38,6 @@ _API = {
     "to_networkx": "kg.analysis.network",
     "analyze": "kg.analysis.network",
     "write_html": "kg.view.html",
-    "evaluate": "kg.evaluate",
     "load_gold": "kg.evaluate",
     "Article": "kg.model",
     "Entity": "kg.model",

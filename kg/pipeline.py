@@ -87,9 +87,9 @@ def build(
     )
 
 
-def extract_paths(articles_or_paths: Sequence[str | os.PathLike[str]], *, nlp: Language) -> Extraction:
+def extract_paths(paths: Sequence[str | os.PathLike[str]], *, nlp: Language) -> Extraction:
     """Read and extract without writing anything (for notebooks)."""
-    return extract_articles(read_articles(articles_or_paths), nlp)
+    return extract_articles(read_articles(paths), nlp)
 
 
 def write_claims(claims: Sequence[Claim], path: str | os.PathLike[str]) -> Path:
