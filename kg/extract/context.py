@@ -289,6 +289,8 @@ class DocContext:
             distance = sent_no - self.sentence_number(mention_token)
             if distance > SENTENCES_BACK or not self._compatible(lower, entity):
                 continue
+            if lower in NEUTER and distance == 0 and mention_token.dep_ not in SUBJECT_DEPS:
+                continue  # "opponents, including the NRA, argue it ...": "it" is not the NRA
             score = -10.0 * distance + start / 10_000
             if mention_token.dep_ in SUBJECT_DEPS or (
                 mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS

@@ -79,7 +79,7 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
             if child.dep_ == "acl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children
             ):
-                tokens.extend(t for t in child.subtree if t.dep_ != "punct")
+                tokens.extend(t for t in child.subtree if t.dep_ not in ("punct", "det"))
     for child in head.children:
         if child.dep_ in DROP_DEPS or child.is_space:
             continue

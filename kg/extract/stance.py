@@ -135,6 +135,8 @@ NON_ACTIONS = frozenset(
         "result",
     }
 )
+#: Speech verbs that report a fear, not a wish: "warned that X would hurt Y".
+WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "complain", "claim"})
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
@@ -523,7 +525,7 @@ def _target_stances(
         inner_stances = list(stances_of(inner, ctx, consumed, holders))
         if inner_stances:
             for s in inner_stances:
-                yield _combine(s, polarity, modality, negated, cue, path)
+                yield _combine(s, polarity, modality, negated, cue, path, own_modality=False)
             return
     if target.pos_ in ("VERB", "AUX"):
         yield from _clause_stances(target, hit, polarity, modality, negated, ctx, consumed, holders)
@@ -770,15 +772,26 @@ def _stance(
 
 
 def _combine(
-    inner: Stance, polarity: int, modality: str, negated: bool, outer: Cue, path: float
+    inner: Stance,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    outer: Cue,
+    path: float,
+    *,
+    own_modality: bool = True,
 ) -> Stance:
-    """An inner stance seen through an outer cue: "refused to back X" → opposes X."""
+    """An inner stance seen through an outer cue: "refused to back X" → opposes X.
+
+    ``own_modality`` is false when the inner cue is someone else's noun
+    ("resisted efforts to ..."): its planned-ness is not the holder's.
+    """
     sign = inner.polarity * (1 if polarity >= 0 else -1)
     if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
         predicate = "proposes"
     else:
         predicate = inner.predicate
-    chosen = modality if modality != "asserted" else inner.modality
+    chosen = modality if modality != "asserted" or not own_modality else inner.modality
     cue = Cue(
         inner.cue,
         "VERB",
@@ -861,7 +874,13 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         negated = is_negated(verb)
         cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
         named_speaker = speaker is not None and speaker in ctx.names.mention_entities
-        if reported and named_speaker and speaker not in [s.entity for s in subjects]:
+        if (
+            reported
+            and named_speaker
+            and subjects  # "the NYPD will not ..."; not "the regulation would hurt ..."
+            and verb.head.lemma_.lower() not in WARNING_VERBS
+            and speaker not in [s.entity for s in subjects]
+        ):
             holders = [Referent(speaker, 1)]
             subject = _clause_subject_label(verb, ctx, holders) if subject_tok is not None else None
             if subject is None:

@@ -186,3 +186,31 @@ def test_the_bill_and_it_refer_back_to_the_named_law(extract):
         ("PhRMA", "opposes", "Affordable Insulin Now Act", -1, None),
         ("American Diabetes Association", "praises", "Affordable Insulin Now Act", 1, None),
     }
+
+
+COREFERENCE = {
+    "they": (
+        "The Teamsters Union met on Monday. They oppose the new contract.",
+        ("Teamsters Union", "opposes", "new contract", -1, None),
+    ),
+    "we in a quote over two sentences": (
+        '"We will never accept cuts to Medicaid," said Governor Tom Jones. '
+        '"Our state deserves better, and we support the expansion."',
+        ("Tom Jones", "supports", "expansion", 1, "Tom Jones"),
+    ),
+    "the senator": (
+        "Senator Ann Lee arrived late. The senator criticized the tariff plan.",
+        ("Ann Lee", "criticizes", "tariff plan", -1, None),
+    ),
+    "the department": (
+        "The Department of Transportation released its report. "
+        "The department supports congestion pricing.",
+        ("Department of Transportation", "supports", "congestion pricing", 1, None),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", COREFERENCE)
+def test_coreference(extract, name):
+    text, expected = COREFERENCE[name]
+    assert expected in stances(extract(text))
