@@ -20,7 +20,7 @@ from kg.extract.labels import issue_from_tokens, noun_label
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import DocNames, find_names
 from kg.extract.quotes import Quote, find_quotes
-from kg.model import Article, Entity
+from kg.model import Article, Entity, Provenance
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -116,8 +116,6 @@ class DocContext:
         self.body_start = headline_end(self.article.text)
         self.names = find_names(self.doc, self.lexicon, body_start=self.body_start)
         self.quotes = find_quotes(self.text)
-        for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
-            self._gender_from_pronouns(mention.start, entity)
 
     # -- sentences ---------------------------------------------------------
 
@@ -149,6 +147,15 @@ class DocContext:
     @cached_property
     def text(self) -> str:
         return self.doc.text
+
+    def evidence(self, sent: Span, extractor: str, version: str) -> Provenance:
+        """The sentence as a claim's evidence, trimmed of surrounding white space."""
+        start, end = sent.start_char, sent.end_char
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return Provenance(self.article.id, self.text[start:end], start, end, extractor, version)
 
     # -- actors ------------------------------------------------------------
 
@@ -342,9 +349,6 @@ class DocContext:
             return entity.kind in ("Group", "Organization", "Place")
         return False
 
-    def _gender_from_pronouns(self, start: int, entity: Entity) -> None:
-        """Nothing is known of gender until a pronoun is resolved to a person."""
-
     # -- issues --------------------------------------------------------------
 
     def issue_antecedent(self, token: Token) -> Entity | None:
@@ -377,6 +381,8 @@ class DocContext:
     @cached_property
     def _speakers(self) -> dict[int, Entity]:
         """Token index → speaker, for tokens in quotes and reported clauses."""
+        from kg.extract.speakers import attribute_speakers  # it reads this context
+
         return attribute_speakers(self)
 
     def speaker(self, token: Token) -> Entity | None:
@@ -481,82 +487,3 @@ def co_arguments(token: Token) -> set[int]:
     if verb.dep_ == "relcl":
         out.update(t.i for t in verb.head.subtree if t.i <= verb.head.i)
     return out
-
-
-def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
-    """Map tokens of quotations and reported clauses to whoever said them."""
-    speakers: dict[int, Entity] = {}
-    doc = ctx.doc
-    # Reported clauses: "X said (that) ...", "according to X".
-    for tok in doc:
-        if tok.idx < ctx.body_start:
-            continue
-        if is_speech_verb(tok, ctx.lexicon):
-            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            ref = ctx.actor(subject) if subject is not None and not ctx.in_quote(subject) else None
-            if ref is None:
-                continue
-            for comp in tok.children:
-                if comp.dep_ in ("ccomp", "xcomp") or (comp.dep_ == "dobj" and comp.pos_ == "VERB"):
-                    for t in comp.subtree:
-                        speakers.setdefault(t.i, ref.entity)
-        elif tok.lower_ == "according" and tok.dep_ == "prep":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = (
-                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            )
-            ref = ctx.actor(pobj) if pobj is not None else None
-            if ref is not None:
-                for t in ctx.sentence(tok):
-                    if t.i not in range(tok.i, pobj.i + 1):
-                        speakers.setdefault(t.i, ref.entity)
-    # Quotations: the speech verb next to the quote, or the previous quote's speaker.
-    previous: Entity | None = None
-    for quote in ctx.quotes:
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None:
-            continue
-        speaker = _quote_speaker(ctx, quote, span) or _carried_speaker(ctx, quote, previous)
-        if speaker is None:
-            continue
-        previous = speaker
-        for t in span:
-            speakers[t.i] = speaker
-    return speakers
-
-
-def _quote_speaker(ctx: DocContext, quote: Quote, span: Span) -> Entity | None:
-    doc = ctx.doc
-    first, last = ctx.sentence(span[0]), ctx.sentence(span[-1])
-    sents = {first.start: first, last.start: last}
-    if last.end < len(doc):
-        sents[last.end] = ctx.sentence(doc[last.end])
-    if first.start > 0 and (before := ctx.sentence(doc[first.start - 1])).text.rstrip().endswith(
-        (":", ",")
-    ):
-        sents[before.start] = before
-    for sent in sents.values():
-        for tok in sent:
-            if tok.idx in quote or not is_speech_verb(tok, ctx.lexicon):
-                continue
-            subject = next(
-                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None
-            )
-            if subject is not None and (ref := ctx.actor(subject)) is not None:
-                return ref.entity
-    return None
-
-
-def _carried_speaker(ctx: DocContext, quote: Quote, previous: Entity | None) -> Entity | None:
-    """A quote with no speech verb continues the previous speaker's words."""
-    return previous
-
-
-def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.speech:
-        return True
-    # "made it clear that ..."
-    return lemma == "make" and any(c.lower_ == "clear" for c in token.children)

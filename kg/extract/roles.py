@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from kg.extract.context import DocContext
 from kg.extract.labels import render
 from kg.extract.registry import register
-from kg.extract.stance import evidence_of
 from kg.model import Claim, Entity
 
 NAME, VERSION = "roles.v1", "1.0.0"
@@ -30,7 +29,7 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
         if person.kind != "Person" or mention.start < 0:
             continue
         sent = context.sentence(doc[mention.start])
-        evidence = evidence_of(context, sent, NAME, VERSION)
+        evidence = context.evidence(sent, NAME, VERSION)
         found: list[tuple[str, Entity, float]] = []
         if mention.role and mention.role_start is not None:
             role = _role_entity(mention.role, context)

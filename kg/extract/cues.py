@@ -1,0 +1,207 @@
+"""Cue matching, negation and modality: what every stance rule starts from.
+
+A :class:`Hit` is a token that is a cue of the lexicon (with the preposition
+that selects the cue's sense, "call for", "vote against"). Negation ("will not",
+"never", "no support") and modality (planned, hypothetical, counterfactual,
+questioned) are read off the token's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocContext
+from kg.extract.lexicon import Cue
+from kg.extract.speakers import is_speech_verb
+
+#: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
+LIGHT_VERBS = frozenset(
+    {
+        "express",
+        "have",
+        "make",
+        "reach",
+        "lodge",
+        "show",
+        "voice",
+        "signal",
+        "reaffirm",
+        "renew",
+        "issue",
+        "file",
+        "offer",
+        "take",
+        "hold",
+        "be",
+        "become",
+        "remain",
+        "register",
+        "repeat",
+        "restate",
+        "reiterate",
+        "outline",
+        "unveil",
+        "launch",
+        "lead",
+        "spearhead",
+        "give",
+        "extend",
+        "put",
+        "mount",
+        "release",
+        "publish",
+        "send",
+        "sign",
+        "write",
+        "deliver",
+        "post",
+        "submit",
+        "step",
+        "continue",
+        "maintain",
+        "declare",
+        "state",
+        "announce",
+        "underscore",
+        "stress",
+    }
+)
+
+#: Verbs that are not actions a future-tense commitment could be about.
+NON_ACTIONS = frozenset(
+    {
+        "be",
+        "have",
+        "become",
+        "seem",
+        "remain",
+        "need",
+        "face",
+        "get",
+        "happen",
+        "take",
+        "come",
+        "go",
+        "continue",
+        "shape",
+        "navigate",
+        "depend",
+        "mean",
+        "feel",
+        "look",
+        "know",
+        "find",
+        "see",
+        "say",
+        "tell",
+        "think",
+        "cost",
+        "include",
+        "bind",
+        "likely",
+        "lead",
+        "result",
+    }
+)
+
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in the text: the token, the lexicon entry and its preposition."""
+
+    token: Token
+    cue: Cue
+    prep: Token | None
+
+
+def match_cue(token: Token, ctx: DocContext) -> Hit | None:
+    """The lexicon cue ``token`` is, if any, preferring one with its preposition."""
+    lexicon = ctx.lexicon
+    candidates: tuple[Cue, ...] = ()
+    if token.tag_ == "VBN" and _has_copula(token):
+        candidates = lexicon.cues_for(token.lower_, "ADJ")
+    if not candidates:
+        pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower() if pos != "ADJ" else token.lower_
+        candidates = lexicon.cues_for(lemma, pos) or lexicon.cues_for(token.lemma_.lower(), pos)
+    if not candidates:
+        return None
+    if token.pos_ == "VERB" and is_speech_verb(token, lexicon) and _clausal(token):
+        return None  # "announced that ...": a report, its clause speaks for itself
+    preps = {c.lower_: c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        # "had disagreements with X": the parser hangs the phrase on the light verb
+        for c in token.head.children:
+            if c.dep_ == "prep" and c.i > token.i:
+                preps.setdefault(c.lower_, c)
+    for cue in candidates:
+        if cue.prep and cue.prep in preps:
+            return Hit(token, cue, preps[cue.prep])
+    for cue in candidates:
+        if cue.prep is None:
+            return Hit(token, cue, None)
+    return None
+
+
+def _clausal(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children) and not any(
+        c.dep_ == "dobj" for c in token.children
+    )
+
+
+def _has_copula(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "cop") or c.lemma_ == "be" for c in token.children) or (
+        token.head.lemma_ == "be" and token.dep_ == "acomp"
+    )
+
+
+def depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def is_negated(token: Token) -> bool:
+    """ "will not assist", "never supported", "no support for"; not "not only"."""
+    for node in (token, token.head) if token.dep_ in ("acomp", "attr", "xcomp") else (token,):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):
+                nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                if nxt is not None and nxt.lower_ == "only":
+                    continue
+                return True
+            if child.dep_ == "det" and child.lower_ == "no":
+                return True
+    return False
+
+
+def modality_of(token: Token, default: str, ctx: DocContext) -> str:
+    sent = ctx.sentence(token)
+    if sent.text.rstrip().rstrip("”’\"'").endswith("?"):
+        return "questioned"
+    node = token
+    for _ in range(6):
+        auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"should", "would", "could", "might"} and "have" in auxes and node.tag_ == "VBN":
+            return "counterfactual"
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                m.lower_ in HYPOTHETICAL_MARKS for m in child.children if m.dep_ == "mark"
+            ):
+                return "hypothetical"
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and node.dep_ == "advcl":
+                return "hypothetical"
+        if auxes & FUTURE_AUX and default == "asserted":
+            default = "planned"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return default

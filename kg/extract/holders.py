@@ -1,0 +1,110 @@
+"""Who holds a stance: the cue's subject, "by" agent, possessor or apposition,
+the subject of the light verb that governs a noun cue, or the reported speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocContext, Referent
+from kg.extract.cues import LIGHT_VERBS, Hit
+
+
+def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
+    """Who takes the stance; failing the grammar, whoever is reported saying it."""
+    found = _grammatical_holders(hit, ctx)
+    if not found and (speaker := ctx.speaker(hit.token)) is not None:
+        found = [Referent(speaker, 2)]
+    return found
+
+
+def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
+    token = hit.token
+    if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
+        return noun_holders(token, ctx)
+    if hit.cue.pos == "ADJ":
+        return clause_subject(
+            token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True
+        )
+    return _verb_holders(token, ctx)
+
+
+def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
+    if is_passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:  # the parser often hangs a late "by" phrase on a higher verb
+            agent = next(
+                (
+                    c
+                    for a in verb.ancestors
+                    for c in a.children
+                    if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > verb.i
+                ),
+                None,
+            )
+        pobj = (
+            next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if agent is not None
+            else None
+        )
+        return ctx.actors(pobj) if pobj is not None else []
+    return clause_subject(verb, ctx)
+
+
+def clause_subject(
+    verb: Token, ctx: DocContext, depth: int = 0, *, passive_ok: bool = False
+) -> list[Referent]:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and (passive_ok or not is_passive(verb)):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return ctx.actors(subject)
+    if (
+        depth < 3
+        and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
+        and verb.head.i != verb.i
+    ):
+        return clause_subject(verb.head, ctx, depth + 1)
+    if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return ctx.actors(verb.head) or noun_holders(verb.head, ctx, depth + 1)
+    return []
+
+
+def noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
+    explicit = explicit_noun_holders(noun, ctx)
+    if explicit:
+        return explicit
+    # Climb to the verb that governs the noun: "X expressed a willingness to ..."
+    node = noun
+    for _ in range(4):
+        if (
+            node.dep_ in ("dobj", "attr", "pobj", "prep", "npadvmod", "conj", "oprd")
+            and node.head.i != node.i
+        ):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in LIGHT_VERBS:
+                    return clause_subject(node, ctx, depth + 1)
+                return []
+        else:
+            break
+    return []
+
+
+def explicit_noun_holders(noun: Token, ctx: DocContext) -> list[Referent]:
+    """The author written on the noun itself: by-agent, possessor or apposition."""
+    for child in noun.children:  # "X's announcement by Y": Y is the author
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (found := ctx.actors(pobj)):
+                return found
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return ctx.actors(child)
+    if noun.dep_ == "appos":
+        return ctx.actors(noun.head)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

@@ -1,0 +1,99 @@
+"""Who says what: the speaker of each quotation and reported clause.
+
+"X said (that) ...", "according to X", and quotations with the speech verb
+before, after or in the sentence around them; a quotation with none continues
+the previous speaker's words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import SUBJECT_DEPS
+from kg.extract.lexicon import Lexicon
+from kg.extract.quotes import Quote
+from kg.model import Entity
+
+if TYPE_CHECKING:
+    from kg.extract.context import DocContext
+
+
+def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
+    """Map tokens of quotations and reported clauses to whoever said them."""
+    speakers: dict[int, Entity] = {}
+    doc = ctx.doc
+    # Reported clauses: "X said (that) ...", "according to X".
+    for tok in doc:
+        if tok.idx < ctx.body_start:
+            continue
+        if is_speech_verb(tok, ctx.lexicon):
+            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            ref = ctx.actor(subject) if subject is not None and not ctx.in_quote(subject) else None
+            if ref is None:
+                continue
+            for comp in tok.children:
+                if comp.dep_ in ("ccomp", "xcomp") or (comp.dep_ == "dobj" and comp.pos_ == "VERB"):
+                    for t in comp.subtree:
+                        speakers.setdefault(t.i, ref.entity)
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = (
+                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            )
+            ref = ctx.actor(pobj) if pobj is not None else None
+            if ref is not None:
+                for t in ctx.sentence(tok):
+                    if t.i not in range(tok.i, pobj.i + 1):
+                        speakers.setdefault(t.i, ref.entity)
+    # Quotations: the speech verb next to the quote, or the previous quote's speaker.
+    previous: Entity | None = None
+    for quote in ctx.quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = _quote_speaker(ctx, quote, span) or _carried_speaker(ctx, quote, previous)
+        if speaker is None:
+            continue
+        previous = speaker
+        for t in span:
+            speakers[t.i] = speaker
+    return speakers
+
+
+def _quote_speaker(ctx: DocContext, quote: Quote, span: Span) -> Entity | None:
+    doc = ctx.doc
+    first, last = ctx.sentence(span[0]), ctx.sentence(span[-1])
+    sents = {first.start: first, last.start: last}
+    if last.end < len(doc):
+        sents[last.end] = ctx.sentence(doc[last.end])
+    if first.start > 0 and (before := ctx.sentence(doc[first.start - 1])).text.rstrip().endswith(
+        (":", ",")
+    ):
+        sents[before.start] = before
+    for sent in sents.values():
+        for tok in sent:
+            if tok.idx in quote or not is_speech_verb(tok, ctx.lexicon):
+                continue
+            subject = next(
+                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None
+            )
+            if subject is not None and (ref := ctx.actor(subject)) is not None:
+                return ref.entity
+    return None
+
+
+def _carried_speaker(ctx: DocContext, quote: Quote, previous: Entity | None) -> Entity | None:
+    """A quote with no speech verb continues the previous speaker's words."""
+    return previous
+
+
+def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.speech:
+        return True
+    # "made it clear that ..."
+    return lemma == "make" and any(c.lower_ == "clear" for c in token.children)

@@ -1,0 +1,509 @@
+"""What a stance is about: objects, prepositional objects and clauses.
+
+A clausal complement that holds a cue of its own is composed with the outer
+cue ("refused to back X" → opposes X); one that holds a plain action becomes an
+action target ("plan to dismantle X" → proposes "dismantling X"). Named laws
+and "the bill" / "it" become one issue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts
+from kg.extract.cues import LIGHT_VERBS, NON_ACTIONS, Hit, is_negated, match_cue, modality_of
+from kg.extract.holders import explicit_noun_holders, is_passive
+from kg.extract.labels import action_label, issue_from_tokens, issue_key, noun_label, phrase_tokens
+from kg.extract.lexicon import Cue
+from kg.model import PREDICATE_POLARITY, Entity
+
+#: The predicate a stance takes when its polarity is flipped by negation.
+FLIPPED = {
+    "supports": "opposes",
+    "opposes": "supports",
+    "praises": "criticizes",
+    "criticizes": "praises",
+    "agreesWith": "disagreesWith",
+    "disagreesWith": "agreesWith",
+    "proposes": "opposes",
+}
+#: Verbs whose "over" phrase names what is put second ("prioritize X over Y").
+PREFERENCE_VERBS = frozenset(
+    {"prioritize", "prioritise", "favor", "favour", "prefer", "choose", "put", "emphasize"}
+)
+#: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
+URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Cues about an actor's conduct, read on the phrase itself ("praised Haiti's efforts").
+EVALUATIVE = frozenset({"praises", "criticizes"})
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A resolved stance before it is attached to a holder."""
+
+    predicate: str
+    target: Entity
+    polarity: int
+    strength: float
+    modality: str
+    negated: bool
+    cue: str
+    path: float
+
+
+def stances_of(
+    hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Referent]
+) -> Iterator[Stance]:
+    """The stances a cue expresses: one per target, composed through clauses."""
+    token, cue = hit.token, hit.cue
+    negated = is_negated(token)
+    polarity = cue.polarity * (-1 if negated else 1)
+    modality = modality_of(token, cue.modality, ctx)
+    for complement, path in [*_complements(hit, ctx), *_participle_conjuncts(hit, ctx)]:
+        if complement.pos_ in ("VERB", "AUX") and complement.dep_ in (
+            "xcomp",
+            "ccomp",
+            "acl",
+            "pcomp",
+            "advcl",
+            "relcl",
+            "conj",
+        ):
+            yield from _clause_stances(
+                complement, hit, polarity, modality, negated, ctx, consumed, holders
+            )
+            continue
+        for target in (complement, *conjuncts(complement)):
+            yield from _target_stances(
+                target, hit, polarity, modality, negated, path, ctx, consumed, holders
+            )
+
+
+def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
+    """ "supports X and paid family leave": the parser took "paid" for a second verb."""
+    out = []
+    for conj in hit.token.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.tag_ in ("VBN", "VBD")
+            and conj.i > 0
+            and conj.doc[conj.i - 1].dep_ == "cc"
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children
+            )
+            and match_cue(conj, ctx) is None
+            and any(c.dep_ == "dobj" for c in conj.children)
+        ):
+            out.append((next(c for c in conj.children if c.dep_ == "dobj"), 0.7))
+    return out
+
+
+def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
+    token, cue = hit.token, hit.cue
+    children = list(token.children)
+    if hit.prep is not None:
+        if token.lemma_.lower() in URGE_VERBS:
+            clauses = [
+                (c, 0.9)
+                for c in children
+                if _content_clause(c) or (c.dep_ == "advcl" and _infinitive(c))
+            ]
+            if clauses:
+                return clauses
+        objects = [c for c in hit.prep.children if c.dep_ in ("pobj", "pcomp")]
+        if hit.prep.dep_ == "prt":
+            objects = [c for c in children if c.dep_ == "dobj"]
+        return [(o, 1.0) for o in objects]
+    if cue.pos == "VERB":
+        if is_passive(token):
+            return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
+        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
+        # "introduced the X Act, legislation that ...": the second object restates the first
+        direct = [
+            d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES
+        ]
+        clauses = [(c, 0.9) for c in children if _content_clause(c)]
+        if direct and cue.actor_predicate and not cue.issue_predicate:
+            return direct  # accuse X (of Y): the person is the target
+        if clauses and (not direct or token.lemma_.lower() in URGE_VERBS):
+            return clauses
+        if direct:
+            return direct
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in (
+                "to",
+                "on",
+                "upon",
+                "with",
+                "against",
+                "for",
+                "about",
+                "of",
+            ):
+                return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
+        return _attributed_clause(token, ctx)
+    return _noun_complements(hit)
+
+
+def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float]]:
+    """ "X is failing to do Y, a rights group protested": the main clause is the target."""
+    root = ctx.sentence(token).root
+    if (
+        root.i < token.i
+        and root.pos_ in ("VERB", "AUX")
+        and token.i not in {t.i for t in root.children if t.dep_ == "conj"}
+    ):
+        before = token.doc[token.i - 1] if token.i else None
+        if before is not None and (
+            before.is_punct or any(t.is_punct for t in token.doc[root.i : token.i])
+        ):
+            return [(root, 0.7)]
+    return []
+
+
+def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
+    token, cue = hit.token, hit.cue
+    children = list(token.children)
+    # nouns and adjectives
+    for c in children:
+        if (
+            c.dep_ in ("acl", "xcomp", "ccomp", "relcl")
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > token.i
+        ):
+            if c.dep_ == "relcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("that", "which")
+                for g in c.children
+            ):
+                continue
+            return [(c, 0.85)]
+    if cue.pos == "ADJ" and token.dep_ == "acomp":
+        for c in token.head.children:
+            if c.dep_ in ("xcomp",) and c.pos_ == "VERB":
+                return [(c, 0.85)]
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
+            return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _content_clause(verb: Token) -> bool:
+    """A to-infinitive or finite complement clause; not a loose participle."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    return verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children)
+
+
+def _target_stances(
+    target: Token,
+    hit: Hit,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    path: float,
+    ctx: DocContext,
+    consumed: set[int],
+    holders: list[Referent],
+) -> Iterator[Stance]:
+    cue = hit.cue
+    # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
+    inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
+    if (
+        inner is not None
+        and inner.token.i not in consumed
+        and cue.issue_predicate not in EVALUATIVE
+    ):
+        if not explicit_noun_holders(target, ctx):
+            consumed.add(inner.token.i)  # otherwise its author's own stance is read too
+        inner_stances = list(stances_of(inner, ctx, consumed, holders))
+        if inner_stances:
+            for s in inner_stances:
+                yield _combine(s, polarity, modality, negated, cue, path, own_modality=False)
+            return
+    if target.pos_ in ("VERB", "AUX"):
+        yield from _clause_stances(target, hit, polarity, modality, negated, ctx, consumed, holders)
+        return
+    relative = _relative_cue(target, ctx, consumed)
+    if relative is not None and polarity > 0:
+        # "a commitment to a model that prioritizes X": the stance on X is the holder's
+        yield from _clause_stances(
+            relative, hit, polarity, modality, negated, ctx, consumed, holders
+        )
+        return
+    if target.pos_ == "PRON" and ctx.issue_antecedent(target) is not None:
+        ref = None  # "praised it": an object "it" right after a named law is the law
+    elif target.pos_ in ("PROPN", "PRON") or ctx.names.at(target):
+        ref = ctx.actor(target)
+    else:
+        ref = _target_actor(target, ctx)
+    if ref is not None:
+        predicate = cue.actor_predicate or (
+            cue.issue_predicate if ref.entity.kind != "Person" else None
+        )
+        if predicate is None or ref.entity in [h.entity for h in holders]:
+            return
+        yield make_stance(
+            predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops
+        )
+        return
+    predicate = cue.issue_predicate or cue.actor_predicate  # "jailed 52 members of X"
+    if predicate is None or (target.pos_ == "PRON" and ctx.issue_antecedent(target) is None):
+        return
+    entity = issue_entity(target, ctx)
+    if entity is None:
+        return
+    yield make_stance(
+        predicate,
+        entity,
+        polarity,
+        cue,
+        modality,
+        negated,
+        path * (1.0 if cue.issue_predicate else 0.8),
+    )
+    yield from _preference(hit, polarity, modality, negated, ctx)
+    yield from _against(target, cue, polarity, modality, negated, ctx)
+
+
+def _relative_cue(noun: Token, ctx: DocContext, consumed: set[int]) -> Token | None:
+    """A cue verb in a relative clause whose subject is the noun itself."""
+    for child in noun.children:
+        if child.dep_ != "relcl" or child.i in consumed:
+            continue
+        relative = any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in child.children)
+        if relative and match_cue(child, ctx) is not None:
+            return child
+    return None
+
+
+def _target_actor(token: Token, ctx: DocContext) -> Referent | None:
+    """An actor as target: a name, a description or "the X administration"."""
+    if token.pos_ != "NOUN":
+        return None
+    ref = ctx.actor(token)
+    if ref is None:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in ctx.lexicon.actors or ref.entity.kind == "Person" or ref.hops:
+        return ref
+    return None
+
+
+def _clause_stances(
+    verb: Token,
+    hit: Hit,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    ctx: DocContext,
+    consumed: set[int],
+    holders: list[Referent],
+) -> Iterator[Stance]:
+    """A clause as target: composed with a cue inside it, or an action."""
+    for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
+        consumed.add(member.i)
+        inner = match_cue(member, ctx)
+        if inner is None:
+            light = next((c for c in member.children if c.dep_ == "dobj"), None)
+            if light is not None and member.lemma_.lower() in LIGHT_VERBS:
+                inner = match_cue(light, ctx)
+        subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        other = ctx.actor(subject) if subject is not None else None
+        if (
+            other is not None
+            and other.entity not in [h.entity for h in holders]
+            and hit.cue.polarity < 0
+        ):
+            # "protested that the authorities fail to ...": the criticism is of the authorities
+            yield make_stance(
+                hit.cue.actor_predicate or "criticizes",
+                other.entity,
+                polarity,
+                hit.cue,
+                modality,
+                negated,
+                0.7,
+            )
+            continue
+        if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
+            consumed.add(inner.token.i)
+            for s in stances_of(inner, ctx, consumed, holders):
+                yield _combine(s, polarity, modality, negated, hit.cue, 0.85)
+            if hit.cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
+                continue
+            # "plans to dismantle X": the plan itself is proposed too
+        if inner is not None and inner.token.i != member.i:
+            continue
+        if member.lemma_.lower() in NON_ACTIONS and not any(
+            c.dep_ == "dobj" for c in member.children
+        ):
+            continue
+        inner_negated = is_negated(member)
+        subject = clause_subject_label(member, ctx, holders)
+        if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in member.children):
+            continue  # "pass it": the label would lose what "it" is
+        label = action_label(member, subject)
+        if not label or hit.cue.issue_predicate is None:
+            continue
+        sign = polarity * (-1 if inner_negated else 1)
+        predicate = hit.cue.issue_predicate
+        entity = Entity(issue_key(label), label, "Issue")
+        yield make_stance(
+            predicate,
+            entity,
+            sign,
+            hit.cue,
+            modality_of(member, modality, ctx),
+            negated or inner_negated,
+            0.8,
+        )
+        yield from _against(member, hit.cue, sign, modality, negated, ctx)
+
+
+def clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:
+    """The clause's own subject, when it is not the holder: "NYPD assisting with ..."."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in (
+        "it",
+        "they",
+        "we",
+        "i",
+        "he",
+        "she",
+        "that",
+        "which",
+        "who",
+    ):
+        return None
+    ref = ctx.actor(subject)
+    if ref is not None and ref.entity in [h.entity for h in holders]:
+        return None
+    if ref is not None:
+        return ref.entity.aliases[0] if _short_alias(ref.entity) else ref.entity.label
+    return noun_label(subject)
+
+
+def _short_alias(entity: Entity) -> bool:
+    return bool(entity.aliases) and entity.aliases[0].isupper() and len(entity.aliases[0]) <= 6
+
+
+def _preference(
+    hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocContext
+) -> Iterator[Stance]:
+    """ "prioritize X over Y": the stance on Y is the opposite one."""
+    if hit.token.lemma_.lower() not in PREFERENCE_VERBS:
+        return
+    objects = [c for c in hit.token.children if c.dep_ == "dobj"]
+    for prep in [*hit.token.children, *(g for o in objects for g in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ == "over":
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    label = action_label(obj) if obj.pos_ == "VERB" else noun_label(obj)
+                    if label:
+                        entity = Entity(issue_key(label), label, "Issue")
+                        yield make_stance(
+                            FLIPPED["supports"], entity, -polarity, hit.cue, modality, negated, 0.7
+                        )
+
+
+def _against(
+    token: Token, cue: Cue, polarity: int, modality: str, negated: bool, ctx: DocContext
+) -> Iterator[Stance]:
+    """ "sanctions against Nigeria", "mobilize against X": a stance against X."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against" and polarity > 0:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                ref = ctx.actor(obj)
+                if ref is not None:
+                    yield make_stance("opposes", ref.entity, -1, cue, modality, negated, 0.7)
+                elif (entity := issue_entity(obj, ctx)) is not None:
+                    yield make_stance("opposes", entity, -1, cue, modality, negated, 0.7)
+
+
+def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
+    """The issue a noun phrase names, or the named law it refers back to."""
+    named = ctx.issue_antecedent(token)
+    if named is not None:
+        return named
+    tokens = phrase_tokens(token)
+    head = token.head
+    if (
+        token.dep_ == "dobj"
+        and head.dep_ == "conj"
+        and head.tag_ in ("VBN", "VBD")
+        and head.i < token.i
+    ):
+        tokens = [head, *tokens]  # "paid family leave" (see _participle_conjuncts)
+    if token.pos_ in ("PRON", "NUM"):
+        return None
+    return issue_from_tokens(tokens)
+
+
+def make_stance(
+    predicate: str,
+    target: Entity,
+    polarity: int,
+    cue: Cue,
+    modality: str,
+    negated: bool,
+    path: float,
+) -> Stance:
+    if PREDICATE_POLARITY[predicate] * polarity < 0:
+        predicate = FLIPPED[predicate]
+    if predicate == "announces" and polarity < 0:
+        predicate = "opposes"
+    return Stance(
+        predicate,
+        target,
+        polarity if predicate != "announces" else max(polarity, 0),
+        cue.strength,
+        modality,
+        negated,
+        cue.lemma,
+        path,
+    )
+
+
+def _combine(
+    inner: Stance,
+    polarity: int,
+    modality: str,
+    negated: bool,
+    outer: Cue,
+    path: float,
+    *,
+    own_modality: bool = True,
+) -> Stance:
+    """An inner stance seen through an outer cue: "refused to back X" → opposes X.
+
+    ``own_modality`` is false when the inner cue is someone else's noun
+    ("resisted efforts to ..."): its planned-ness is not the holder's.
+    """
+    sign = inner.polarity * (1 if polarity >= 0 else -1)
+    if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
+        predicate = "proposes"
+    else:
+        predicate = inner.predicate
+    chosen = modality if modality != "asserted" or not own_modality else inner.modality
+    cue = Cue(
+        inner.cue,
+        "VERB",
+        None,
+        predicate,
+        predicate,
+        sign,
+        min(outer.strength, inner.strength),
+        chosen,
+    )
+    return make_stance(
+        predicate, inner.target, sign, cue, chosen, negated or inner.negated, inner.path * path
+    )
