@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, KGError
+from kg.fileio import read_text
 from kg.names import NameTable
 
 if TYPE_CHECKING:
@@ -330,20 +331,7 @@ def _query_text(query: str) -> str:
     looks_like_file = path.suffix.lower() in (".rq", ".sparql") and "\n" not in query
     if not looks_like_file:
         return query
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such query file; check the path") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file; give a UTF-8 SPARQL query")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
-        ) from None
+    text = read_text(path, expected="a SPARQL query")
     if not text.strip():
         raise InputError(f"{path}: query file is empty; write a SPARQL query in it")
     return text

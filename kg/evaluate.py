@@ -25,7 +25,6 @@ The matching rules are those of the team's shared scorer (``eval/score.py``):
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.fileio import json_lines, read_text
 from kg.model import PREDICATES
 
 #: Predicates that are always scored, lower-cased as the matcher compares them.
@@ -183,36 +183,8 @@ def load_claim_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def _json_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; give a .jsonl file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file; give UTF-8 JSON lines")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
-        ) from None
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{where}: not valid JSON ({exc.msg}); fix or remove the line"
-            ) from None
-        if not isinstance(row, dict):
-            raise InputError(f"{where}: expected a JSON object, not {type(row).__name__}")
-        yield where, row
+    for line in json_lines(path, read_text(path, expected="a .jsonl file"), comments=True):
+        yield line.where, line.data
 
 
 def _gold_item(row: Mapping[str, Any], where: str) -> GoldItem:
@@ -311,8 +283,8 @@ def _matches(item: GoldItem, claim: _Scored) -> bool:
         return False
     if _side(item.subject, claim.subject) and _object(item.object, claim.object):
         return True
-    return item.symmetric and _side(item.subject, claim.object) and _object(
-        item.object, claim.subject
+    return (
+        item.symmetric and _side(item.subject, claim.object) and _object(item.object, claim.subject)
     )
 
 

@@ -1,13 +1,74 @@
-"""Atomic file output: a reader never sees a half-written file."""
+"""Reading user files with one-line errors, and atomic output.
+
+Every input file goes through :func:`read_text` (and JSON lines through
+:func:`json_lines`), so a missing, binary or non-UTF-8 file gives the same
+clear message wherever it is read; every output goes through
+:func:`atomic_write`, so a reader never sees a half-written file.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+from kg.errors import InputError
+
+
+@dataclass(frozen=True)
+class JsonLine:
+    """One JSON object of a JSON-lines file, with where it stands (``file:line``)."""
+
+    where: str
+    data: dict[str, Any]
+
+
+def read_text(path: str | os.PathLike[str], *, expected: str) -> str:
+    """The UTF-8 text of ``path``; ``expected`` names what the file should be
+    ("a .jsonl file") for the error message."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; give {expected}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file; give {expected} as UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+
+
+def json_lines(
+    path: str | os.PathLike[str], text: str, *, comments: bool = False
+) -> Iterator[JsonLine]:
+    """The JSON objects of ``text``, one a line; blank lines (and ``//`` comment
+    lines when ``comments``) are skipped."""
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or (comments and line.startswith("//")):
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{where}: not valid JSON ({exc.msg}); fix or remove the line"
+            ) from None
+        if not isinstance(row, dict):
+            raise InputError(f"{where}: expected a JSON object, not {type(row).__name__}")
+        yield JsonLine(where, row)
 
 
 @contextlib.contextmanager

@@ -7,12 +7,12 @@ name order), and ``.jsonl`` corpora with one ``{"id", "text"}`` object a line
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.fileio import json_lines, read_text
 from kg.model import Article
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -64,7 +64,7 @@ def _read_file(path: Path) -> Iterator[tuple[Article, str]]:
     if suffix in CORPUS_SUFFIXES:
         yield from _read_corpus(path)
     elif suffix in TEXT_SUFFIXES:
-        text = _decode(path, path.read_bytes())
+        text = read_text(path, expected="the article")
         if not text.strip():
             raise InputError(f"{path}: file is empty; remove it or add the article text")
         yield Article(id=path.name, text=text, title=_first_line(text)), str(path)
@@ -75,21 +75,11 @@ def _read_file(path: Path) -> Iterator[tuple[Article, str]]:
 
 
 def _read_corpus(path: Path) -> Iterator[tuple[Article, str]]:
-    lines = _decode(path, path.read_bytes()).splitlines()
-    if not any(line.strip() for line in lines):
+    text = read_text(path, expected="a JSON-lines corpus")
+    if not text.strip():
         raise InputError(f"{path}: corpus is empty; add one JSON object a line")
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{where}: not valid JSON ({exc.msg}); fix or remove the line"
-            ) from None
-        if not isinstance(row, dict):
-            raise InputError(f'{where}: expected a JSON object with "id" and "text"')
+    for line in json_lines(path, text):
+        where, row = line.where, line.data
         missing = [k for k in ("id", "text") if k not in row]
         if missing:
             raise InputError(
@@ -99,17 +89,6 @@ def _read_corpus(path: Path) -> Iterator[tuple[Article, str]]:
             raise InputError(f'{where}: "text" must be a non-empty string')
         extra = {k: str(row[k]) for k in OPTIONAL_FIELDS if row.get(k) not in (None, "")}
         yield Article(id=str(row["id"]), text=row["text"], **extra), where
-
-
-def _decode(path: Path, data: bytes) -> str:
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file; give UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
-        ) from None
 
 
 def _first_line(text: str) -> str | None:
