@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.labels import issue_from_tokens, noun_label
+from kg.extract.labels import issue_from_tokens, noun_label, phrase_tokens
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import DocNames, find_names
 from kg.extract.quotes import Quote, find_quotes
@@ -363,6 +363,8 @@ class DocContext:
             return None
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in token.children):
             return None
+        if token.pos_ == "PRON" and (same := self._object_in_sentence(token)) is not None:
+            return same
         sent_no = self.sentence_number(token)
         for mention, entity in reversed(
             list(zip(self.names.mentions, self.names.mention_entities, strict=True))
@@ -374,6 +376,15 @@ class DocContext:
             ):
                 return None
             return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        return None
+
+    def _object_in_sentence(self, pronoun: Token) -> Entity | None:
+        """ "called the toll a cash grab and vowed to fight it": the toll."""
+        for tok in reversed(self.sentence(pronoun)[: pronoun.i - self.sentence(pronoun).start]):
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+                continue
+            if self.names.at(tok) is None and self._noun_actor(tok, 0) is None:
+                return issue_from_tokens(phrase_tokens(tok))
         return None
 
     # -- speakers ----------------------------------------------------------

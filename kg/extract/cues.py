@@ -106,6 +106,27 @@ NON_ACTIONS = frozenset(
     }
 )
 
+#: Verbs whose subject receives a noun stance from a "from" phrase:
+#: "the plan has faced criticism from suburban Democrats".
+RECEIVE_VERBS = frozenset(
+    {
+        "face",
+        "draw",
+        "receive",
+        "attract",
+        "win",
+        "earn",
+        "get",
+        "meet",
+        "spark",
+        "provoke",
+        "prompt",
+        "trigger",
+        "gain",
+        "garner",
+        "encounter",
+    }
+)
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, Referent
-from kg.extract.cues import LIGHT_VERBS, Hit
+from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit
 
 
 def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
@@ -103,7 +103,24 @@ def explicit_noun_holders(noun: Token, ctx: DocContext) -> list[Referent]:
             return ctx.actors(child)
     if noun.dep_ == "appos":
         return ctx.actors(noun.head)
+    if received(noun):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return ctx.actors(pobj)
     return []
+
+
+def received(noun: Token) -> bool:
+    """ "faced criticism from X": the noun is what the verb's subject received."""
+    return noun.dep_ in ("dobj", "conj") and governing_verb(noun).lemma_.lower() in RECEIVE_VERBS
+
+
+def governing_verb(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.head
 
 
 def is_passive(verb: Token) -> bool:

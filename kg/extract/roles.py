@@ -66,10 +66,18 @@ def _role_entity(label: str, context: DocContext) -> Entity:
     return Entity.named(label, "Role")
 
 
+#: Apposition heads that name a party membership: "Josh Gottheimer, a Democrat".
+PARTY_NOUNS = {"democrat": "Democratic Party", "republican": "Republican Party"}
+
+
 def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entity, float]]:
     """ "Kofi Annan, UN secretary-general": an apposition headed by a title word."""
     titles = context.lexicon.titles
     for appos in name.children:
+        party = PARTY_NOUNS.get(appos.lemma_.lower()) if appos.dep_ == "appos" else None
+        if party is not None:
+            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_CONFIDENCE
+            continue
         if (
             appos.dep_ != "appos"
             or appos.lower_ not in titles

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts
 from kg.extract.cues import LIGHT_VERBS, NON_ACTIONS, Hit, is_negated, match_cue, modality_of
-from kg.extract.holders import explicit_noun_holders, is_passive
+from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
 from kg.extract.labels import action_label, issue_from_tokens, issue_key, noun_label, phrase_tokens
 from kg.extract.lexicon import Cue
 from kg.model import PREDICATE_POLARITY, Entity
@@ -187,6 +187,9 @@ def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
     for c in children:
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
             return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    if received(token):  # "the plan has faced criticism from X": the plan
+        verb = governing_verb(token)
+        return [(c, 0.8) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return []
 
 
@@ -347,7 +350,7 @@ def _clause_stances(
             continue
         inner_negated = is_negated(member)
         subject = clause_subject_label(member, ctx, holders)
-        if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in member.children):
+        if any(t.dep_ == "dobj" and t.pos_ == "PRON" for t in _verb_chain_children(member)):
             continue  # "pass it": the label would lose what "it" is
         label = action_label(member, subject)
         if not label or hit.cue.issue_predicate is None:
@@ -365,6 +368,18 @@ def _clause_stances(
             0.8,
         )
         yield from _against(member, hit.cue, sign, modality, negated, ctx)
+
+
+def _verb_chain_children(verb: Token) -> list[Token]:
+    """Children of ``verb`` and of the verbs it chains to ("keep fighting it")."""
+    out, stack = [], [verb]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            out.append(child)
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                stack.append(child)
+    return out
 
 
 def clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:

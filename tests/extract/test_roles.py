@@ -50,3 +50,8 @@ def test_role_claims_carry_their_evidence(extract):
     (claim,) = [c for c in extract(text) if c.predicate == "holdsRole"]
     assert claim.provenance.sentence == text
     assert claim.provenance.extractor == "roles.v1"
+
+
+def test_party_apposition(extract):
+    text = "Representative Josh Gottheimer, a Democrat from New Jersey, introduced the bill."
+    assert ("Josh Gottheimer", "memberOf", "Democratic Party") in relations(extract(text))

@@ -101,6 +101,21 @@ CASES = {
         "Zohran Mamdani criticized Mayor Eric Adams, whom he has accused of enabling deportations.",
         {("Zohran Mamdani", "criticizes", "Eric Adams", -1, None)},
     ),
+    "faced lawsuits from": (
+        "The congestion toll has faced lawsuits from New Jersey officials.",
+        {("New Jersey officials", "opposes", "congestion toll", -1, None)},
+    ),
+    "it is the object named earlier in the sentence": (
+        "Governor Phil Murphy called the toll a cash grab and vowed to keep fighting it in court.",
+        {("Phil Murphy", "opposes", "toll", -1, None)},
+    ),
+    "wants": (
+        "Mayor Eric Adams said he supports the plan but wants exemptions for low-income drivers.",
+        {
+            ("Eric Adams", "supports", "plan", 1, "Eric Adams"),
+            ("Eric Adams", "supports", "exemptions for low income drivers", 1, "Eric Adams"),
+        },
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "statistics": (
