@@ -47,7 +47,7 @@ TITLE_DEPS = frozenset(
 STRIP_LEADING = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,9}$")
-PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}\)")
+PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}[),]")
 PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
 
 
@@ -322,13 +322,13 @@ def _bare_surnames(
 
 
 def _parties(doc: Doc, mentions: list[NameMention], entities: list[Entity]) -> dict[str, str]:
-    """Party tags after a person's name: "Rep. Jane Doe (D-N.Y.)"."""
+    """Party tags after a person's name: "Rep. Jane Doe (D-N.Y.)", "Jane Doe, R-Texas,"."""
     parties = {}
     for m, e in zip(mentions, entities, strict=True):
         if e.kind != "Person" or m.end >= len(doc):
             continue
         tail = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text) :][:24]
-        found = PARTY_TAG.match(tail.lstrip())
+        found = PARTY_TAG.match(tail)
         if found:
             parties[e.key] = PARTIES[found.group(1)]
     return parties

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.context import DocContext
-from kg.extract.labels import render
+from kg.extract.labels import phrase_tokens, render
 from kg.extract.registry import register
 from kg.model import Claim, Entity
 
@@ -34,6 +34,11 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
         if mention.role and mention.role_start is not None:
             role = _role_entity(mention.role, context)
             found.append(("holdsRole", role, TITLE_CONFIDENCE))
+            for word in mention.role.split():  # "Democratic Rep. Jamie Raskin"
+                if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
+                    found.append(
+                        ("memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE)
+                    )
             for i in range(mention.role_start, mention.start):
                 org = names.entity_of.get(i)
                 if org is not None and org.kind == "Organization":
@@ -59,7 +64,8 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
 
 
 def _role_entity(label: str, context: DocContext) -> Entity:
-    words = label.split()
+    words = [w for w in label.split() if w.lower() not in PARTY_ADJECTIVES] or label.split()
+    label = " ".join(words)
     if len(words) == 1 and words[0].lower() in context.lexicon.titles:
         label = context.lexicon.titles[words[0].lower()]
         label = label[:1].upper() + label[1:]
@@ -68,6 +74,8 @@ def _role_entity(label: str, context: DocContext) -> Entity:
 
 #: Apposition heads that name a party membership: "Josh Gottheimer, a Democrat".
 PARTY_NOUNS = {"democrat": "Democratic Party", "republican": "Republican Party"}
+#: Party words in a title: "Democratic Rep. Jamie Raskin", "Republican Senator Rand Paul".
+PARTY_ADJECTIVES = {"democratic": "Democratic Party", "republican": "Republican Party"}
 
 
 def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entity, float]]:
@@ -88,8 +96,7 @@ def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, E
             c.dep_ in ("prep", "acl", "relcl") and c.lower_ not in ("of",) for c in appos.children
         ):
             continue
-        tokens = [t for t in appos.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
-        tokens = [t for t in tokens if t.i <= appos.i]
+        tokens = phrase_tokens(appos)  # "UN secretary-general", "mayor of New York"
         if not tokens:
             continue
         yield "holdsRole", _role_entity(render(tokens), context), APPOSITION_CONFIDENCE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def relations(claims):
     return {
@@ -55,3 +57,30 @@ def test_role_claims_carry_their_evidence(extract):
 def test_party_apposition(extract):
     text = "Representative Josh Gottheimer, a Democrat from New Jersey, introduced the bill."
     assert ("Josh Gottheimer", "memberOf", "Democratic Party") in relations(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sen. Chuck Schumer, D-N.Y., said he opposes the tariffs.",
+            {
+                ("Chuck Schumer", "holdsRole", "Senator"),
+                ("Chuck Schumer", "memberOf", "Democratic Party"),
+            },
+        ),
+        (
+            "Democratic Rep. Jamie Raskin criticized the ruling.",
+            {
+                ("Jamie Raskin", "holdsRole", "Representative"),
+                ("Jamie Raskin", "memberOf", "Democratic Party"),
+            },
+        ),
+        (
+            "Eric Adams, the mayor of New York, defended the budget.",
+            {("Eric Adams", "holdsRole", "mayor of New York")},
+        ),
+    ],
+)
+def test_party_words_and_titles_after_the_name(extract, text, expected):
+    assert relations(extract(text)) == expected
