@@ -5,7 +5,7 @@ extractors (read-only for them). It resolves a token to the actor it names:
 a name, a pronoun (he, she, they, its, we, I), a relative pronoun (who,
 which), a definite description ("the mayor-elect", "the department"), a
 speech noun standing for its author ("his remarks"), or a common-noun actor
-("federal officials", "Ivory Coast rebels"). It also knows which speaker each
+("federal officials", "northern rebels"). It also knows which speaker each
 quotation and reported clause belongs to.
 """
 
@@ -236,7 +236,7 @@ class DocContext:
         return None
 
     def _common_actor(self, token: Token) -> Entity:
-        """An actor named by a common noun phrase: "Ivory Coast rebels"."""
+        """An actor named by a common noun phrase: "northern rebels"."""
         label = noun_label(token)
         words = label.split()
         while words and words[0].lower() in (
@@ -471,7 +471,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def relative_antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "Adams, whom he accused" → Adams."""
+    """The noun a relative pronoun stands for: "Brandt, whom she accused" → Brandt."""
     verb = token.head
     while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ in ("ROOT",):

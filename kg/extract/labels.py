@@ -1,8 +1,8 @@
 """Readable labels for targets: compact noun phrases and action phrases.
 
-"the New York City Police Department (NYPD) will not assist with immigration
-enforcement operations under his leadership" becomes the target "NYPD
-assisting with immigration enforcement operations", not the whole clause.
+"the Springfield Transit Authority (STA) will not assist with fare
+enforcement operations under her leadership" becomes the target "STA
+assisting with fare enforcement operations", not the whole clause.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ DROP_WORDS = frozenset(
         "an",
     }
 )
-#: Prepositions whose phrase stays in a label ("assistance with ICE").
+#: Prepositions whose phrase stays in a label ("assistance with fare checks").
 KEEP_PREPS = frozenset(
     {"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"}
 )
@@ -196,7 +196,7 @@ def action_tokens(verb: Token) -> list[Token]:
 
 
 def action_label(verb: Token, subject: str | None = None) -> str:
-    """ "NYPD assisting with immigration enforcement operations"."""
+    """ "STA assisting with fare enforcement operations"."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     head = f"being {verb.text}" if passive else gerund(verb.lemma_.lower())
     rest = render(action_tokens(verb)) if action_tokens(verb) else ""

@@ -1,7 +1,7 @@
 """Named mentions in one document and the canonical entity behind each.
 
-"Mayor-elect Zohran Mamdani", "Mamdani" and "the mayor-elect" are one person;
-"the New York City Police Department (NYPD)" and "NYPD" one organisation.
+"Mayor-elect Maria Ortiz", "Ortiz" and "the mayor-elect" are one person;
+"the Springfield Transit Authority (STA)" and "STA" one organisation.
 Titles in front of a name are stripped from it and kept as the person's role.
 """
 
@@ -116,7 +116,7 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
-    # Titles inside the entity ("Mayor Eric Adams") become the role.
+    # Titles inside the entity ("Mayor Tom Brandt") become the role.
     lead = 0
     while kind == "Person" and lead < len(tokens) - 1 and _is_title(tokens[lead], lexicon):
         lead += 1
@@ -163,7 +163,7 @@ def _joined_by_acronym(doc: Doc, mentions: list[NameMention]) -> list[NameMentio
 
 
 def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
-    """Title words right before a name that attach to it: "NYPD Commissioner", "border czar"."""
+    """Title words right before a name that attach to it: "STA Commissioner", "energy czar"."""
     run: list[Token] = []
     i = start - 1
     span = set(range(start, start + 1))
@@ -197,7 +197,7 @@ def _is_title(token: Token, lexicon: Lexicon) -> bool:
 def _unlabelled_names(
     proper: list[Token], found: list[NameMention], lexicon: Lexicon
 ) -> list[NameMention]:
-    """Proper-noun subjects the recogniser missed ("Ethopia has agreed ...")."""
+    """Proper-noun subjects the recogniser missed ("Ruritania has agreed ...")."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in proper:
@@ -270,7 +270,7 @@ def _kind_vote(mention: NameMention, kinds_of_text: dict[str, str]) -> str:
 
 
 def _acronym_after(doc: Doc, mention: NameMention) -> str | None:
-    """ "New York City Police Department (NYPD)": the acronym names the same entity."""
+    """ "Springfield Transit Authority (STA)": the acronym names the same entity."""
     i = mention.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         text = doc[i + 1].text
@@ -280,7 +280,7 @@ def _acronym_after(doc: Doc, mention: NameMention) -> str | None:
 
 
 def _is_acronym(text: str) -> bool:
-    """ "NYPD", "PhRMA", "SPLM/A"; not "Ethopia"."""
+    """ "STA", "PhRMA", "AFL-CIO"; not "Ruritania"."""
     return bool(ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
 
 

@@ -1,7 +1,7 @@
 """roles.v1: offices and memberships from titles, appositions and party tags.
 
-"NYPD Commissioner Jessica Tisch" → Tisch holdsRole "NYPD Commissioner" and
-memberOf the NYPD; "Kofi Annan, UN secretary-general" → holdsRole
+"STA Commissioner Dana Reyes" → Reyes holdsRole "STA Commissioner" and
+memberOf the STA; "Kofi Annan, UN secretary-general" → holdsRole
 "UN secretary-general"; "Rep. Jane Doe (D-N.Y.)" → memberOf Democratic Party.
 """
 

@@ -8,7 +8,7 @@ cue of its own is composed with the outer one ("refused to back X" → opposes
 X); one that holds a plain action becomes an action target ("plan to
 dismantle X" → proposes "dismantling X"). Negation flips polarity, modality
 follows the clause (planned, hypothetical, counterfactual, questioned), and
-a future-tense commitment with no cue ("Syria will not accept refugees")
+a future-tense commitment with no cue ("the county will not accept the levy")
 is a stance too.
 """
 
@@ -62,7 +62,7 @@ def extract_stances(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
 
 
 def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Claim]:
-    """ "Syria will not accept more refugees", "the NYPD will not assist with X"."""
+    """ "the county will not accept the levy", "the STA will not assist with X"."""
     for verb in sent:
         if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
             continue
@@ -87,7 +87,7 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         if (
             reported
             and named_speaker
-            and subjects  # "the NYPD will not ..."; not "the regulation would hurt ..."
+            and subjects  # "the STA will not ..."; not "the regulation would hurt ..."
             and verb.head.lemma_.lower() not in WARNING_VERBS
             and speaker not in [s.entity for s in subjects]
         ):

@@ -36,7 +36,7 @@ PREFERENCE_VERBS = frozenset(
 )
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
-#: Cues about an actor's conduct, read on the phrase itself ("praised Haiti's efforts").
+#: Cues about an actor's conduct, read on the phrase itself ("praised the council's efforts").
 EVALUATIVE = frozenset({"praises", "criticizes"})
 
 
@@ -383,7 +383,7 @@ def _verb_chain_children(verb: Token) -> list[Token]:
 
 
 def clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:
-    """The clause's own subject, when it is not the holder: "NYPD assisting with ..."."""
+    """The clause's own subject, when it is not the holder: "STA assisting with ..."."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in (
         "it",
