@@ -149,15 +149,15 @@ def noun_label(head: Token) -> str:
 def gerund(lemma: str) -> str:
     """The -ing form of a verb lemma.
 
-    >>> [gerund(v) for v in ("assist", "dismantle", "plan", "tie", "see")]
-    ['assisting', 'dismantling', 'planning', 'tying', 'seeing']
+    >>> [gerund(v) for v in ("assist", "dismantle", "plan", "tie", "see", "open", "re-open")]
+    ['assisting', 'dismantling', 'planning', 'tying', 'seeing', 'opening', 're-opening']
     """
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
         return lemma[:-1] + "ing"
     if (
-        len(lemma) <= 4
+        len(re.findall(r"[aeiou]+", lemma.rsplit("-", 1)[-1])) == 1  # one syllable: "plan", "ban"
         and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma)
         and not lemma.endswith(("w", "x", "y"))
     ):
@@ -192,13 +192,40 @@ def action_tokens(verb: Token) -> list[Token]:
                 tokens.extend(phrase_tokens(objects[0], depth=1))
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             tokens.extend(t for t in [child, *action_tokens(child)])
+        elif child.dep_ == "ccomp" and child.pos_ == "VERB" and not has_object:
+            # "allow the planes to land": who is allowed, and to do what
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass") and sub.pos_ != "PRON":
+                    tokens.extend(phrase_tokens(sub))
+                elif sub.dep_ == "aux" and sub.lower_ == "to":
+                    tokens.append(sub)
+            tokens.extend([child, *action_tokens(child)])
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def verb_word(verb: Token) -> str:
+    """The verb with a prefix the tokenizer split off: "re-open"."""
+    doc, i = verb.doc, verb.i
+    if (
+        i >= 2
+        and doc[i - 1].text in "-–"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}"
+    return verb.lemma_.lower()
+
+
+def is_verb_fragment(verb: Token) -> bool:
+    """ "re" and "-" of "re-open", which the parser may take for verbs of their own."""
+    doc, i = verb.doc, verb.i
+    return verb.is_punct or (i + 1 < len(doc) and doc[i + 1].text in "-–" and not verb.whitespace_)
 
 
 def action_label(verb: Token, subject: str | None = None) -> str:
     """ "STA assisting with fare enforcement operations"."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    head = f"being {verb.text}" if passive else gerund(verb.lemma_.lower())
+    head = f"being {verb.text}" if passive else gerund(verb_word(verb))
     rest = render(action_tokens(verb)) if action_tokens(verb) else ""
     # render() drops a leading determiner; keep the verb's own words in order
     parts = [p for p in (subject, head, rest) if p]

@@ -16,7 +16,14 @@ from spacy.tokens import Token
 from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts
 from kg.extract.cues import LIGHT_VERBS, NON_ACTIONS, Hit, is_negated, match_cue, modality_of
 from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
-from kg.extract.labels import action_label, issue_from_tokens, issue_key, noun_label, phrase_tokens
+from kg.extract.labels import (
+    action_label,
+    is_verb_fragment,
+    issue_from_tokens,
+    issue_key,
+    noun_label,
+    phrase_tokens,
+)
 from kg.extract.lexicon import Cue
 from kg.model import PREDICATE_POLARITY, Entity
 
@@ -223,7 +230,8 @@ def _target_stances(
         and inner.token.i not in consumed
         and cue.issue_predicate not in EVALUATIVE
     ):
-        if not explicit_noun_holders(target, ctx):
+        own = {r.entity for r in explicit_noun_holders(target, ctx)}
+        if own <= {h.entity for h in holders}:
             consumed.add(inner.token.i)  # otherwise its author's own stance is read too
         inner_stances = list(stances_of(inner, ctx, consumed, holders))
         if inner_stances:
@@ -343,6 +351,8 @@ def _clause_stances(
                 continue
             # "plans to dismantle X": the plan itself is proposed too
         if inner is not None and inner.token.i != member.i:
+            continue
+        if is_verb_fragment(member):
             continue
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children
