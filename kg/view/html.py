@@ -34,6 +34,8 @@ TEMPLATE = "graph.html"
 LARGE_GRAPH = 300
 
 #: Sentences longer than this are cut in tooltips.
+#: Evidence sentences shown in an arrow's tooltip.
+EVIDENCE_PER_EDGE = 3
 TOOLTIP_SENTENCE_CHARS = 280
 
 _CSP_PLACEHOLDER = "__KG_CONTENT_SECURITY_POLICY__"
@@ -169,10 +171,16 @@ def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
 
 
 def _add_edges(net: Any, G: nx.MultiDiGraph, *, large: bool) -> None:
+    """One arrow per (subject, predicate, object): the claims that repeat a
+    stance across sentences and articles share it, so a corpus of thousands of
+    articles still draws as many arrows as it has distinct stances."""
+    groups: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        groups[(u, v, str(d.get("predicate", "")))].append((str(key), d))
     seen: dict[frozenset[str], int] = defaultdict(int)
-    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
-    for u, v, key, d in edges:
-        predicate = str(d.get("predicate", ""))
+    for (u, v, predicate), claims in sorted(groups.items()):
+        claims.sort(key=lambda kd: (-float(kd[1].get("confidence", 0)), kd[0]))
+        key, d = claims[0]
         polarity = int(d.get("polarity", 0))
         parallel = seen[frozenset((u, v))]
         seen[frozenset((u, v))] += 1
@@ -182,29 +190,39 @@ def _add_edges(net: Any, G: nx.MultiDiGraph, *, large: bool) -> None:
         net.add_edge(
             str(u),
             str(v),
-            id=str(key),
-            label=predicate,
-            title=_edge_tooltip(G, u, v, d),
+            id=key,
+            label=predicate if len(claims) == 1 else f"{predicate} ×{len(claims)}",
+            title=_edge_tooltip(G, u, v, [c for _, c in claims]),
             color=POLARITY_COLORS.get(polarity, POLARITY_COLORS[0]),
             dashes=predicate in RELATION_PREDICATES,
-            width=1 + 2 * float(d.get("confidence", 0.5)),
+            width=1 + 2 * float(d.get("confidence", 0.5)) + min(len(claims) - 1, 6),
             **options,
         )
 
 
-def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any]) -> str:
+def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, claims: list[dict[str, Any]]) -> str:
+    """The stance, then the evidence of its most confident claims (at most three)."""
+    d = claims[0]
     subject, obj = G.nodes[u].get("label", u), G.nodes[v].get("label", v)
     polarity = int(d.get("polarity", 0))
     head = f"{subject} {d.get('predicate', '')} {obj} (polarity {polarity:+d})"
     if d.get("negated"):
         head += ", negated"
-    lines = [head, f"“{_cut(str(d.get('sentence', '')))}”"]
-    lines.append(
-        f"article: {d.get('article', '')} · confidence {float(d.get('confidence', 0)):.2f}"
-        f" · {d.get('modality', '')}"
-    )
-    if d.get("speaker"):
-        lines.append(f"said by: {d['speaker']}")
+    lines = [head]
+    if len(claims) > 1:
+        articles = {c.get("article") for c in claims}
+        lines.append(
+            f"{len(claims)} claims in {len(articles)} article{'s' if len(articles) > 1 else ''}"
+        )
+    for claim in claims[:EVIDENCE_PER_EDGE]:
+        lines.append(f"“{_cut(str(claim.get('sentence', '')))}”")
+        confidence = float(claim.get("confidence", 0))
+        lines.append(
+            f"article: {claim.get('article', '')} · confidence {confidence:.2f}"
+            f" · {claim.get('modality', '')}"
+        )
+        if claim.get("speaker"):
+            lines.append(f"said by: {claim['speaker']}")
     return "\n".join(lines)
 
 

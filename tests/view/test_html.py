@@ -171,3 +171,25 @@ def test_large_graph_gets_a_fast_frozen_layout(tmp_path):
     assert "network.setOptions({physics: {enabled: false}})" in html
     _, _, small = page_data(write_html(claims_to_networkx(CLAIMS), tmp_path / "s.html").read_text())
     assert small["layout"]["improvedLayout"] is True
+
+
+def test_repeated_stances_share_one_arrow(tmp_path):
+    ann, toll = Entity.named("Ann Lee", "Person"), Entity.named("toll", "Issue")
+    repeated = [
+        Claim(
+            ann,
+            "opposes",
+            toll,
+            Provenance(f"a{n}", f"Ann Lee opposes the toll ({n}).", 0, 30, "stance.v1", "1.0.0"),
+            polarity=-1,
+            confidence=c,
+        )
+        for n, c in ((1, 0.6), (2, 0.9), (3, 0.7))
+    ]
+    path = write_html(claims_to_networkx(repeated), tmp_path / "graph.html")
+    nodes, edges, _ = page_data(path.read_text(encoding="utf-8"))
+    (edge,) = edges
+    assert edge["label"] == "opposes ×3"
+    assert edge["id"] == claim_id(repeated[1])  # the most confident claim
+    assert "3 claims in 3 articles" in edge["title"]
+    assert edge["title"].index("(2)") < edge["title"].index("(3)") < edge["title"].index("(1)")
