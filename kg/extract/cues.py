@@ -141,18 +141,20 @@ class Hit:
 
 
 def match_cue(token: Token, ctx: DocContext) -> Hit | None:
-    """The lexicon cue ``token`` is, if any, preferring one with its preposition."""
+    """The lexicon cue ``token`` is, if any, preferring one with its preposition.
+
+    A past participle after "be" is tried as an adjective first ("is opposed
+    to X"), then as the verb ("is opposed by Y").
+    """
     lexicon = ctx.lexicon
-    candidates: tuple[Cue, ...] = ()
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
+    tries: list[tuple[Cue, ...]] = []
     if token.tag_ == "VBN" and _has_copula(token):
-        candidates = lexicon.cues_for(token.lower_, "ADJ")
-    if not candidates:
-        pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
-        if pos is None:
-            return None
+        tries.append(lexicon.cues_for(token.lower_, "ADJ"))
+    if pos is not None:
         lemma = token.lemma_.lower() if pos != "ADJ" else token.lower_
-        candidates = lexicon.cues_for(lemma, pos) or lexicon.cues_for(token.lemma_.lower(), pos)
-    if not candidates:
+        tries.append(lexicon.cues_for(lemma, pos) or lexicon.cues_for(token.lemma_.lower(), pos))
+    if not any(tries):
         return None
     if token.pos_ == "VERB" and is_speech_verb(token, lexicon) and _clausal(token):
         return None  # "announced that ...": a report, its clause speaks for itself
@@ -162,12 +164,13 @@ def match_cue(token: Token, ctx: DocContext) -> Hit | None:
         for c in token.head.children:
             if c.dep_ == "prep" and c.i > token.i:
                 preps.setdefault(c.lower_, c)
-    for cue in candidates:
-        if cue.prep and cue.prep in preps:
-            return Hit(token, cue, preps[cue.prep])
-    for cue in candidates:
-        if cue.prep is None:
-            return Hit(token, cue, None)
+    for candidates in tries:
+        for cue in candidates:
+            if cue.prep and cue.prep in preps:
+                return Hit(token, cue, preps[cue.prep])
+        for cue in candidates:
+            if cue.prep is None:
+                return Hit(token, cue, None)
     return None
 
 

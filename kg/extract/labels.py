@@ -47,6 +47,7 @@ KEEP_PREPS = frozenset(
     {"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"}
 )
 MAX_WORDS = 9
+TIME_WORDS = frozenset({"year", "month", "week", "day", "decade", "time", "hour", "moment", "now"})
 STOP_LEMMAS = frozenset(
     {"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"}
 )
@@ -88,7 +89,7 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
         if child.dep_ == "prep":
             if depth >= 1 or child.lower_ not in KEEP_PREPS or child.i < head.i:
                 continue
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _is_time(c)]
             if not objects:
                 continue
             tokens.append(child)
@@ -110,6 +111,11 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
             tokens.extend(phrase_tokens(child, depth=depth + (child.dep_ in ("dobj", "pobj"))))
     tokens = _inside_parentheses_removed(sorted(set(tokens), key=lambda t: t.i))
     return tokens
+
+
+def _is_time(token: Token) -> bool:
+    """ "for years", "in June": a time phrase is not part of what a stance is about."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_WORDS
 
 
 def _inside_parentheses_removed(tokens: list[Token]) -> list[Token]:

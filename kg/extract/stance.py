@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import DocContext, Referent
-from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, depth, is_negated, match_cue, modality_of
+from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, Hit, depth, is_negated, match_cue, modality_of
 from kg.extract.holders import holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
@@ -58,7 +58,33 @@ def extract_stances(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
                 continue
             stances = list(stances_of(hit, context, consumed, holders))
             yield from _claims(context, sent, hit.token, holders, stances)
+            yield from _mutual(context, sent, hit, holders, stances)
         yield from _commitments(context, sent, consumed)
+
+
+def _mutual(
+    ctx: DocContext, sent: Span, hit: Hit, holders: list[Referent], stances: list[Stance]
+) -> Iterator[Claim]:
+    """ "A and B disagree on X": A disagrees with B (the scorer and the ontology
+    treat agreesWith / disagreesWith as symmetric, so one direction is enough)."""
+    predicate = hit.cue.actor_predicate
+    if predicate not in ("agreesWith", "disagreesWith") or hit.cue.pos != "VERB":
+        return
+    if len(holders) < 2 or any(s.target.is_actor for s in stances):
+        return
+    polarity = hit.cue.polarity * (-1 if is_negated(hit.token) else 1)
+    for n, first in enumerate(holders):
+        for second in holders[n + 1 :]:
+            stance = make_stance(
+                predicate,
+                second.entity,
+                polarity,
+                hit.cue,
+                modality_of(hit.token, hit.cue.modality, ctx),
+                polarity != hit.cue.polarity,
+                0.85,
+            )
+            yield from _claims(ctx, sent, hit.token, [first], [stance])
 
 
 def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Claim]:

@@ -93,19 +93,24 @@ def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]
     """ "supports X and paid family leave": the parser took "paid" for a second verb."""
     out = []
     for conj in hit.token.children:
-        if (
-            conj.dep_ == "conj"
-            and conj.tag_ in ("VBN", "VBD")
-            and conj.i > 0
-            and conj.doc[conj.i - 1].dep_ == "cc"
-            and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children
-            )
-            and match_cue(conj, ctx) is None
-            and any(c.dep_ == "dobj" for c in conj.children)
-        ):
+        if _is_participle_conjunct(conj, ctx):
             out.append((next(c for c in conj.children if c.dep_ == "dobj"), 0.7))
     return out
+
+
+def _is_participle_conjunct(conj: Token, ctx: DocContext) -> bool:
+    """A "verb" joined by "and" with no subject, aux or clause of its own, and an object."""
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ in ("VBN", "VBD")
+        and conj.i > 0
+        and conj.doc[conj.i - 1].dep_ == "cc"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children
+        )
+        and match_cue(conj, ctx) is None
+        and any(c.dep_ == "dobj" for c in conj.children)
+    )
 
 
 def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
@@ -264,7 +269,14 @@ def _target_stances(
             predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops
         )
         return
-    predicate = cue.issue_predicate or cue.actor_predicate  # "jailed 52 members of X"
+    predicate = cue.issue_predicate
+    if predicate is None and cue.actor_predicate in (
+        "criticizes",
+        "praises",
+        "supports",
+        "opposes",
+    ):
+        predicate = cue.actor_predicate  # "jailed 52 members of X": people, but no name
     if predicate is None or (target.pos_ == "PRON" and ctx.issue_antecedent(target) is None):
         return
     entity = issue_entity(target, ctx)
@@ -460,14 +472,8 @@ def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
     if named is not None:
         return named
     tokens = phrase_tokens(token)
-    head = token.head
-    if (
-        token.dep_ == "dobj"
-        and head.dep_ == "conj"
-        and head.tag_ in ("VBN", "VBD")
-        and head.i < token.i
-    ):
-        tokens = [head, *tokens]  # "paid family leave" (see _participle_conjuncts)
+    if token.dep_ == "dobj" and token.head.i < token.i and _is_participle_conjunct(token.head, ctx):
+        tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
     if token.pos_ in ("PRON", "NUM"):
         return None
     return issue_from_tokens(tokens)

@@ -116,6 +116,21 @@ CASES = {
             ("Eric Adams", "supports", "exemptions for low income drivers", 1, "Eric Adams"),
         },
     ),
+    "disagree on": (
+        "Senator Ann Lee and Governor Tom Jones disagree on the minimum wage.",
+        {("Ann Lee", "disagreesWith", "Tom Jones", -1, None)},
+    ),
+    "passive with two agents": (
+        "The charter expansion is opposed by the teachers union and the parents' association.",
+        {
+            ("teachers union", "opposes", "charter expansion", -1, None),
+            ("parents' association", "opposes", "charter expansion", -1, None),
+        },
+    ),
+    "time phrase left out of the target": (
+        "The teachers union has opposed the charter expansion for years.",
+        {("teachers union", "opposes", "charter expansion", -1, None)},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "statistics": (
