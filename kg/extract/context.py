@@ -67,6 +67,9 @@ STAND_IN_NOUNS = frozenset(
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
 SENTENCES_BACK = 3
+#: "The bill" refers back to a law named this many sentences before, at most:
+#: a press release names its bill once and then says "the legislation".
+LAW_SENTENCES_BACK = 12
 #: Head nouns that, with a determiner only, refer back to a named law or plan.
 GENERIC_ISSUES = frozenset(
     {
@@ -146,7 +149,8 @@ class DocContext:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text
+        """The article's own text (the parsed one may have a dateline blanked out)."""
+        return self.article.text
 
     def evidence(self, sent: Span, extractor: str, version: str) -> Provenance:
         """The sentence as a claim's evidence, trimmed of surrounding white space."""
@@ -372,7 +376,7 @@ class DocContext:
             if entity.kind != "Issue" or mention.start >= token.i:
                 continue
             if sent_no - self.sentence_number(self.doc[mention.start]) > (
-                2 if token.pos_ == "PRON" else SENTENCES_BACK
+                2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
             ):
                 return None
             return issue_from_tokens(list(self.doc[mention.start : mention.end]))

@@ -48,6 +48,7 @@ def extract_articles(
     merge the entities of all documents into one canonical set."""
     from kg.extract.canonical import canonicalize
     from kg.extract.context import DocContext
+    from kg.extract.datelines import mask_datelines
     from kg.extract.lexicon import default_lexicon
 
     for name in extractors:
@@ -57,7 +58,7 @@ def extract_articles(
     claims: list[Claim] = []
     mentions: list[Mention] = []
     mentioned: list[Entity] = []
-    texts = (a.text for a in articles)
+    texts = (mask_datelines(a.text) for a in articles)
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
         context = DocContext(article, doc, lexicon)

@@ -66,6 +66,12 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
 def _role_entity(label: str, context: DocContext) -> Entity:
     words = [w for w in label.split() if w.lower() not in PARTY_ADJECTIVES] or label.split()
     label = " ".join(words)
+    if (
+        len(words) == 1
+        and words[0].lower().endswith("s")
+        and words[0].lower()[:-1] in context.lexicon.titles
+    ):
+        words = [words[0][:-1]]  # "Senators Ann Lee and Tom Jones": each is a Senator
     if len(words) == 1 and words[0].lower() in context.lexicon.titles:
         label = context.lexicon.titles[words[0].lower()]
         label = label[:1].upper() + label[1:]

@@ -244,3 +244,21 @@ COREFERENCE = {
 def test_coreference(extract, name):
     text, expected = COREFERENCE[name]
     assert expected in stances(extract(text))
+
+
+def test_dateline_is_not_the_subject_and_offsets_still_hold(extract):
+    text = (
+        "WASHINGTON, D.C. — U.S. Senators Raphael Warnock (D-Ga.) and John Kennedy (R-La.) "
+        "today introduced the Affordable Insulin Now Act.\n\n"
+        '"No one should ration insulin," said Senator Warnock. "I\'m proud of this bill."\n\n'
+        "The American Diabetes Association praised the legislation."
+    )
+    claims = extract(text)
+    assert {
+        ("Raphael Warnock", "proposes", "Affordable Insulin Now Act", 1, None),
+        ("John Kennedy", "proposes", "Affordable Insulin Now Act", 1, None),
+        ("American Diabetes Association", "praises", "Affordable Insulin Now Act", 1, None),
+    } <= stances(claims)
+    for claim in claims:
+        p = claim.provenance
+        assert text[p.start : p.end] == p.sentence
