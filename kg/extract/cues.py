@@ -148,6 +148,8 @@ def match_cue(token: Token, ctx: DocContext) -> Hit | None:
     """
     lexicon = ctx.lexicon
     pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
+    if token.pos_ == "ADP" and token.dep_ == "prep" and token.head.lemma_ == "be":
+        pos = "ADP"  # "the union is against the merger"
     tries: list[tuple[Cue, ...]] = []
     if token.tag_ == "VBN" and _has_copula(token):
         tries.append(lexicon.cues_for(token.lower_, "ADJ"))

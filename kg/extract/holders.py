@@ -22,6 +22,8 @@ def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
     token = hit.token
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return noun_holders(token, ctx)
+    if hit.cue.pos == "ADP":
+        return clause_subject(token.head, ctx, passive_ok=True)
     if hit.cue.pos == "ADJ":
         return clause_subject(
             token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True
@@ -74,6 +76,9 @@ def noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]
     explicit = explicit_noun_holders(noun, ctx)
     if explicit:
         return explicit
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "voted in support of", "testified in favor of": whoever did it
+        return clause_subject(noun.head.head, ctx, depth + 1)
     # Climb to the verb that governs the noun: "X expressed a willingness to ..."
     node = noun
     for _ in range(4):

@@ -18,7 +18,7 @@ from kg.errors import InputError
 from kg.model import MODALITIES, PREDICATES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-CUE_POS = ("VERB", "NOUN", "ADJ")
+CUE_POS = ("VERB", "NOUN", "ADJ", "ADP")
 NO_CLAIM = "-"
 
 

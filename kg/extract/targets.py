@@ -129,6 +129,8 @@ def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
         if hit.prep.dep_ == "prt":
             objects = [c for c in children if c.dep_ == "dobj"]
         return [(o, 1.0) for o in objects]
+    if cue.pos == "ADP":
+        return [(c, 0.9) for c in children if c.dep_ in ("pobj", "pcomp")]
     if cue.pos == "VERB":
         if is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]

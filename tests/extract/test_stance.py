@@ -131,6 +131,14 @@ CASES = {
         "The teachers union has opposed the charter expansion for years.",
         {("teachers union", "opposes", "charter expansion", -1, None)},
     ),
+    "is against": (
+        "Mayor Ann Lee is against the congestion toll.",
+        {("Ann Lee", "opposes", "congestion toll", -1, None)},
+    ),
+    "in favor of": (
+        "Governor Tom Jones testified in favor of the new stadium.",
+        {("Tom Jones", "supports", "new stadium", 1, None)},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "statistics": (
