@@ -18,6 +18,10 @@ class InputError(KGError):
     """An input article, corpus or file cannot be read."""
 
 
+class OutputError(KGError):
+    """An output file cannot be written."""
+
+
 class ModelNotFoundError(KGError):
     """No trained spaCy English pipeline is installed."""
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles
 from kg.extract.lexicon import load_lexicon
 from kg.extract.registry import Progress
+from kg.errors import OutputError
 from kg.fileio import atomic_write
 from kg.ingest.reader import read_articles
 from kg.model import Claim, Extraction
@@ -65,6 +66,8 @@ def build(
     ``progress(done, total)`` is called after each article.
     """
     started = time.perf_counter()
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise OutputError(f"{out_dir}: is a file; give a folder for the output (-o OUT)")
     lexicon = load_lexicon(cue_files)
     articles = read_articles(inputs or [DEFAULT_INPUT])
     extraction = extract_articles(

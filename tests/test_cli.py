@@ -501,3 +501,18 @@ def test_build_with_a_malformed_cue_file(tmp_path: Path) -> None:
     proc = kg("build", article, "-o", tmp_path / "out", "--cues", cues)
     assert_one_line_error(proc, "cues.tsv:1", "tab-separated columns")
     assert not (tmp_path / "out").exists()
+
+
+def test_build_into_a_file_instead_of_a_folder(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Senator Ann Lee opposes the toll.\n", encoding="utf-8")
+    target = tmp_path / "taken"
+    target.write_text("not a folder", encoding="utf-8")
+    proc = kg("build", article, "-o", target)
+    assert_one_line_error(proc, str(target), "is a file", "folder")
+    assert target.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_view_into_an_unwritable_place(built: Built, tmp_path: Path) -> None:
+    proc = kg("view", built.graph, "-o", tmp_path)
+    assert_one_line_error(proc, str(tmp_path), "is a folder")
