@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.errors import OutputError
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles
 from kg.extract.lexicon import load_lexicon
 from kg.extract.registry import Progress
-from kg.errors import OutputError
 from kg.fileio import atomic_write
 from kg.ingest.reader import read_articles
 from kg.model import Claim, Extraction
