@@ -13,27 +13,17 @@ from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
 from kg.fileio import atomic_write
-from kg.names import NameTable
+from kg.rdf.store import RDF_FORMATS, write_graph
 
 if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
-#: Every export format, with its aliases and media types.
-EXPORT_FORMATS = NameTable(
-    "export format",
-    {
-        "ttl": ("turtle", "text/turtle"),
-        "nt": ("ntriples", "n-triples", "application/n-triples"),
-        "trig": ("application/trig",),
-        "jsonld": ("json-ld", "application/ld+json"),
-        "graphml": ("application/graphml+xml",),
-        "gexf": (),
-    },
+#: Every export format, with its aliases and media types: the RDF formats of
+#: :func:`kg.rdf.store.write_graph`, and two network formats.
+EXPORT_FORMATS = RDF_FORMATS.extended(
+    "export format", {"graphml": ("application/graphml+xml",), "gexf": ()}
 )
-
-#: Formats written by :func:`kg.rdf.store.write_graph`.
-RDF_FORMATS = frozenset({"ttl", "nt", "trig", "jsonld"})
 
 #: GEXF reserves ``start``/``end`` for time spells; the claims' character
 #: offsets are renamed so that Gephi does not read them as a dynamic graph.
@@ -49,8 +39,6 @@ def export_graph(graph: rdflib.Graph, fmt: str, path: str | os.PathLike[str]) ->
     """
     name = EXPORT_FORMATS.resolve(fmt)
     if name in RDF_FORMATS:
-        from kg.rdf.store import write_graph
-
         return write_graph(graph, path, name)
 
     from kg.analysis.network import to_networkx

@@ -17,11 +17,21 @@ class NameTable:
 
     def __init__(self, what: str, entries: Mapping[str, Iterable[str]]) -> None:
         self.what = what
+        self.entries = {name: tuple(aliases) for name, aliases in entries.items()}
         self.canonical = tuple(entries)
         self._lookup: dict[str, str] = {}
-        for name, aliases in entries.items():
+        for name, aliases in self.entries.items():
             for alias in (name, *aliases):
                 self._lookup[alias.lower()] = name
+
+    def extended(self, what: str, entries: Mapping[str, Iterable[str]]) -> NameTable:
+        """A table of this one's names and ``entries``.
+
+        >>> FORMATS = NameTable("rdf format", {"ttl": ("turtle",)})
+        >>> FORMATS.extended("export format", {"gexf": ()}).resolve("gexf")
+        'gexf'
+        """
+        return NameTable(what, {**self.entries, **entries})
 
     def resolve(self, name: str) -> str:
         """The canonical name for ``name`` or one of its aliases."""
