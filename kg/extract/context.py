@@ -166,7 +166,7 @@ class DocContext:
     def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
         """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
         found = []
-        for member in (token, *conjuncts(token)):
+        for member in (token, *conjuncts(token), *_included(token)):
             ref = self.actor(member, hops=hops)
             if ref is not None and ref not in found:
                 found.append(ref)
@@ -471,6 +471,17 @@ def conjuncts(token: Token) -> list[Token]:
         tok = stack.pop(0)
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def _included(token: Token) -> list[Token]:
+    """ "Environmental groups, including the Sierra Club and Greenpeace": the members."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out.extend([pobj, *conjuncts(pobj)])
     return out
 
 

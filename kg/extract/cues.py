@@ -225,8 +225,11 @@ def modality_of(token: Token, default: str, ctx: DocContext) -> str:
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and node.dep_ == "advcl":
                 return "hypothetical"
-        if auxes & FUTURE_AUX and default == "asserted":
-            default = "planned"
+        reported_would = (
+            "would" in auxes and node.dep_ == "ccomp" and is_speech_verb(node.head, ctx.lexicon)
+        )
+        if (auxes & FUTURE_AUX or reported_would) and default == "asserted":
+            default = "planned"  # "will oppose"; "said she would vote against"
         if node.head.i == node.i:
             break
         node = node.head

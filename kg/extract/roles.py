@@ -98,9 +98,7 @@ def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, E
             and appos.lemma_.lower() not in titles
         ):
             continue
-        if any(
-            c.dep_ in ("prep", "acl", "relcl") and c.lower_ not in ("of",) for c in appos.children
-        ):
+        if any(c.dep_ in ("acl", "relcl") for c in appos.children):
             continue
         tokens = phrase_tokens(appos)  # "UN secretary-general", "mayor of New York"
         if not tokens:

@@ -159,7 +159,7 @@ def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
             ):
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
         return _attributed_clause(token, ctx)
-    return _noun_complements(hit)
+    return _noun_complements(hit, ctx)
 
 
 def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float]]:
@@ -178,7 +178,7 @@ def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float
     return []
 
 
-def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
+def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
     # nouns and adjectives
@@ -198,6 +198,11 @@ def _noun_complements(hit: Hit) -> list[tuple[Token, float]]:
         for c in token.head.children:
             if c.dep_ in ("xcomp",) and c.pos_ == "VERB":
                 return [(c, 0.85)]
+        if cue.prep is None and not any(c.dep_ == "prep" for c in children):
+            # "the cuts are unacceptable, she said": the verdict is on the subject
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if subjects and ctx.actor(subjects[0]) is None:
+                return [(subjects[0], 0.75)]
     for c in children:
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
             return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]

@@ -139,6 +139,18 @@ CASES = {
         "Governor Tom Jones testified in favor of the new stadium.",
         {("Tom Jones", "supports", "new stadium", 1, None)},
     ),
+    "including": (
+        "Environmental groups, including the Sierra Club and Greenpeace, denounced the rollback.",
+        {
+            ("Environmental groups", "criticizes", "rollback", -1, None),
+            ("Sierra Club", "criticizes", "rollback", -1, None),
+            ("Greenpeace", "criticizes", "rollback", -1, None),
+        },
+    ),
+    "verdict in reported speech": (
+        "Senator Ann Lee wrote in a letter to the governor that the cuts were unacceptable.",
+        {("Ann Lee", "opposes", "cuts", -1, "Ann Lee")},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "statistics": (
@@ -270,3 +282,13 @@ def test_dateline_is_not_the_subject_and_offsets_still_hold(extract):
     for claim in claims:
         p = claim.provenance
         assert text[p.start : p.end] == p.sentence
+
+
+def test_would_in_reported_speech_is_planned(extract):
+    claims = extract("Senator Ann Lee told reporters that she would vote against the nomination.")
+    (claim,) = [c for c in claims if c.predicate == "opposes"]
+    assert (claim.object.label, claim.modality, claim.speaker.label) == (
+        "nomination",
+        "planned",
+        "Ann Lee",
+    )
