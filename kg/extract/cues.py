@@ -18,114 +18,25 @@ from kg.extract.speakers import is_speech_verb
 
 #: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
 LIGHT_VERBS = frozenset(
-    {
-        "express",
-        "have",
-        "make",
-        "reach",
-        "lodge",
-        "show",
-        "voice",
-        "signal",
-        "reaffirm",
-        "renew",
-        "issue",
-        "file",
-        "offer",
-        "take",
-        "hold",
-        "be",
-        "become",
-        "remain",
-        "register",
-        "repeat",
-        "restate",
-        "reiterate",
-        "outline",
-        "unveil",
-        "launch",
-        "lead",
-        "spearhead",
-        "give",
-        "extend",
-        "put",
-        "mount",
-        "release",
-        "publish",
-        "send",
-        "sign",
-        "write",
-        "deliver",
-        "post",
-        "submit",
-        "step",
-        "continue",
-        "maintain",
-        "declare",
-        "state",
-        "announce",
-        "underscore",
-        "stress",
-    }
+    """express have make reach lodge show voice signal reaffirm renew issue file offer take
+    hold be become remain register repeat restate reiterate outline unveil launch lead
+    spearhead give extend put mount release publish send sign write deliver post submit
+    step continue maintain declare state announce underscore stress""".split()
 )
 
 #: Verbs that are not actions a future-tense commitment could be about.
 NON_ACTIONS = frozenset(
-    {
-        "be",
-        "have",
-        "become",
-        "seem",
-        "remain",
-        "need",
-        "face",
-        "get",
-        "happen",
-        "take",
-        "come",
-        "go",
-        "continue",
-        "shape",
-        "navigate",
-        "depend",
-        "mean",
-        "feel",
-        "look",
-        "know",
-        "find",
-        "see",
-        "say",
-        "tell",
-        "think",
-        "cost",
-        "include",
-        "bind",
-        "likely",
-        "lead",
-        "result",
-    }
+    """be have become seem remain need face get happen take come go continue shape navigate
+    depend mean feel look know find see say tell think cost include bind likely lead result
+    consider discuss debate decide review hold hear testify vote speak appear travel
+    attend""".split()
 )
 
 #: Verbs whose subject receives a noun stance from a "from" phrase:
 #: "the plan has faced criticism from suburban Democrats".
 RECEIVE_VERBS = frozenset(
-    {
-        "face",
-        "draw",
-        "receive",
-        "attract",
-        "win",
-        "earn",
-        "get",
-        "meet",
-        "spark",
-        "provoke",
-        "prompt",
-        "trigger",
-        "gain",
-        "garner",
-        "encounter",
-    }
+    """face draw receive attract win earn get meet spark provoke prompt trigger gain garner
+    encounter""".split()
 )
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
