@@ -33,36 +33,9 @@ RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Nouns that stand for the words or plans of their possessor ("his remarks").
 STAND_IN_NOUNS = frozenset(
-    {
-        "remark",
-        "comment",
-        "statement",
-        "position",
-        "stance",
-        "view",
-        "declaration",
-        "administration",
-        "government",
-        "campaign",
-        "office",
-        "team",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "letter",
-        "message",
-        "speech",
-        "plan",
-        "proposal",
-        "policy",
-        "assertion",
-        "argument",
-        "response",
-        "camp",
-        "leadership",
-        "regime",
-        "cabinet",
-    }
+    """remark comment statement position stance view declaration administration government
+    campaign office team spokesperson spokesman spokeswoman letter message speech plan
+    proposal policy assertion argument response camp leadership regime cabinet""".split()
 )
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
@@ -72,24 +45,8 @@ SENTENCES_BACK = 3
 LAW_SENTENCES_BACK = 12
 #: Head nouns that, with a determiner only, refer back to a named law or plan.
 GENERIC_ISSUES = frozenset(
-    {
-        "bill",
-        "legislation",
-        "measure",
-        "law",
-        "act",
-        "proposal",
-        "plan",
-        "policy",
-        "resolution",
-        "amendment",
-        "ordinance",
-        "initiative",
-        "package",
-        "treaty",
-        "agreement",
-        "deal",
-    }
+    """bill legislation measure law act proposal plan policy resolution amendment ordinance
+    initiative package treaty agreement deal""".split()
 )
 
 
@@ -408,35 +365,9 @@ class DocContext:
 
 
 ORGANIZATION_NOUNS = frozenset(
-    {
-        "government",
-        "administration",
-        "ministry",
-        "department",
-        "agency",
-        "court",
-        "council",
-        "committee",
-        "commission",
-        "parliament",
-        "congress",
-        "senate",
-        "legislature",
-        "cabinet",
-        "regime",
-        "coalition",
-        "party",
-        "union",
-        "movement",
-        "organization",
-        "organisation",
-        "forum",
-        "alliance",
-        "newspaper",
-        "army",
-        "military",
-        "police",
-    }
+    """government administration ministry department agency court council committee
+    commission parliament congress senate legislature cabinet regime coalition party union
+    movement organization organisation forum alliance newspaper army military police""".split()
 )
 
 

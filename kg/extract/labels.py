@@ -19,28 +19,8 @@ DROP_DEPS = frozenset(
 )
 #: Possessive and demonstrative words dropped from the front of a label.
 DROP_WORDS = frozenset(
-    {
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "that",
-        "those",
-        "any",
-        "all",
-        "some",
-        "such",
-        "every",
-        "each",
-        "the",
-        "a",
-        "an",
-    }
+    """his her its their our my your this these that those any all some such every each the
+    a an""".split()
 )
 #: Prepositions whose phrase stays in a label ("assistance with fare checks").
 KEEP_PREPS = frozenset(
@@ -55,20 +35,7 @@ STOP_LEMMAS = frozenset(
 
 #: Heads whose infinitive says what they are about ("the decision to expand drilling").
 ACTION_HEADS = frozenset(
-    {
-        "decision",
-        "move",
-        "plan",
-        "proposal",
-        "effort",
-        "attempt",
-        "bid",
-        "push",
-        "order",
-        "call",
-        "vote",
-        "rule",
-    }
+    """decision move plan proposal effort attempt bid push order call vote rule""".split()
 )
 
 

@@ -27,18 +27,7 @@ NER_KINDS = {
 }
 #: Last words of a name that make it a law or programme, not an organisation.
 LAW_WORDS = frozenset(
-    {
-        "Act",
-        "Bill",
-        "Law",
-        "Amendment",
-        "Resolution",
-        "Ordinance",
-        "Initiative",
-        "Accord",
-        "Agreement",
-        "Treaty",
-    }
+    """Act Bill Law Amendment Resolution Ordinance Initiative Accord Agreement Treaty""".split()
 )
 #: Dependency labels that attach a title word to the name it precedes.
 TITLE_DEPS = frozenset(
