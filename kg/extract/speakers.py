@@ -53,7 +53,8 @@ def attribute_speakers(ctx: DocContext) -> dict[int, Entity]:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             continue
-        speaker = _quote_speaker(ctx, quote, span) or _carried_speaker(ctx, quote, previous)
+        # a quote with no speech verb continues the previous speaker's words
+        speaker = _quote_speaker(ctx, quote, span) or previous
         if speaker is None:
             continue
         previous = speaker
@@ -82,11 +83,6 @@ def _quote_speaker(ctx: DocContext, quote: Quote, span: Span) -> Entity | None:
             if subject is not None and (ref := ctx.actor(subject)) is not None:
                 return ref.entity
     return None
-
-
-def _carried_speaker(ctx: DocContext, quote: Quote, previous: Entity | None) -> Entity | None:
-    """A quote with no speech verb continues the previous speaker's words."""
-    return previous
 
 
 def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
