@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
-from kg.model import Article, Claim, Entity, Extraction, Mention
+from kg.model import Article, Claim, Entity, Extraction, Mention, slugify
 
 
 def canonicalize(
@@ -44,7 +44,7 @@ def canonicalize(
         claim = replace(
             claim,
             subject=canon(claim.subject),
-            object=canon(claim.object),
+            object=_scoped(canon(claim.object), claim.provenance.article),
             speaker=canon(claim.speaker),
         )
         if claim.subject.key == claim.object.key:
@@ -60,12 +60,34 @@ def canonicalize(
         },
         key=lambda m: (m.article, m.entity),
     )
+    # The entities of the graph: every actor named in the text, and whatever a claim involves.
+    entities = {e.key: e for e in final.values() if e.is_actor}
+    for claim in merged.values():
+        for entity in (claim.subject, claim.object, claim.speaker):
+            if entity is not None:
+                entities[entity.key] = entity
     return Extraction(
         articles=tuple(articles),
-        entities=tuple(sorted(final.values(), key=lambda e: e.key)),
+        entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
         claims=tuple(sorted(merged.values(), key=lambda c: c.sort_key)),
         mentions=tuple(mention_set),
     )
+
+
+#: One-word issue labels too vague to be the same thing in two documents:
+#: "the plan" of one article is not "the plan" of another.
+VAGUE_ISSUES = frozenset(
+    """bill legislation measure law act proposal plan policy resolution amendment ordinance
+    initiative package treaty agreement deal decision move program programme effort order rule
+    idea change changes reform reforms""".split()
+)
+
+
+def _scoped(entity: Entity, article: str) -> Entity:
+    """A vague one-word issue gets a key of its own in each article."""
+    if entity.kind != "Issue" or entity.label.lower() not in VAGUE_ISSUES:
+        return entity
+    return replace(entity, key=f"{entity.key}_in_{slugify(article)}")
 
 
 def _person_keys(entities: list[Entity], lexicon: Lexicon) -> dict[str, str]:

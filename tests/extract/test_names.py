@@ -70,3 +70,20 @@ def test_headline_is_not_parsed_as_a_sentence(extract):
     claims = extract(text)
     assert {c.subject.label for c in claims} == {"Ann Lee"}
     assert all(c.provenance.start >= text.index("Senator") for c in claims)
+
+
+def test_a_vague_issue_is_not_merged_across_documents(nlp):
+    articles = [
+        Article("a", "Governor Tom Jones supports the plan."),
+        Article("b", "Senator Ann Lee opposes the plan."),
+        Article("c", "Senator Ann Lee opposes congestion pricing."),
+        Article("d", "Governor Tom Jones supports congestion pricing."),
+    ]
+    objects = {
+        c.provenance.article: c.object
+        for c in extract_articles(articles, nlp).claims
+        if c.predicate in ("supports", "opposes")
+    }
+    assert objects["a"].label == objects["b"].label == "plan"
+    assert objects["a"].key != objects["b"].key
+    assert objects["c"].key == objects["d"].key == "congestion_pricing"
