@@ -20,6 +20,8 @@ def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
 
 def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
     token = hit.token
+    if token.dep_ == "oprd" and hit.cue.pos in ("ADJ", "NOUN"):
+        return clause_subject(token.head, ctx)  # "X called the plan a disaster"
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return noun_holders(token, ctx)
     if hit.cue.pos == "ADP":

@@ -181,6 +181,8 @@ def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float
 def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
+    if token.dep_ == "oprd":  # "called the plan a disaster": the plan
+        return [(c, 0.8) for c in token.head.children if c.dep_ == "dobj"]
     # nouns and adjectives
     for c in children:
         if (

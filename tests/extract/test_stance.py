@@ -151,8 +151,13 @@ CASES = {
         "Senator Ann Lee wrote in a letter to the governor that the cuts were unacceptable.",
         {("Ann Lee", "opposes", "cuts", -1, "Ann Lee")},
     ),
+    "called it a disaster": (
+        "Governor Phil Murphy called the toll a disaster for commuters.",
+        {("Phil Murphy", "opposes", "toll", -1, None)},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
+    "verdict with no one behind it": ("The vote was a victory for the mayor.", set()),
     "statistics": (
         "The unemployment rate fell to 4 percent last month, according to the Labor Department.",
         set(),
