@@ -86,17 +86,19 @@ def _is_time(token: Token) -> bool:
 
 
 def _inside_parentheses_removed(tokens: list[Token]) -> list[Token]:
+    """Drop what stands in parentheses in the text: "Authority (STA)" → "Authority"."""
     if not tokens:
         return tokens
-    doc = tokens[0].doc
-    keep = []
-    for tok in tokens:
-        opened = sum(1 for t in doc[tokens[0].i : tok.i] if t.text == "(") - sum(
-            1 for t in doc[tokens[0].i : tok.i] if t.text == ")"
-        )
-        if opened <= 0 and tok.text not in "()":
-            keep.append(tok)
-    return keep
+    depth, keep = 0, []
+    for tok in tokens[0].doc[tokens[0].i : tokens[-1].i + 1]:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            keep.append(tok.i)
+    wanted = set(keep)
+    return [t for t in tokens if t.i in wanted]
 
 
 def render(tokens: list[Token]) -> str:
