@@ -25,7 +25,7 @@ from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
 from kg.extract.registry import register
 from kg.extract.speakers import is_speech_verb
-from kg.extract.targets import Stance, clause_subject_label, make_stance, stances_of
+from kg.extract.targets import Stance, Walk, clause_subject_label, make_stance, stances_of
 from kg.model import Claim, Entity
 
 NAME, VERSION = "stance.v1", "1.0.0"
@@ -56,7 +56,7 @@ def extract_stances(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
             holders = holders_of(hit, context)
             if not holders:
                 continue
-            stances = list(stances_of(hit, context, consumed, holders))
+            stances = list(stances_of(hit, Walk(context, holders, consumed)))
             yield from _claims(context, sent, hit.token, holders, stances)
             yield from _mutual(context, sent, hit, holders, stances)
         yield from _commitments(context, sent, consumed)

@@ -61,14 +61,64 @@ class Stance:
     path: float
 
 
-def stances_of(
-    hit: Hit, ctx: DocContext, consumed: set[int], holders: list[Referent]
-) -> Iterator[Stance]:
+@dataclass(frozen=True)
+class Reading:
+    """How one cue reads in its sentence: its polarity after negation, and its modality."""
+
+    hit: Hit
+    polarity: int
+    modality: str
+    negated: bool
+
+    @classmethod
+    def of(cls, hit: Hit, ctx: DocContext) -> Reading:
+        negated = is_negated(hit.token)
+        polarity = hit.cue.polarity * (-1 if negated else 1)
+        return cls(hit, polarity, modality_of(hit.token, hit.cue.modality, ctx), negated)
+
+    @property
+    def cue(self) -> Cue:
+        return self.hit.cue
+
+    def stance(
+        self,
+        predicate: str,
+        target: Entity,
+        path: float,
+        *,
+        polarity: int | None = None,
+        modality: str | None = None,
+        negated: bool | None = None,
+    ) -> Stance:
+        """A stance of this cue (polarity, modality and negation unless given)."""
+        return make_stance(
+            predicate,
+            target,
+            self.polarity if polarity is None else polarity,
+            self.cue,
+            modality or self.modality,
+            self.negated if negated is None else negated,
+            path,
+        )
+
+
+@dataclass
+class Walk:
+    """What the reading of one cue's targets shares: the document, who holds
+    the stance, and the tokens already read (a nested cue is read once)."""
+
+    ctx: DocContext
+    holders: list[Referent]
+    consumed: set[int]
+
+    def holds(self, entity: Entity) -> bool:
+        return any(h.entity == entity for h in self.holders)
+
+
+def stances_of(hit: Hit, walk: Walk) -> Iterator[Stance]:
     """The stances a cue expresses: one per target, composed through clauses."""
-    token, cue = hit.token, hit.cue
-    negated = is_negated(token)
-    polarity = cue.polarity * (-1 if negated else 1)
-    modality = modality_of(token, cue.modality, ctx)
+    reading = Reading.of(hit, walk.ctx)
+    ctx = walk.ctx
     for complement, path in [*_complements(hit, ctx), *_participle_conjuncts(hit, ctx)]:
         if complement.pos_ in ("VERB", "AUX") and complement.dep_ in (
             "xcomp",
@@ -79,14 +129,10 @@ def stances_of(
             "relcl",
             "conj",
         ):
-            yield from _clause_stances(
-                complement, hit, polarity, modality, negated, ctx, consumed, holders
-            )
+            yield from _clause_stances(complement, reading, walk)
             continue
         for target in (complement, *conjuncts(complement)):
-            yield from _target_stances(
-                target, hit, polarity, modality, negated, path, ctx, consumed, holders
-            )
+            yield from _target_stances(target, reading, path, walk)
 
 
 def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
@@ -225,42 +271,29 @@ def _content_clause(verb: Token) -> bool:
     return verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children)
 
 
-def _target_stances(
-    target: Token,
-    hit: Hit,
-    polarity: int,
-    modality: str,
-    negated: bool,
-    path: float,
-    ctx: DocContext,
-    consumed: set[int],
-    holders: list[Referent],
-) -> Iterator[Stance]:
-    cue = hit.cue
+def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) -> Iterator[Stance]:
+    ctx, cue = walk.ctx, reading.cue
     # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
     inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
     if (
         inner is not None
-        and inner.token.i not in consumed
+        and inner.token.i not in walk.consumed
         and cue.issue_predicate not in EVALUATIVE
     ):
-        own = {r.entity for r in explicit_noun_holders(target, ctx)}
-        if own <= {h.entity for h in holders}:
-            consumed.add(inner.token.i)  # otherwise its author's own stance is read too
-        inner_stances = list(stances_of(inner, ctx, consumed, holders))
+        if all(walk.holds(r.entity) for r in explicit_noun_holders(target, ctx)):
+            walk.consumed.add(inner.token.i)  # otherwise its author's own stance is read too
+        inner_stances = list(stances_of(inner, walk))
         if inner_stances:
             for s in inner_stances:
-                yield _combine(s, polarity, modality, negated, cue, path, own_modality=False)
+                yield _combine(s, reading, path, own_modality=False)
             return
     if target.pos_ in ("VERB", "AUX"):
-        yield from _clause_stances(target, hit, polarity, modality, negated, ctx, consumed, holders)
+        yield from _clause_stances(target, reading, walk)
         return
-    relative = _relative_cue(target, ctx, consumed)
-    if relative is not None and polarity > 0:
+    relative = _relative_cue(target, ctx, walk.consumed)
+    if relative is not None and reading.polarity > 0:
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
-        yield from _clause_stances(
-            relative, hit, polarity, modality, negated, ctx, consumed, holders
-        )
+        yield from _clause_stances(relative, reading, walk)
         return
     if target.pos_ == "PRON" and ctx.issue_antecedent(target) is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
@@ -269,14 +302,10 @@ def _target_stances(
     else:
         ref = _target_actor(target, ctx)
     if ref is not None:
-        predicate = cue.actor_predicate or (
-            cue.issue_predicate if ref.entity.kind != "Person" else None
-        )
-        if predicate is None or ref.entity in [h.entity for h in holders]:
-            return
-        yield make_stance(
-            predicate, ref.entity, polarity, cue, modality, negated, path * 0.9**ref.hops
-        )
+        person = ref.entity.kind == "Person"
+        predicate = cue.actor_predicate or (None if person else cue.issue_predicate)
+        if predicate is not None and not walk.holds(ref.entity):
+            yield reading.stance(predicate, ref.entity, path * 0.9**ref.hops)
         return
     predicate = cue.issue_predicate
     if predicate is None and cue.actor_predicate in (
@@ -291,17 +320,9 @@ def _target_stances(
     entity = issue_entity(target, ctx)
     if entity is None:
         return
-    yield make_stance(
-        predicate,
-        entity,
-        polarity,
-        cue,
-        modality,
-        negated,
-        path * (1.0 if cue.issue_predicate else 0.8),
-    )
-    yield from _preference(hit, polarity, modality, negated, ctx)
-    yield from _against(target, cue, polarity, modality, negated, ctx)
+    yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
+    yield from _preference(reading, walk)
+    yield from _against(target, reading, reading.polarity, walk)
 
 
 def _relative_cue(noun: Token, ctx: DocContext, consumed: set[int]) -> Token | None:
@@ -328,19 +349,11 @@ def _target_actor(token: Token, ctx: DocContext) -> Referent | None:
     return None
 
 
-def _clause_stances(
-    verb: Token,
-    hit: Hit,
-    polarity: int,
-    modality: str,
-    negated: bool,
-    ctx: DocContext,
-    consumed: set[int],
-    holders: list[Referent],
-) -> Iterator[Stance]:
+def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stance]:
     """A clause as target: composed with a cue inside it, or an action."""
+    ctx, cue, polarity = walk.ctx, reading.cue, reading.polarity
     for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
-        consumed.add(member.i)
+        walk.consumed.add(member.i)
         inner = match_cue(member, ctx)
         if inner is None:
             light = next((c for c in member.children if c.dep_ == "dobj"), None)
@@ -348,57 +361,41 @@ def _clause_stances(
                 inner = match_cue(light, ctx)
         subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         other = ctx.actor(subject) if subject is not None else None
-        if (
-            other is not None
-            and other.entity not in [h.entity for h in holders]
-            and hit.cue.polarity < 0
-        ):
+        if other is not None and not walk.holds(other.entity) and cue.polarity < 0:
             # "protested that the authorities fail to ...": the criticism is of the authorities
-            yield make_stance(
-                hit.cue.actor_predicate or "criticizes",
-                other.entity,
-                polarity,
-                hit.cue,
-                modality,
-                negated,
-                0.7,
-            )
+            yield reading.stance(cue.actor_predicate or "criticizes", other.entity, 0.7)
             continue
         if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
-            consumed.add(inner.token.i)
-            for s in stances_of(inner, ctx, consumed, holders):
-                yield _combine(s, polarity, modality, negated, hit.cue, 0.85)
-            if hit.cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
+            walk.consumed.add(inner.token.i)
+            for s in stances_of(inner, walk):
+                yield _combine(s, reading, 0.85)
+            if cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
                 continue
             # "plans to dismantle X": the plan itself is proposed too
         if inner is not None and inner.token.i != member.i:
             continue
-        if is_verb_fragment(member):
+        if is_verb_fragment(member) or cue.issue_predicate is None:
             continue
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children
         ):
             continue
-        inner_negated = is_negated(member)
-        subject = clause_subject_label(member, ctx, holders)
         if any(t.dep_ == "dobj" and t.pos_ == "PRON" for t in _verb_chain_children(member)):
             continue  # "pass it": the label would lose what "it" is
-        label = action_label(member, subject)
-        if not label or hit.cue.issue_predicate is None:
+        label = action_label(member, clause_subject_label(member, ctx, walk.holders))
+        if not label:
             continue
+        inner_negated = is_negated(member)
         sign = polarity * (-1 if inner_negated else 1)
-        predicate = hit.cue.issue_predicate
-        entity = Entity(issue_key(label), label, "Issue")
-        yield make_stance(
-            predicate,
-            entity,
-            sign,
-            hit.cue,
-            modality_of(member, modality, ctx),
-            negated or inner_negated,
+        yield reading.stance(
+            cue.issue_predicate,
+            Entity(issue_key(label), label, "Issue"),
             0.8,
+            polarity=sign,
+            modality=modality_of(member, reading.modality, ctx),
+            negated=reading.negated or inner_negated,
         )
-        yield from _against(member, hit.cue, sign, modality, negated, ctx)
+        yield from _against(member, reading, sign, walk)
 
 
 def _verb_chain_children(verb: Token) -> list[Token]:
@@ -440,39 +437,35 @@ def _short_alias(entity: Entity) -> bool:
     return bool(entity.aliases) and entity.aliases[0].isupper() and len(entity.aliases[0]) <= 6
 
 
-def _preference(
-    hit: Hit, polarity: int, modality: str, negated: bool, ctx: DocContext
-) -> Iterator[Stance]:
+def _preference(reading: Reading, walk: Walk) -> Iterator[Stance]:
     """ "prioritize X over Y": the stance on Y is the opposite one."""
-    if hit.token.lemma_.lower() not in PREFERENCE_VERBS:
+    token = reading.hit.token
+    if token.lemma_.lower() not in PREFERENCE_VERBS:
         return
-    objects = [c for c in hit.token.children if c.dep_ == "dobj"]
-    for prep in [*hit.token.children, *(g for o in objects for g in o.children)]:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in [*token.children, *(g for o in objects for g in o.children)]:
         if prep.dep_ == "prep" and prep.lower_ == "over":
             for obj in prep.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     label = action_label(obj) if obj.pos_ == "VERB" else noun_label(obj)
                     if label:
                         entity = Entity(issue_key(label), label, "Issue")
-                        yield make_stance(
-                            FLIPPED["supports"], entity, -polarity, hit.cue, modality, negated, 0.7
-                        )
+                        yield reading.stance("opposes", entity, 0.7, polarity=-reading.polarity)
 
 
-def _against(
-    token: Token, cue: Cue, polarity: int, modality: str, negated: bool, ctx: DocContext
-) -> Iterator[Stance]:
+def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Iterator[Stance]:
     """ "sanctions against Nigeria", "mobilize against X": a stance against X."""
+    if polarity <= 0:
+        return
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "against" and polarity > 0:
+        if prep.dep_ == "prep" and prep.lower_ == "against":
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                ref = ctx.actor(obj)
-                if ref is not None:
-                    yield make_stance("opposes", ref.entity, -1, cue, modality, negated, 0.7)
-                elif (entity := issue_entity(obj, ctx)) is not None:
-                    yield make_stance("opposes", entity, -1, cue, modality, negated, 0.7)
+                ref = walk.ctx.actor(obj)
+                entity = ref.entity if ref is not None else issue_entity(obj, walk.ctx)
+                if entity is not None:
+                    yield reading.stance("opposes", entity, 0.7, polarity=-1)
 
 
 def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
@@ -513,22 +506,14 @@ def make_stance(
     )
 
 
-def _combine(
-    inner: Stance,
-    polarity: int,
-    modality: str,
-    negated: bool,
-    outer: Cue,
-    path: float,
-    *,
-    own_modality: bool = True,
-) -> Stance:
+def _combine(inner: Stance, reading: Reading, path: float, *, own_modality: bool = True) -> Stance:
     """An inner stance seen through an outer cue: "refused to back X" → opposes X.
 
     ``own_modality`` is false when the inner cue is someone else's noun
     ("resisted efforts to ..."): its planned-ness is not the holder's.
     """
-    sign = inner.polarity * (1 if polarity >= 0 else -1)
+    outer, modality, negated = reading.cue, reading.modality, reading.negated
+    sign = inner.polarity * (1 if reading.polarity >= 0 else -1)
     if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
         predicate = "proposes"
     else:
