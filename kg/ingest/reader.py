@@ -64,7 +64,9 @@ def _read_file(path: Path) -> Iterator[tuple[Article, str]]:
     if suffix in CORPUS_SUFFIXES:
         yield from _read_corpus(path)
     elif suffix in TEXT_SUFFIXES:
-        text = read_text(path, expected="the article")
+        # Line endings as Python's text mode reads them, so that offsets into
+        # open(path).read() hold on files written on Windows too.
+        text = read_text(path, expected="the article").replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             raise InputError(f"{path}: file is empty; remove it or add the article text")
         yield Article(id=path.name, text=text, title=_first_line(text)), str(path)
