@@ -182,6 +182,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+def _graph_argument(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+
+
+def _format_option(sub: argparse.ArgumentParser, table: NameTable, default: str) -> None:
+    sub.add_argument("-f", "--format", default=default,
+                     help=f"output format: {_choices(table)} (default: {default})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg",
@@ -226,9 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
         "claims", cmd_claims, "Print the claims stored in a graph file.",
         "kg claims out/graph.ttl --format table --min-confidence 0.6",
     )
-    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
-    sub.add_argument("-f", "--format", default="jsonl",
-                     help=f"output format: {_choices(CLAIM_FORMATS)} (default: jsonl)")
+    _graph_argument(sub)
+    _format_option(sub, CLAIM_FORMATS, "jsonl")
     sub.add_argument("--min-confidence", type=_unit_float, default=0.0, metavar="X",
                      help="only claims with confidence ≥ X (0..1)")
 
@@ -249,14 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="parameter of the named query (repeatable)")
     sub.add_argument("-l", "--list", action="store_true",
                      help="list the named queries with their parameters")
-    sub.add_argument("-f", "--format", default="table",
-                     help=f"output format: {_choices(QUERY_FORMATS)} (default: table)")
+    _format_option(sub, QUERY_FORMATS, "table")
 
     sub = command(
         "export", cmd_export, "Write a graph file in another format.",
         "kg export out/graph.ttl --format graphml -o out/graph.graphml",
     )
-    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    _graph_argument(sub)
     sub.add_argument("-f", "--format",
                      help="ttl, nt, trig, jsonld, graphml or gexf (default: from -o's suffix)")
     sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
@@ -268,9 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
         "kg analyze out/graph.ttl --top 5",
         "kg analyze out/graph.ttl --format json > analysis.json",
     )
-    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
-    sub.add_argument("-f", "--format", default="table",
-                     help=f"output format: {_choices(ANALYSIS_FORMATS)} (default: table)")
+    _graph_argument(sub)
+    _format_option(sub, ANALYSIS_FORMATS, "table")
     sub.add_argument("--top", type=_positive_int, default=10, metavar="N",
                      help="rows per section (default: 10)")
 
@@ -278,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
         "view", cmd_view, "Write an interactive HTML view of a graph file.",
         "kg view out/graph.ttl -o out/graph.html",
     )
-    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    _graph_argument(sub)
     sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.html",
                      help="HTML file to write")
     sub.add_argument("--title", help="page title (default: the graph file's name)")
@@ -294,8 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="claims.jsonl, or a graph file (.ttl, .nt, …) to read claims from")
     sub.add_argument("-v", "--verbose", action="store_true",
                      help="also list the claims that match no gold item")
-    sub.add_argument("-f", "--format", default="text",
-                     help=f"output format: {_choices(EVAL_FORMATS)} (default: text)")
+    _format_option(sub, EVAL_FORMATS, "text")
     return parser
 
 
