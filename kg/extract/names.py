@@ -75,7 +75,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     extra = _unlabelled_names(proper, raw, lexicon)
     raw = [m for m in raw if not any(e.start <= m.start and m.end <= e.end for e in extra)] + extra
     raw.sort(key=lambda m: m.start)
-    raw = _joined_by_acronym(doc, raw)
+    raw = _joined_names(doc, raw, lexicon)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
@@ -131,22 +131,35 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
 
 
-def _joined_by_acronym(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
-    """ "Pharmaceutical Research and Manufacturers of America (PhRMA)": one name,
-    though the recogniser split it at "and"."""
+def _joined_names(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
+    """One name where the recogniser made two:
+
+    - "Pharmaceutical Research and Manufacturers of America (PhRMA)", split at
+      "and", joined when the acronym spells both parts;
+    - "the U.S. Department of the Treasury", split at "of the", joined when the
+      first part ends in an organisation noun (department, ministry, office).
+    """
     out: list[NameMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == m.kind == "Organization"
-            and m.start == prev.end + 1
-            and doc[prev.end].lower_ in ("and", "&")
-            and (acronym := _acronym_after(doc, m))
-            and "".join(ch for ch in acronym if ch.isupper()) == _initials(f"{prev.text} {m.text}")
-        ):
-            out[-1] = NameMention(prev.start, m.end, _clean(doc[prev.start : m.end].text), m.kind)
-            continue
+        if prev is not None and prev.kind == "Organization" and m.kind in ("Organization", "Place"):
+            between = [t.lower_ for t in doc[prev.end : m.start]]
+            by_acronym = (
+                m.kind == "Organization"
+                and between in (["and"], ["&"])
+                and (acronym := _acronym_after(doc, m))
+                and "".join(ch for ch in acronym if ch.isupper())
+                == _initials(f"{prev.text} {m.text}")
+            )
+            by_of = (
+                between in (["of"], ["of", "the"])
+                and doc[prev.end - 1].lemma_.lower() in lexicon.actors
+            )
+            if by_acronym or by_of:
+                out[-1] = NameMention(
+                    prev.start, m.end, _clean(doc[prev.start : m.end].text), "Organization"
+                )
+                continue
         out.append(m)
     return out
 
@@ -174,6 +187,20 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
         i -= 1
     while run and (run[0].is_punct or run[0].dep_ in ("cc", "case")):
         run.pop(0)
+    # "Consumer Federation of America director Ann Lee": an organisation named
+    # right before the title belongs to it, whatever the parser hung it on
+    if (
+        run
+        and run[0].i > 0
+        and doc[run[0].i - 1].ent_type_ == "ORG"
+        and not doc[run[0].i - 1].is_space
+    ):
+        i = run[0].i - 1
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        run[:0] = list(doc[i : run[0].i])
+    while run and run[0].ent_iob_ == "I" and run[0].i > 0 and run[0].ent_type_ == "ORG":
+        run.insert(0, doc[run[0].i - 1])
     if not any(_is_title(t, lexicon) for t in run):
         return []
     return run

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import GENERIC_ISSUES, DocContext, Referent, conjuncts
+from kg.extract.context import GENERIC_ISSUES, RELATIVE, DocContext, Referent, conjuncts
 from kg.extract.cues import LIGHT_VERBS, NON_ACTIONS, Hit, is_negated, match_cue, modality_of
 from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
 from kg.extract.labels import (
@@ -360,10 +360,14 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             if light is not None and member.lemma_.lower() in LIGHT_VERBS:
                 inner = match_cue(light, ctx)
         subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        other = ctx.actor(subject) if subject is not None else None
+        own_subject = subject is not None and subject.lower_ not in RELATIVE
+        other = ctx.actor(subject) if own_subject else None
         if other is not None and not walk.holds(other.entity) and cue.polarity < 0:
             # "protested that the authorities fail to ...": the criticism is of the authorities
             yield reading.stance(cue.actor_predicate or "criticizes", other.entity, 0.7)
+            continue
+        if other is not None and not walk.holds(other.entity) and inner is not None:
+            walk.consumed.discard(member.i)  # a cue with a subject of its own is read on its own
             continue
         if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
             walk.consumed.add(inner.token.i)

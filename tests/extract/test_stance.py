@@ -155,6 +155,10 @@ CASES = {
         "Governor Phil Murphy called the toll a disaster for commuters.",
         {("Phil Murphy", "opposes", "toll", -1, None)},
     ),
+    "organisation name split at 'of the'": (
+        "The U.S. Department of the Treasury announced a final rule on overdraft fees.",
+        {("U.S. Department of the Treasury", "announces", "final rule on overdraft fees", 1, None)},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "verdict with no one behind it": ("The vote was a victory for the mayor.", set()),
