@@ -36,13 +36,35 @@ EVAL_FORMATS = NameTable("evaluation format", {"text": ("table",), "json": ()})
 
 #: Columns of ``kg claims --format tsv`` (every field of a claim record).
 TSV_COLUMNS = (
-    "subject", "predicate", "object", "polarity", "confidence", "negated", "modality",
-    "speaker", "cue", "article", "start", "end", "sentence",
-    "subject_id", "subject_type", "object_id", "object_type", "extractor",
+    "subject",
+    "predicate",
+    "object",
+    "polarity",
+    "confidence",
+    "negated",
+    "modality",
+    "speaker",
+    "cue",
+    "article",
+    "start",
+    "end",
+    "sentence",
+    "subject_id",
+    "subject_type",
+    "object_id",
+    "object_type",
+    "extractor",
 )
 #: Columns of ``kg claims --format table`` (what fits on a screen).
 TABLE_COLUMNS = (
-    "subject", "predicate", "object", "polarity", "confidence", "modality", "article", "start",
+    "subject",
+    "predicate",
+    "object",
+    "polarity",
+    "confidence",
+    "modality",
+    "article",
+    "start",
 )
 
 
@@ -147,7 +169,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         # Entity keys (id, a_id, …) are for programs: the JSON keeps them.
         columns = tuple(
             dict.fromkeys(
-                key for record in records for key in record
+                key
+                for record in records
+                for key in record
                 if key != "id" and not key.endswith("_id")
             )
         )
@@ -187,8 +211,12 @@ def _graph_argument(sub: argparse.ArgumentParser) -> None:
 
 
 def _format_option(sub: argparse.ArgumentParser, table: NameTable, default: str) -> None:
-    sub.add_argument("-f", "--format", default=default,
-                     help=f"output format: {_choices(table)} (default: {default})")
+    sub.add_argument(
+        "-f",
+        "--format",
+        default=default,
+        help=f"output format: {_choices(table)} (default: {default})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,42 +234,63 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], summary: str,
-                *examples: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], summary: str, *examples: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=summary, description=summary, epilog=_examples(*examples),
+            name,
+            help=summary,
+            description=summary,
+            epilog=_examples(*examples),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(func=func, parser=sub)
         return sub
 
     sub = command(
-        "build", cmd_build,
+        "build",
+        cmd_build,
         "Extract claims from articles and write graph.ttl, claims.jsonl and graph.html.",
         "kg build                       # seeds/ → out/",
         "kg build articles/ corpus.jsonl -o out/",
     )
     sub.add_argument(
-        "inputs", nargs="*", metavar="INPUT",
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
         help=".txt/.md files, folders of them, or .jsonl corpora (default: seeds/)",
     )
-    sub.add_argument("-o", "--output", default="out", metavar="OUT",
-                     help="output folder (default: out/)")
-    sub.add_argument("--cues", action="append", default=[], metavar="FILE.tsv",
-                     help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
-                          "(repeatable; see README, 'Extending the cue lexicons')")
+    sub.add_argument(
+        "-o", "--output", default="out", metavar="OUT", help="output folder (default: out/)"
+    )
+    sub.add_argument(
+        "--cues",
+        action="append",
+        default=[],
+        metavar="FILE.tsv",
+        help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
+        "(repeatable; see README, 'Extending the cue lexicons')",
+    )
 
     sub = command(
-        "claims", cmd_claims, "Print the claims stored in a graph file.",
+        "claims",
+        cmd_claims,
+        "Print the claims stored in a graph file.",
         "kg claims out/graph.ttl --format table --min-confidence 0.6",
     )
     _graph_argument(sub)
     _format_option(sub, CLAIM_FORMATS, "jsonl")
-    sub.add_argument("--min-confidence", type=_unit_float, default=0.0, metavar="X",
-                     help="only claims with confidence ≥ X (0..1)")
+    sub.add_argument(
+        "--min-confidence",
+        type=_unit_float,
+        default=0.0,
+        metavar="X",
+        help="only claims with confidence ≥ X (0..1)",
+    )
 
     sub = command(
-        "query", cmd_query,
+        "query",
+        cmd_query,
         "Run a SPARQL query (text or .rq file) or a named query over a graph file.",
         "kg query --list",
         "kg query out/graph.ttl --name stances --param actor=Mamdani",
@@ -249,57 +298,80 @@ def build_parser() -> argparse.ArgumentParser:
         "kg query out/graph.ttl my-query.rq --format json",
     )
     sub.add_argument("graph", nargs="?", metavar="GRAPH", help="graph file written by kg build")
-    sub.add_argument("query", nargs="?", metavar="SPARQL",
-                     help="SPARQL query text, or a .rq file holding one")
+    sub.add_argument(
+        "query", nargs="?", metavar="SPARQL", help="SPARQL query text, or a .rq file holding one"
+    )
     sub.add_argument("-n", "--name", help="run the named query NAME (see --list)")
-    sub.add_argument("-p", "--param", dest="params", action="append", default=[],
-                     type=_key_value, metavar="KEY=VALUE",
-                     help="parameter of the named query (repeatable)")
-    sub.add_argument("-l", "--list", action="store_true",
-                     help="list the named queries with their parameters")
+    sub.add_argument(
+        "-p",
+        "--param",
+        dest="params",
+        action="append",
+        default=[],
+        type=_key_value,
+        metavar="KEY=VALUE",
+        help="parameter of the named query (repeatable)",
+    )
+    sub.add_argument(
+        "-l", "--list", action="store_true", help="list the named queries with their parameters"
+    )
     _format_option(sub, QUERY_FORMATS, "table")
 
     sub = command(
-        "export", cmd_export, "Write a graph file in another format.",
+        "export",
+        cmd_export,
+        "Write a graph file in another format.",
         "kg export out/graph.ttl --format graphml -o out/graph.graphml",
     )
     _graph_argument(sub)
-    sub.add_argument("-f", "--format",
-                     help="ttl, nt, trig, jsonld, graphml or gexf (default: from -o's suffix)")
-    sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
-                     help="file to write")
+    sub.add_argument(
+        "-f", "--format", help="ttl, nt, trig, jsonld, graphml or gexf (default: from -o's suffix)"
+    )
+    sub.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+    )
 
     sub = command(
-        "analyze", cmd_analyze,
+        "analyze",
+        cmd_analyze,
         "Central actors, opposing pairs, coalitions and most-contested targets.",
         "kg analyze out/graph.ttl --top 5",
         "kg analyze out/graph.ttl --format json > analysis.json",
     )
     _graph_argument(sub)
     _format_option(sub, ANALYSIS_FORMATS, "table")
-    sub.add_argument("--top", type=_positive_int, default=10, metavar="N",
-                     help="rows per section (default: 10)")
+    sub.add_argument(
+        "--top", type=_positive_int, default=10, metavar="N", help="rows per section (default: 10)"
+    )
 
     sub = command(
-        "view", cmd_view, "Write an interactive HTML view of a graph file.",
+        "view",
+        cmd_view,
+        "Write an interactive HTML view of a graph file.",
         "kg view out/graph.ttl -o out/graph.html",
     )
     _graph_argument(sub)
-    sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.html",
-                     help="HTML file to write")
+    sub.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE.html", help="HTML file to write"
+    )
     sub.add_argument("--title", help="page title (default: the graph file's name)")
 
     sub = command(
-        "eval", cmd_eval,
+        "eval",
+        cmd_eval,
         "Score claims against gold items: precision, recall, F1 and the misses.",
         "kg eval gold.jsonl out/claims.jsonl --verbose",
         "kg eval gold.jsonl out/graph.ttl --format json",
     )
     sub.add_argument("gold", metavar="GOLD.jsonl", help="gold items, one JSON object a line")
-    sub.add_argument("claims", metavar="CLAIMS",
-                     help="claims.jsonl, or a graph file (.ttl, .nt, …) to read claims from")
-    sub.add_argument("-v", "--verbose", action="store_true",
-                     help="also list the claims that match no gold item")
+    sub.add_argument(
+        "claims",
+        metavar="CLAIMS",
+        help="claims.jsonl, or a graph file (.ttl, .nt, …) to read claims from",
+    )
+    sub.add_argument(
+        "-v", "--verbose", action="store_true", help="also list the claims that match no gold item"
+    )
     _format_option(sub, EVAL_FORMATS, "text")
     return parser
 

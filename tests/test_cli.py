@@ -29,7 +29,11 @@ COMMANDS = ("build", "claims", "query", "export", "analyze", "view", "eval")
 def kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kg", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=300,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=300,
     )
 
 
@@ -70,7 +74,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def bad_ttl(tmp_path: Path) -> Path:
     path = tmp_path / "broken.ttl"
     path.write_text(
-        "@prefix kg: <https://w3id.org/policy-kg/ontology#> .\n\nkg:a kg:b \"unterminated .\n"
+        '@prefix kg: <https://w3id.org/policy-kg/ontology#> .\n\nkg:a kg:b "unterminated .\n'
     )
     return path
 
@@ -124,9 +128,7 @@ def test_build_extracts_claims_and_counts_them_in_the_summary(built: Built) -> N
     for predicate in predicates:
         count = sum(json.loads(line)["predicate"] == predicate for line in lines)
         assert f"    {predicate}" in built.proc.stdout
-        assert any(
-            row.split() == [predicate, str(count)] for row in built.proc.stdout.splitlines()
-        )
+        assert any(row.split() == [predicate, str(count)] for row in built.proc.stdout.splitlines())
 
 
 # --------------------------------------------------------------------------- claims
@@ -149,7 +151,9 @@ def test_claims_tsv_has_a_header_and_one_row_per_claim(built: Built) -> None:
     for line, record in zip(lines[1:], records, strict=True):
         cells = dict(zip(header, line.split("\t"), strict=True))
         assert (cells["subject"], cells["predicate"], cells["object"]) == (
-            record["subject"], record["predicate"], record["object"]
+            record["subject"],
+            record["predicate"],
+            record["object"],
         )
 
 
@@ -431,8 +435,11 @@ def test_eval_malformed_gold_line_names_file_and_line(tmp_path: Path) -> None:
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"PK\x03\x04\x00\x00\x01binary", "binary"),
         ("latin1.txt", b"\xff\xfe caf\xe9", "UTF-8"),
-        ("corpus.jsonl", b'{"id": "a", "text": "Jane Doe opposes it."}\n{"id": "b", "text"\n',
-         "corpus.jsonl:2"),
+        (
+            "corpus.jsonl",
+            b'{"id": "a", "text": "Jane Doe opposes it."}\n{"id": "b", "text"\n',
+            "corpus.jsonl:2",
+        ),
     ],
     ids=["empty", "binary", "non-utf8", "malformed-jsonl"],
 )

@@ -11,28 +11,55 @@ from kg.errors import InputError
 from kg.evaluate import GoldItem, evaluate, load_claim_records, load_gold, words
 
 GOLD_LINES = [
-    {"id": "G1", "subject": ["Mamdani"], "predicate": ["opposes"],
-     "object": [["NYPD", "ICE"], ["police", "immigration enforcement"]],
-     "evidence": "the NYPD will not assist with immigration enforcement"},
-    {"id": "G2", "subject": ["Mamdani"], "predicate": ["criticizes", "opposes"],
-     "object": [["Adams"]]},
-    {"id": "G3", "subject": ["Tisch"], "predicate": ["disagreesWith"],
-     "object": [["Mamdani"]], "symmetric": True},
+    {
+        "id": "G1",
+        "subject": ["Mamdani"],
+        "predicate": ["opposes"],
+        "object": [["NYPD", "ICE"], ["police", "immigration enforcement"]],
+        "evidence": "the NYPD will not assist with immigration enforcement",
+    },
+    {
+        "id": "G2",
+        "subject": ["Mamdani"],
+        "predicate": ["criticizes", "opposes"],
+        "object": [["Adams"]],
+    },
+    {
+        "id": "G3",
+        "subject": ["Tisch"],
+        "predicate": ["disagreesWith"],
+        "object": [["Mamdani"]],
+        "symmetric": True,
+    },
     {"id": "G4", "subject": ["Homan"], "predicate": ["holdsRole"], "object": [["czar"]]},
-    {"id": "G5", "subject": ["Tisch"], "predicate": ["memberOf"], "object": [["NYPD"]],
-     "required": False},
+    {
+        "id": "G5",
+        "subject": ["Tisch"],
+        "predicate": ["memberOf"],
+        "object": [["NYPD"]],
+        "required": False,
+    },
 ]
 
 CLAIMS = [
     # G1, through the second object group (plural folded: "Police" ~ "police").
-    {"subject": "Zohran Mamdani", "predicate": "opposes",
-     "object": "Police help with immigration enforcement"},
+    {
+        "subject": "Zohran Mamdani",
+        "predicate": "opposes",
+        "object": "Police help with immigration enforcement",
+    },
     # An exact duplicate of the claim above (same words): counted once.
-    {"subject": "zohran mamdani", "predicate": "opposes",
-     "object": "police help with Immigration Enforcement"},
+    {
+        "subject": "zohran mamdani",
+        "predicate": "opposes",
+        "object": "police help with Immigration Enforcement",
+    },
     # G2, predicate given as an IRI.
-    {"subject": "Zohran Mamdani",
-     "predicate": "https://w3id.org/policy-kg/ontology#criticizes", "object": "Eric Adams"},
+    {
+        "subject": "Zohran Mamdani",
+        "predicate": "https://w3id.org/policy-kg/ontology#criticizes",
+        "object": "Eric Adams",
+    },
     # G3 with subject and object swapped (symmetric).
     {"subject": "Mamdani", "predicate": "disagreesWith", "object": "Jessica Tisch"},
     # Optional G5: correct for precision, never counted in recall.
@@ -81,9 +108,7 @@ def test_evaluate_gives_exact_figures(gold_file: Path) -> None:
     assert report.f1 == pytest.approx(2 * 0.8 * 0.75 / (0.8 + 0.75))
     assert [g.id for g in report.missed] == ["G4"]
     assert report.wrong == (CLAIMS[5],)
-    assert report.summary() == (
-        "P=0.800 R=0.750 F1=0.774 (claims=5 correct=4 gold=4 found=3)"
-    )
+    assert report.summary() == ("P=0.800 R=0.750 F1=0.774 (claims=5 correct=4 gold=4 found=3)")
 
 
 def test_every_phrase_of_a_group_must_occur() -> None:

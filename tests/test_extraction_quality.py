@@ -19,8 +19,10 @@ from kg.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
-SEED_F1_FLOOR = 0.90
-PLOVER_RECALL_FLOOR, PLOVER_POLARITY_FLOOR = 0.90, 0.97
+# Issue 3 asks for 0.90 / 0.90 / 0.97; the floors sit just under what is measured
+# now (0.976 / 0.922 / 1.0) so that a regression shows before it reaches the target.
+SEED_F1_FLOOR = 0.95
+PLOVER_RECALL_FLOOR, PLOVER_POLARITY_FLOOR = 0.91, 0.97
 POSITIVE = {"supports", "praises", "agreeswith", "proposes"}
 NEGATIVE = {"opposes", "criticizes", "disagreeswith"}
 STOP = {

@@ -38,6 +38,9 @@ RECEIVE_VERBS = frozenset(
     """face draw receive attract win earn get meet spark provoke prompt trigger gain garner
     encounter""".split()
 )
+#: The ``prep`` of a cue that is a verdict on an object: "called it a disaster"
+#: (not "a disaster for families").
+VERDICT = "as"
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -77,13 +80,27 @@ def match_cue(token: Token, ctx: DocContext) -> Hit | None:
         for c in token.head.children:
             if c.dep_ == "prep" and c.i > token.i:
                 preps.setdefault(c.lower_, c)
+    verdict = verdict_verb(token) is not None
     for candidates in tries:
         for cue in candidates:
-            if cue.prep and cue.prep in preps:
+            if cue.prep == VERDICT:
+                if verdict:
+                    return Hit(token, cue, None)
+            elif cue.prep and cue.prep in preps:
                 return Hit(token, cue, preps[cue.prep])
         for cue in candidates:
             if cue.prep is None:
                 return Hit(token, cue, None)
+    return None
+
+
+def verdict_verb(token: Token) -> Token | None:
+    """The verb that passes a verdict on its object: "called the plan a disaster",
+    "described the plan as a mistake"."""
+    if token.dep_ == "oprd":
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+        return token.head.head
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, Referent
-from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit
+from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit, verdict_verb
 
 
 def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
@@ -20,8 +20,8 @@ def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
 
 def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
     token = hit.token
-    if token.dep_ == "oprd" and hit.cue.pos in ("ADJ", "NOUN"):
-        return clause_subject(token.head, ctx)  # "X called the plan a disaster"
+    if (verb := verdict_verb(token)) is not None:
+        return clause_subject(verb, ctx)  # "X called the plan a disaster"
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
         return noun_holders(token, ctx)
     if hit.cue.pos == "ADP":

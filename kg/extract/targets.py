@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.context import GENERIC_ISSUES, RELATIVE, DocContext, Referent, conjuncts
-from kg.extract.cues import LIGHT_VERBS, NON_ACTIONS, Hit, is_negated, match_cue, modality_of
+from kg.extract.cues import (
+    LIGHT_VERBS,
+    NON_ACTIONS,
+    Hit,
+    is_negated,
+    match_cue,
+    modality_of,
+    verdict_verb,
+)
 from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
 from kg.extract.labels import (
     action_label,
@@ -227,8 +235,8 @@ def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float
 def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
-    if token.dep_ == "oprd":  # "called the plan a disaster": the plan
-        return [(c, 0.8) for c in token.head.children if c.dep_ == "dobj"]
+    if (verb := verdict_verb(token)) is not None:  # "called the plan a disaster": the plan
+        return [(c, 0.8) for c in verb.children if c.dep_ == "dobj"]
     # nouns and adjectives
     for c in children:
         if (
@@ -241,6 +249,11 @@ def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
                 for g in c.children
             ):
                 continue
+            bare_participle = c.tag_ == "VBG" and not any(
+                g.dep_ in ("aux", "mark", "nsubj", "nsubjpass") for g in c.children
+            )
+            if c.dep_ == "acl" and bare_participle:
+                continue  # "a lawsuit challenging X": the participle takes its own stance
             return [(c, 0.85)]
     if cue.pos == "ADJ" and token.dep_ == "acomp":
         for c in token.head.children:

@@ -159,9 +159,21 @@ CASES = {
         "The U.S. Department of the Treasury announced a final rule on overdraft fees.",
         {("U.S. Department of the Treasury", "announces", "final rule on overdraft fees", 1, None)},
     ),
+    "a lawsuit challenging": (
+        "The ACLU filed a lawsuit challenging the executive order.",
+        {("ACLU", "opposes", "executive order", -1, None)},
+    ),
+    "described as a mistake": (
+        "Governor Tom Jones described the merger as a mistake.",
+        {("Tom Jones", "opposes", "merger", -1, None)},
+    ),
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "verdict with no one behind it": ("The vote was a victory for the mayor.", set()),
+    "a disaster for someone is not a stance on them": (
+        '"This is a disaster for working families," Senator Bernie Sanders said.',
+        set(),
+    ),
     "statistics": (
         "The unemployment rate fell to 4 percent last month, according to the Labor Department.",
         set(),

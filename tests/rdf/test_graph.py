@@ -247,8 +247,15 @@ def test_only_asserted_and_planned_claims_get_a_direct_triple():
 
     lee, merger = Entity.named("Ann Lee", "Person"), Entity.named("merger", "Issue")
     text = "Ann Lee would back the merger if it were amended."
-    claim = Claim(lee, "supports", merger, Provenance("a", text, 0, len(text), "stance.v1", "1"),
-                  polarity=1, confidence=0.5, modality="hypothetical")
+    claim = Claim(
+        lee,
+        "supports",
+        merger,
+        Provenance("a", text, 0, len(text), "stance.v1", "1"),
+        polarity=1,
+        confidence=0.5,
+        modality="hypothetical",
+    )
     graph = to_graph(Extraction((Article("a", text),), (lee, merger), (claim,)))
     assert (entity_iri(lee.key), KG.supports, entity_iri(merger.key)) not in graph
     assert any(graph.triples((None, KG.modality, None)))
