@@ -1,5 +1,5 @@
 # make run   — build the knowledge graph of seeds/ into out/
-# make test  — run the whole test suite (installs Chromium for the browser tests if needed)
+# make test  — lint (ruff) and run the whole test suite (installs Chromium for the browser tests if needed)
 #
 # Both create .venv with Python 3.11 on first use; later runs skip the install
 # unless pyproject.toml changed.
@@ -16,6 +16,8 @@ run: $(STAMP)
 	$(BIN)/kg build
 
 test: $(STAMP) chromium
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check --quiet kg tests benchmarks
 	$(BIN)/pytest -q
 
 setup: $(STAMP)
