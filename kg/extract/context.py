@@ -259,6 +259,8 @@ class DocContext:
                 continue
             if lower in NEUTER and distance == 0 and mention_token.dep_ not in SUBJECT_DEPS:
                 continue  # "opponents, including the NRA, argue it ...": "it" is not the NRA
+            if lower in NEUTER and mention_token.dep_ in ("compound", "amod", "nmod"):
+                continue  # "the CFA director said ... it": a name inside a title is not "it"
             score = -10.0 * distance + start / 10_000
             if mention_token.dep_ in SUBJECT_DEPS or (
                 mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS
@@ -283,7 +285,7 @@ class DocContext:
         out = []
         self._collecting = True  # no pronoun resolution while the candidates are gathered
         for mention, entity in zip(self.names.mentions, self.names.mention_entities, strict=True):
-            tok = self.doc[mention.end - 1]
+            tok = self.doc[mention.start : mention.end].root
             if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in self.lexicon.actors:
                 continue
             out.append((mention.start, tok, entity))
