@@ -29,7 +29,7 @@ NON_ACTIONS = frozenset(
     """be have become seem remain need face get happen take come go continue shape navigate
     depend mean feel look know find see say tell think cost include bind likely lead result
     consider discuss debate decide review hold hear testify vote speak appear travel
-    attend""".split()
+    attend comment weigh elaborate specify speculate confirm""".split()
 )
 
 #: Verbs whose subject receives a noun stance from a "from" phrase:

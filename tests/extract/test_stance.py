@@ -170,6 +170,10 @@ CASES = {
     # precision: no stance taken, or no named holder
     "critics say": ("Critics say the plan will raise costs.", set()),
     "verdict with no one behind it": ("The vote was a victory for the mayor.", set()),
+    "declining to comment is no stance": (
+        "Governor Kathy Hochul declined to weigh in on the dispute.",
+        set(),
+    ),
     "a disaster for someone is not a stance on them": (
         '"This is a disaster for working families," Senator Bernie Sanders said.',
         set(),
