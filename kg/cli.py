@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, KGError
 from kg.fileio import read_text
+from kg.model import RECORD_FIELDS
 from kg.names import NameTable
 
 if TYPE_CHECKING:
@@ -34,27 +35,6 @@ QUERY_FORMATS = NameTable("query result format", {"table": ("text",), "csv": (),
 ANALYSIS_FORMATS = NameTable("analysis format", {"table": ("text",), "json": ()})
 EVAL_FORMATS = NameTable("evaluation format", {"text": ("table",), "json": ()})
 
-#: Columns of ``kg claims --format tsv`` (every field of a claim record).
-TSV_COLUMNS = (
-    "subject",
-    "predicate",
-    "object",
-    "polarity",
-    "confidence",
-    "negated",
-    "modality",
-    "speaker",
-    "cue",
-    "article",
-    "start",
-    "end",
-    "sentence",
-    "subject_id",
-    "subject_type",
-    "object_id",
-    "object_type",
-    "extractor",
-)
 #: Columns of ``kg claims --format table`` (what fits on a screen).
 TABLE_COLUMNS = (
     "subject",
@@ -98,9 +78,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
         for record in records:
             print(json.dumps(record, ensure_ascii=False))
     elif fmt == "tsv":
-        print("\t".join(TSV_COLUMNS))
+        print("\t".join(RECORD_FIELDS))
         for record in records:
-            print("\t".join(_tsv_cell(record.get(col)) for col in TSV_COLUMNS))
+            print("\t".join(_tsv_cell(record.get(col)) for col in RECORD_FIELDS))
     else:
         rows = [tuple(_cell(r.get(col)) for col in TABLE_COLUMNS) for r in records]
         print(_table(TABLE_COLUMNS, rows))

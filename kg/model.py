@@ -59,6 +59,14 @@ def slugify(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "unnamed"
 
 
+#: The fields of a claim record (:meth:`Claim.to_record`), in their order.
+RECORD_FIELDS = (
+    "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
+    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
+    "object_type", "extractor",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Article:
     """One input document. ``id`` is the file name or the JSONL ``id``."""
@@ -161,9 +169,9 @@ class Claim:
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
             "article": p.article,
-            "sentence": p.sentence,
             "start": p.start,
             "end": p.end,
+            "sentence": p.sentence,
             "subject_id": self.subject.key,
             "subject_type": self.subject.kind,
             "object_id": self.object.key,

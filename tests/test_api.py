@@ -15,3 +15,15 @@ def test_every_public_name_resolves(name):
 def test_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         kg.nope  # noqa: B018
+
+
+def test_a_claim_record_has_the_documented_fields_in_order():
+    from kg.model import RECORD_FIELDS, Claim, Entity, Provenance
+
+    claim = Claim(
+        Entity.named("Ann Lee", "Person"),
+        "opposes",
+        Entity.named("toll", "Issue"),
+        Provenance("a", "Ann Lee opposes the toll.", 0, 25, "stance.v1", "1.0.0"),
+    )
+    assert tuple(claim.to_record()) == RECORD_FIELDS

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.extract.context import GENERIC_ISSUES
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention, slugify
 
@@ -76,10 +77,9 @@ def canonicalize(
 
 #: One-word issue labels too vague to be the same thing in two documents:
 #: "the plan" of one article is not "the plan" of another.
-VAGUE_ISSUES = frozenset(
-    """bill legislation measure law act proposal plan policy resolution amendment ordinance
-    initiative package treaty agreement deal decision move program programme effort order rule
-    idea change changes reform reforms""".split()
+VAGUE_ISSUES = GENERIC_ISSUES | frozenset(
+    """decision move program programme effort order rule idea change changes reform
+    reforms""".split()
 )
 
 

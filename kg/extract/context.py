@@ -211,7 +211,7 @@ class DocContext:
         ):
             words.pop(0)
         label = " ".join(words) or token.text
-        kind = "Organization" if token.lemma_.lower() in ORGANIZATION_NOUNS else "Group"
+        kind = self.lexicon.actors.get(token.lemma_.lower(), "Group")
         entity = self._common.get(label.lower())
         if entity is None:
             entity = Entity.named(label, kind)
@@ -364,13 +364,6 @@ class DocContext:
 
     def in_quote(self, token: Token) -> bool:
         return any(token.idx in q for q in self.quotes)
-
-
-ORGANIZATION_NOUNS = frozenset(
-    """government administration ministry department agency court council committee
-    commission parliament congress senate legislature cabinet regime coalition party union
-    movement organization organisation forum alliance newspaper army military police""".split()
-)
 
 
 def headline_end(text: str) -> int:

@@ -40,10 +40,10 @@ class Cue:
 class Lexicon:
     """All word lists the extractors consult, loaded once per build."""
 
-    cues: dict[tuple[str, str, str | None], Cue] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
-    actors: frozenset[str] = frozenset()
+    actors: dict[str, str] = field(default_factory=dict)
+    """Common-noun actor lemma → the kind of entity it names."""
     nicknames: dict[str, str] = field(default_factory=dict)
     by_lemma: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict)
 
@@ -62,11 +62,13 @@ def load_lexicon(extra_cue_files: Iterable[str | os.PathLike[str]] = ()) -> Lexi
     for cue in cues.values():
         by_lemma[(cue.lemma, cue.pos)] = (*by_lemma.get((cue.lemma, cue.pos), ()), cue)
     return Lexicon(
-        cues=cues,
         by_lemma=by_lemma,
         speech=frozenset(row[0] for row in _rows(LEXICON_DIR / "speech.tsv", 1)),
         titles={row[0]: _titled(row) for row in _rows(LEXICON_DIR / "titles.tsv", 2)},
-        actors=frozenset(row[0] for row in _rows(LEXICON_DIR / "actors.tsv", 1)),
+        actors={
+            row[0]: _actor_kind(row, LEXICON_DIR / "actors.tsv")
+            for row in _rows(LEXICON_DIR / "actors.tsv", 2)
+        },
         nicknames={row[0]: row[1] for row in _rows(LEXICON_DIR / "nicknames.tsv", 2)},
     )
 
@@ -74,6 +76,12 @@ def load_lexicon(extra_cue_files: Iterable[str | os.PathLike[str]] = ()) -> Lexi
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return load_lexicon()
+
+
+def _actor_kind(row: list[str], path: Path) -> str:
+    if row[1] not in ("Organization", "Group"):
+        raise InputError(f"{path}: actor {row[0]!r}: kind {row[1]!r} must be Organization or Group")
+    return row[1]
 
 
 def _titled(row: list[str]) -> str:

@@ -228,7 +228,9 @@ def _unlabelled_names(
         while left < tok.i and _is_title(doc[left], lexicon):
             left += 1  # "Representatives Ana Lopez": the title is not part of the name
         title = _title_before(doc, left, lexicon)
-        organisation = _is_acronym(tok.text) or tok.lemma_.lower() in lexicon.actors
+        organisation = (
+            _is_acronym(tok.text) or lexicon.actors.get(tok.lemma_.lower()) == "Organization"
+        )
         kind = "Person" if title else "Organization" if organisation else "Group"
         role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
         extra.append(
@@ -270,7 +272,7 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         elif len(words) == 1 and surname in people:
             labels.append((latest.get(surname) or people[surname][0], "Person"))
         else:
-            labels.append((m.text, _kind_vote(m, kinds_of_text)))
+            labels.append((m.text, kinds_of_text.get(m.text.lower(), m.kind)))
     aliases: dict[str, set[str]] = defaultdict(set)
     for n, (m, (label, _)) in enumerate(zip(mentions, labels, strict=True)):
         aliases[label].add(m.text)
@@ -279,10 +281,6 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
     return [
         Entity.named(label, kind, tuple(sorted(aliases[label] - {label}))) for label, kind in labels
     ]
-
-
-def _kind_vote(mention: NameMention, kinds_of_text: dict[str, str]) -> str:
-    return kinds_of_text.get(mention.text.lower(), mention.kind)
 
 
 def _acronym_after(doc: Doc, mention: NameMention) -> str | None:

@@ -308,7 +308,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
         yield from _clause_stances(relative, reading, walk)
         return
-    if target.pos_ == "PRON" and ctx.issue_antecedent(target) is not None:
+    named_law = ctx.issue_antecedent(target)  # "the bill", "it": a law named before
+    if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
     elif target.pos_ in ("PROPN", "PRON") or ctx.names.at(target):
         ref = ctx.actor(target)
@@ -328,9 +329,9 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         "opposes",
     ):
         predicate = cue.actor_predicate  # "jailed 52 members of X": people, but no name
-    if predicate is None or (target.pos_ == "PRON" and ctx.issue_antecedent(target) is None):
+    if predicate is None or (target.pos_ == "PRON" and named_law is None):
         return
-    entity = issue_entity(target, ctx)
+    entity = named_law or _phrase_issue(target, ctx)
     if entity is None:
         return
     yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
@@ -487,9 +488,11 @@ def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Itera
 
 def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
     """The issue a noun phrase names, or the named law it refers back to."""
-    named = ctx.issue_antecedent(token)
-    if named is not None:
-        return named
+    return ctx.issue_antecedent(token) or _phrase_issue(token, ctx)
+
+
+def _phrase_issue(token: Token, ctx: DocContext) -> Entity | None:
+    """The issue the noun phrase headed by ``token`` names in its own words."""
     tokens = phrase_tokens(token)
     if token.dep_ == "dobj" and token.head.i < token.i and _is_participle_conjunct(token.head, ctx):
         tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
