@@ -106,11 +106,7 @@ def _read_corpus(path: Path) -> Iterator[tuple[Article, str]]:
             )
         if not isinstance(row["text"], str) or not row["text"].strip():
             raise InputError(f'{where}: "text" must be a non-empty string')
-        extra = {
-            name: _optional(where, name, row[name])
-            for name in OPTIONAL_FIELDS
-            if row.get(name) not in (None, "")
-        }
+        extra = {name: _optional(where, name, row[name]) for name in OPTIONAL_FIELDS if name in row}
         yield Article(id=_article_id(where, row["id"]), text=row["text"], **extra), where
 
 
@@ -130,14 +126,28 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _optional(where: str, name: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise InputError(f'{where}: "{name}" must be a string, not {_shown(value)}')
+def _optional(where: str, name: str, value: object) -> str | None:
+    """An optional field as text: a string, a number, or a list of them (joined with ", ")."""
+    if value is None:
+        return None
+    if name != "date" and _scalar(value):
+        text = str(value)
+    elif name != "date" and isinstance(value, list) and all(v is None or _scalar(v) for v in value):
+        text = ", ".join(str(v) for v in value if v not in (None, ""))
+    elif isinstance(value, str):
+        text = value
+    else:
+        kind = "a string" if name == "date" else "a string, a number or a list of them"
+        raise InputError(f'{where}: "{name}" must be {kind}, not {_shown(value)}')
     if name == "title":
-        return clean_label(value)
+        text = clean_label(text)
     if name == "date":
-        _check_date(where, value)
-    return value
+        _check_date(where, text)
+    return text or None
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def _check_date(where: str, value: str) -> None:

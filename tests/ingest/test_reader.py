@@ -91,7 +91,10 @@ def test_corpus_text_may_hold_any_line_separator_but_newline(tmp_path, separator
         ('{"id": 1.5, "text": "t"}', "not 1.5"),
         ('{"id": ["x"], "text": "t"}', 'not \\["x"\\]'),
         ('{"id": " ", "text": "t"}', '"id" must be'),
-        ('{"id": "a", "text": "t", "title": {"x": 1}}', '"title" must be a string'),
+        (
+            '{"id": "a", "text": "t", "title": {"x": 1}}',
+            '"title" must be a string, a number or a list of them',
+        ),
     ],
 )
 def test_odd_corpus_lines_give_one_line_errors_naming_the_line(tmp_path, line, message):
@@ -106,11 +109,16 @@ def test_valid_dates_and_whole_number_ids_are_kept(tmp_path):
     path = tmp_path / "c.jsonl"
     rows = [
         {"id": 12, "text": "One.", "date": "2024-02-29"},
-        {"id": "b", "text": "Two.", "date": "March 3, 2024"},
+        {"id": "b", "text": "Two.", "date": "March 3, 2024", "source": ["AP", "Reuters", None]},
+        {"id": "c", "text": "Three.", "date": None, "source": [], "title": 7},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     articles = read_articles([path])
-    assert [(a.id, a.date) for a in articles] == [("12", "2024-02-29"), ("b", "March 3, 2024")]
+    assert [(a.id, a.date, a.source, a.title) for a in articles] == [
+        ("12", "2024-02-29", None, None),
+        ("b", "March 3, 2024", "AP, Reuters", None),
+        ("c", None, None, "7"),
+    ]
 
 
 def test_invisible_format_characters_leave_titles(tmp_path):
