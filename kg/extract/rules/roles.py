@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.context import DocContext
+from kg.extract.analysis import DocAnalysis
 from kg.extract.labels import phrase_tokens, render
 from kg.extract.lexicon import Lexicon
-from kg.extract.registry import register
+from kg.extract.registry import Config, register
 from kg.model import Claim, Entity
 
 NAME, VERSION = "roles.v1", "1.1.0"
@@ -68,30 +68,30 @@ GENERIC_BODIES = frozenset({"house", "assembly", "chamber"})
 
 
 @register(NAME)
-def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
+def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """holdsRole and memberOf claims for every person named with a title."""
-    names = context.names
+    names = analysis.names
     seen: set[tuple[str, str, str]] = set()
     for mention, person in zip(names.mentions, names.mention_entities, strict=True):
         if person.kind != "Person" or mention.start < 0:
             continue
-        if person.label.lower().rstrip(".") in context.lexicon.titles or (
-            f"{person.label.lower()}." in context.lexicon.titles
+        if person.label.lower().rstrip(".") in analysis.lexicon.titles or (
+            f"{person.label.lower()}." in analysis.lexicon.titles
         ):
             continue  # a title cut off from its name by a sentence break ("Sgt.")
-        sent = context.sentence(doc[mention.start])
-        evidence = context.evidence(sent, NAME, VERSION)
+        sent = analysis.sentence(doc[mention.start])
+        evidence = analysis.evidence(sent, NAME, VERSION)
         found: list[tuple[str, Entity, float, str]] = []
         if mention.role and mention.role_start is not None:
             found.extend(
-                _title_roles(mention.role, range(mention.role_start, mention.start), context)
+                _title_roles(mention.role, range(mention.role_start, mention.start), analysis)
             )
-        elif (title := _loose_title(doc, mention.start, context.lexicon)) is not None:
+        elif (title := _loose_title(doc, mention.start, analysis.lexicon)) is not None:
             role = render(title)
-            found.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), context))
+            found.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), analysis))
         name = doc[mention.end - 1]
-        found.extend(_apposition_roles(name, context))
-        found.extend(_clause_roles(name, context))
+        found.extend(_apposition_roles(name, analysis))
+        found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
             found.append(
@@ -99,7 +99,7 @@ def extract_roles(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
             )
         for predicate, obj, confidence, cue in found:
             key = (person.key, predicate, obj.key)
-            if key in seen or obj.key == person.key or _generic_body(obj, context.lexicon):
+            if key in seen or obj.key == person.key or _generic_body(obj, analysis.lexicon):
                 continue
             seen.add(key)
             yield Claim(
@@ -125,15 +125,15 @@ def _generic_body(entity: Entity, lexicon: Lexicon) -> bool:
 
 
 def _title_roles(
-    role: str, span: range, context: DocContext
+    role: str, span: range, analysis: DocAnalysis
 ) -> Iterator[tuple[str, Entity, float, str]]:
     """The role of a title before a name, its party word and its organisation."""
-    yield "holdsRole", _role_entity(role, context), TITLE_CONFIDENCE, "title"
+    yield "holdsRole", _role_entity(role, analysis), TITLE_CONFIDENCE, "title"
     for word in role.split():  # "Democratic Rep. Jamie Raskin"
         if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
             yield "memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE, "title"
     for i in span:
-        org = context.names.entity_of.get(i)
+        org = analysis.names.entity_of.get(i)
         if org is not None and org.kind == "Organization":
             yield "memberOf", org, TITLE_CONFIDENCE, "title"
 
@@ -167,17 +167,17 @@ def _is_title(token: Token, lexicon: Lexicon) -> bool:
     return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
 
 
-def _role_entity(label: str, context: DocContext) -> Entity:
+def _role_entity(label: str, analysis: DocAnalysis) -> Entity:
     words = [w for w in label.split() if w.lower() not in PARTY_ADJECTIVES] or label.split()
     label = " ".join(words)
     if (
         len(words) == 1
         and words[0].lower().endswith("s")
-        and words[0].lower()[:-1] in context.lexicon.titles
+        and words[0].lower()[:-1] in analysis.lexicon.titles
     ):
         words = [words[0][:-1]]  # "Senators Ann Lee and Tom Jones": each is a Senator
-    if len(words) == 1 and words[0].lower() in context.lexicon.titles:
-        label = context.lexicon.titles[words[0].lower()]
+    if len(words) == 1 and words[0].lower() in analysis.lexicon.titles:
+        label = analysis.lexicon.titles[words[0].lower()]
         label = label[:1].upper() + label[1:]
     return Entity.named(label, "Role")
 
@@ -203,7 +203,9 @@ def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
     return len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)
 
 
-def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entity, float, str]]:
+def _apposition_roles(
+    name: Token, analysis: DocAnalysis
+) -> Iterator[tuple[str, Entity, float, str]]:
     """ "Kofi Annan, UN secretary-general", "its president, Ann Lee": an
     apposition (in either order) headed by a role noun, and its conjuncts
     ("a driver and organizer with the union")."""
@@ -223,9 +225,9 @@ def _apposition_roles(name: Token, context: DocContext) -> Iterator[tuple[str, E
                 "apposition",
             )
             continue
-        if context.names.at(head) is not None:
+        if analysis.names.at(head) is not None:
             continue  # another name, not a role
-        yield from _role_phrase(head, context, "apposition")
+        yield from _role_phrase(head, analysis, "apposition")
 
 
 def _set_off_head(name: Token) -> Token | None:
@@ -261,13 +263,13 @@ def _set_off_head(name: Token) -> Token | None:
 
 
 def _role_phrase(
-    head: Token, context: DocContext, cue: str, confidence: float = APPOSITION_CONFIDENCE
+    head: Token, analysis: DocAnalysis, cue: str, confidence: float = APPOSITION_CONFIDENCE
 ) -> Iterator[tuple[str, Entity, float, str]]:
     """holdsRole / memberOf from a noun phrase headed by a role noun, and its conjuncts."""
     members = [head, *(c for c in head.children if c.dep_ == "conj")]
-    orgs = [org for org in _organisations(head, context)]
+    orgs = [org for org in _organisations(head, analysis)]
     for noun in members:
-        if not is_role_noun(noun, context.lexicon):
+        if not is_role_noun(noun, analysis.lexicon):
             continue
         modifiers = [c for c in noun.children if c.i < noun.i]
         if any(c.lower_ in PAST_WORDS for c in modifiers):
@@ -277,10 +279,10 @@ def _role_phrase(
             len(label.split()) == 1 or label.lower().startswith("member of")
         )
         if not plain_member:  # "a member of X" is a membership, "ranking member" a role
-            yield "holdsRole", _role_entity(label, context), confidence, cue
+            yield "holdsRole", _role_entity(label, analysis), confidence, cue
         if noun is not head:
-            orgs.extend(_organisations(noun, context))
-    if not any(is_role_noun(n, context.lexicon) for n in members):
+            orgs.extend(_organisations(noun, analysis))
+    if not any(is_role_noun(n, analysis.lexicon) for n in members):
         return
     for org in orgs:
         yield "memberOf", org, confidence, cue
@@ -301,55 +303,55 @@ def _role_label(noun: Token) -> str:
     return render(tokens)
 
 
-def _organisations(noun: Token, context: DocContext) -> Iterator[Entity]:
+def _organisations(noun: Token, analysis: DocAnalysis) -> Iterator[Entity]:
     """The organisation a role belongs to: named in the role ("UN secretary"),
     after a preposition ("director of Acme", "organizer with the union") or
     owning it ("the union's president", "its director")."""
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
             for tok in child.subtree:
-                org = context.names.at(tok)
+                org = analysis.names.at(tok)
                 if org is not None and org.kind == "Organization":
                     yield org
         elif child.dep_ == "poss":
-            owner = _possessor(child, context)
+            owner = _possessor(child, analysis)
             if owner is not None:
                 yield owner
         elif child.dep_ == "prep" and child.lower_ in ORG_PREPS and child.i > noun.i:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                org = _named_org(pobj, context)
+                org = _named_org(pobj, analysis)
                 if org is not None:
                     yield org
 
 
-def _possessor(token: Token, context: DocContext) -> Entity | None:
+def _possessor(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The organisation of "the union's", "Acme's" or "its": for a pronoun,
     the last organisation named before it in the sentence, if there is one
     ("thanked the Acme Association and its director")."""
     if token.pos_ == "PRON":
-        sent = context.sentence(token)
+        sent = analysis.sentence(token)
         for tok in reversed(sent[: token.i - sent.start]):
-            org = context.names.at(tok)
+            org = analysis.names.at(tok)
             if org is not None and org.is_actor:
                 return org if org.kind == "Organization" else None
-    ref = context.actor(token)
+    ref = analysis.actor(token)
     if ref is not None and ref.entity.kind == "Organization":
         return ref.entity
     return None
 
 
-def _named_org(token: Token, context: DocContext) -> Entity | None:
+def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The organisation named by ``token`` or inside its phrase ("the Acme task force")."""
     for tok in (token, *(c for c in token.subtree if c.i < token.i)):
-        org = context.names.at(tok)
+        org = analysis.names.at(tok)
         if org is not None and org.kind == "Organization":
             return org
     return None
 
 
-def _clause_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entity, float, str]]:
+def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, float, str]]:
     """ "Ann Lee, who chairs the Finance Committee", "Ann Lee is an economist
     at Acme", "Ann Lee sits on the Acme board"."""
     verbs = [c for c in name.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
@@ -367,7 +369,7 @@ def _clause_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entit
         if lemma == "be":
             for attr in verb.children:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not _negated(verb):
-                    yield from _role_phrase(attr, context, "copula", RELATIVE_CONFIDENCE)
+                    yield from _role_phrase(attr, analysis, "copula", RELATIVE_CONFIDENCE)
             continue
         if _negated(verb) or any(c.dep_ == "aux" for c in verb.children):
             continue  # "will chair", "does not lead": not a role held now
@@ -375,30 +377,30 @@ def _clause_roles(name: Token, context: DocContext) -> Iterator[tuple[str, Entit
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None:
                 continue
-            role, org = ROLE_VERBS[lemma], _named_org(obj, context)
+            role, org = ROLE_VERBS[lemma], _named_org(obj, analysis)
             if org is None and lemma in NAMED_OBJECT_VERBS:
                 continue  # "owns a diner": a livelihood, not a role in public life
             if role is not None:
-                yield "holdsRole", _role_entity(role, context), RELATIVE_CONFIDENCE, lemma
+                yield "holdsRole", _role_entity(role, analysis), RELATIVE_CONFIDENCE, lemma
             if org is not None:
                 yield "memberOf", org, RELATIVE_CONFIDENCE, lemma
             continue
         for prep in verb.children:
             if prep.dep_ == "prep" and (lemma, prep.lower_) in MEMBER_VERBS:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (org := _board_org(pobj, context)) is not None:
+                    if pobj.dep_ == "pobj" and (org := _board_org(pobj, analysis)) is not None:
                         yield "memberOf", org, RELATIVE_CONFIDENCE, f"{lemma} {prep.lower_}"
 
 
-def _board_org(token: Token, context: DocContext) -> Entity | None:
+def _board_org(token: Token, analysis: DocAnalysis) -> Entity | None:
     """ "the Acme board", "the board of Acme", "the Acme Committee"."""
-    org = _named_org(token, context)
+    org = _named_org(token, analysis)
     if org is not None:
         return org
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (org := _named_org(pobj, context)) is not None:
+                if pobj.dep_ == "pobj" and (org := _named_org(pobj, analysis)) is not None:
                     return org
     return None
 
