@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
@@ -12,6 +13,7 @@ from kg.model import Article, Claim, Entity, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from kg.extract.lexicon import Lexicon
 
@@ -36,6 +38,61 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
     return decorate
 
 
+@dataclass(frozen=True)
+class DocExtraction:
+    """What one article gives, before any other article is looked at: its claims
+    (entity keys of this article alone) and the actors it names.
+
+    Picklable, so it can be cached on disk or sent back from a worker process.
+    """
+
+    article: Article
+    claims: tuple[Claim, ...]
+    actors: tuple[Entity, ...]
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(Mention(self.article.id, e.key) for e in self.actors)
+
+
+def extract_document(
+    article: Article,
+    doc: Doc,
+    *,
+    lexicon: Lexicon,
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+) -> DocExtraction:
+    """Run the named extractors on one parsed article: a pure function of its
+    arguments, the unit of work that builds, caches and workers call.
+
+    ``doc`` is ``nlp(mask_datelines(article.text))``.
+    """
+    from kg.extract.context import DocContext
+
+    check_extractors(extractors)
+    context = DocContext(article, doc, lexicon)
+    claims: list[Claim] = []
+    for name in extractors:
+        claims.extend(EXTRACTORS[name](doc, context=context))
+    actors = tuple(e for e in context.names.mention_entities if e.is_actor)
+    return DocExtraction(article, tuple(claims), actors)
+
+
+def check_extractors(extractors: Sequence[str]) -> None:
+    """Raise :class:`UnknownNameError` unless every name is a registered extractor."""
+    for name in extractors:
+        if name not in EXTRACTORS:
+            raise UnknownNameError("extractor", name, EXTRACTORS)
+
+
+def parse(articles: Iterable[Article], nlp: Language, n_articles: int) -> Iterator[Doc]:
+    """The parse of each article's text (datelines masked), in order, with ``nlp.pipe``."""
+    from kg.extract.datelines import mask_datelines
+
+    texts = (mask_datelines(a.text) for a in articles)
+    return nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(n_articles))
+
+
 def extract_articles(
     articles: Sequence[Article],
     nlp: Language,
@@ -44,32 +101,24 @@ def extract_articles(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
 ) -> Extraction:
-    """Parse every article once with ``nlp.pipe``, run the named extractors, and
-    merge the entities of all documents into one canonical set."""
-    from kg.extract.canonical import canonicalize
-    from kg.extract.context import DocContext
-    from kg.extract.datelines import mask_datelines
+    """Parse every article once with ``nlp.pipe``, extract each one
+    (:func:`extract_document`), and merge the entities of all documents into
+    one canonical set (:func:`kg.corpus.merge.merge_units`).
+
+    In memory, for notebooks and tests; ``kg build`` streams the same steps.
+    """
+    from kg.corpus.merge import merge_units
     from kg.extract.lexicon import default_lexicon
 
-    for name in extractors:
-        if name not in EXTRACTORS:
-            raise UnknownNameError("extractor", name, EXTRACTORS)
+    check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
-    mentioned: list[Entity] = []
-    texts = (mask_datelines(a.text) for a in articles)
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
+    units = []
+    docs = parse(articles, nlp, len(articles))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
-        context = DocContext(article, doc, lexicon)
-        for name in extractors:
-            claims.extend(EXTRACTORS[name](doc, context=context))
-        named = [e for e in context.names.mention_entities if e.is_actor]
-        mentions.extend(Mention(article.id, e.key) for e in named)
-        mentioned.extend(named)
+        units.append(extract_document(article, doc, lexicon=lexicon, extractors=extractors))
         if progress is not None:
             progress(done, len(articles))
-    return canonicalize(articles, claims, mentions, lexicon, mentioned)
+    return merge_units(units, lexicon)
 
 
 def _processes(n_articles: int) -> int:
