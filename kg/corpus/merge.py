@@ -31,9 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kg.extract.context import GENERIC_ISSUES
+from kg.extract.labels import GENERIC_ISSUES
 from kg.extract.lexicon import Lexicon
-from kg.model import Claim, Entity, Extraction, Mention, Merge, slugify
+from kg.model import Article, Claim, Entity, Extraction, Mention, Merge, slugify
 
 if TYPE_CHECKING:
     from kg.extract.registry import DocExtraction
@@ -77,7 +77,7 @@ class EntityTable:
 
     def add(self, unit: DocExtraction) -> None:
         """Count the entities of one article (its claims' and its named actors)."""
-        for entity in unit.actors:
+        for entity in unit.entities:
             self._note(entity)
         for claim in unit.claims:
             for entity in (claim.subject, claim.object, claim.speaker):
@@ -130,13 +130,15 @@ def canonical_claims(unit: DocExtraction, resolution: Resolution) -> list[Claim]
 
 def canonical_mentions(unit: DocExtraction, resolution: Resolution) -> list[Mention]:
     """The entities one article names, by their merged keys."""
-    keys = {resolution.key_of.get(e.key, e.key) for e in unit.actors}
-    return [Mention(unit.article.id, key) for key in sorted(keys) if key in resolution.entities]
+    keys = {resolution.key_of.get(e.key, e.key) for e in unit.entities}
+    return [Mention(unit.article, key) for key in sorted(keys) if key in resolution.entities]
 
 
-def merge_units(units: Iterable[DocExtraction], lexicon: Lexicon) -> Extraction:
+def merge_units(
+    articles: Iterable[Article], units: Iterable[DocExtraction], lexicon: Lexicon
+) -> Extraction:
     """The whole corpus's extraction in memory (for notebooks and tests)."""
-    units = sorted(units, key=lambda u: u.article.id)
+    units = sorted(units, key=lambda u: u.article)
     table = EntityTable()
     for unit in units:
         table.add(unit)
@@ -147,7 +149,7 @@ def merge_units(units: Iterable[DocExtraction], lexicon: Lexicon) -> Extraction:
         claims.extend(canonical_claims(unit, resolution))
         mentions.extend(canonical_mentions(unit, resolution))
     return Extraction(
-        articles=tuple(u.article for u in units),
+        articles=tuple(sorted(articles, key=lambda a: a.id)),
         entities=tuple(graph_entities(resolution, claims)),
         claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
         mentions=tuple(mentions),

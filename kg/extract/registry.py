@@ -1,21 +1,30 @@
-"""The registry of extractors and the corpus-level extraction driver."""
+"""The registry of extractors, the per-article unit of work, and the corpus driver.
+
+An extractor is a pure function ``(doc, analysis, *, config) -> Iterator[Claim]``
+registered under a versioned name. :func:`extract_document` analyses one
+parsed article once (:func:`kg.extract.analysis.analyze`) and runs the named
+extractors over that frozen analysis; :func:`extract_articles` parses a
+corpus with ``nlp.pipe`` and merges the per-article results.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
+from kg.extract.analysis import analyze, mask_datelines
+from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from kg.extract.lexicon import Lexicon
+    from kg.extract.analysis import DocAnalysis
 
 Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
@@ -28,8 +37,27 @@ BATCH_SIZE = 32
 PARALLEL_FROM = 200
 
 
+@dataclass(frozen=True)
+class Config:
+    """What every extractor is given besides the document: the lexicon in use."""
+
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class DocExtraction:
+    """What one article yields: its claims and the actors it names (picklable)."""
+
+    article: str
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+    """One per named actor mention of the article."""
+    entities: tuple[Entity, ...]
+    """The entity of each of :attr:`mentions`, in the same order."""
+
+
 def register(name: str) -> Callable[[Extractor], Extractor]:
-    """Register an extractor ``(doc, *, context) -> Iterator[Claim]`` under ``name``."""
+    """Register an extractor ``(doc, analysis, *, config) -> Iterator[Claim]`` as ``name``."""
 
     def decorate(func: Extractor) -> Extractor:
         EXTRACTORS[name] = func
@@ -38,59 +66,36 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
     return decorate
 
 
-@dataclass(frozen=True)
-class DocExtraction:
-    """What one article gives, before any other article is looked at: its claims
-    (entity keys of this article alone) and the actors it names.
+def check_extractors(extractors: Sequence[str]) -> None:
+    """Raise :class:`UnknownNameError` for a name no extractor is registered under."""
+    for name in extractors:
+        if name not in EXTRACTORS:
+            raise UnknownNameError("extractor", name, EXTRACTORS)
 
-    Picklable, so it can be cached on disk or sent back from a worker process.
-    """
 
-    article: Article
-    claims: tuple[Claim, ...]
-    actors: tuple[Entity, ...]
-
-    @property
-    def mentions(self) -> tuple[Mention, ...]:
-        return tuple(Mention(self.article.id, e.key) for e in self.actors)
+def parse_text(article: Article) -> str:
+    """The text to parse for ``article``: datelines blanked, offsets unchanged."""
+    return mask_datelines(article.text)
 
 
 def extract_document(
     article: Article,
     doc: Doc,
     *,
-    lexicon: Lexicon,
+    lexicon: Lexicon | None = None,
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
 ) -> DocExtraction:
-    """Run the named extractors on one parsed article: a pure function of its
-    arguments, the unit of work that builds, caches and workers call.
-
-    ``doc`` is ``nlp(mask_datelines(article.text))``.
-    """
-    from kg.extract.context import DocContext
-
+    """Claims and named actors of one article, ``doc`` being ``parse_text(article)`` parsed."""
     check_extractors(extractors)
-    context = DocContext(article, doc, lexicon)
-    claims: list[Claim] = []
-    for name in extractors:
-        claims.extend(EXTRACTORS[name](doc, context=context))
-    actors = tuple(e for e in context.names.mention_entities if e.is_actor)
-    return DocExtraction(article, tuple(claims), actors)
-
-
-def check_extractors(extractors: Sequence[str]) -> None:
-    """Raise :class:`UnknownNameError` unless every name is a registered extractor."""
-    for name in extractors:
-        if name not in EXTRACTORS:
-            raise UnknownNameError("extractor", name, EXTRACTORS)
-
-
-def parse(articles: Iterable[Article], nlp: Language, n_articles: int) -> Iterator[Doc]:
-    """The parse of each article's text (datelines masked), in order, with ``nlp.pipe``."""
-    from kg.extract.datelines import mask_datelines
-
-    texts = (mask_datelines(a.text) for a in articles)
-    return nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(n_articles))
+    config = Config(lexicon or default_lexicon())
+    analysis: DocAnalysis = analyze(article, doc, config.lexicon)
+    claims = tuple(
+        claim for name in extractors for claim in EXTRACTORS[name](doc, analysis, config=config)
+    )
+    named = tuple(e for e in analysis.names.mention_entities if e.is_actor)
+    return DocExtraction(
+        article.id, claims, tuple(Mention(article.id, e.key) for e in named), named
+    )
 
 
 def extract_articles(
@@ -101,24 +106,24 @@ def extract_articles(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
 ) -> Extraction:
-    """Parse every article once with ``nlp.pipe``, extract each one
-    (:func:`extract_document`), and merge the entities of all documents into
-    one canonical set (:func:`kg.corpus.merge.merge_units`).
+    """Parse every article once with ``nlp.pipe``, extract each with
+    :func:`extract_document`, and merge the entities of all documents into one
+    canonical set (:func:`kg.corpus.merge.merge_units`).
 
     In memory, for notebooks and tests; ``kg build`` streams the same steps.
     """
     from kg.corpus.merge import merge_units
-    from kg.extract.lexicon import default_lexicon
 
     check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
     units = []
-    docs = parse(articles, nlp, len(articles))
+    texts = (parse_text(a) for a in articles)
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
         units.append(extract_document(article, doc, lexicon=lexicon, extractors=extractors))
         if progress is not None:
             progress(done, len(articles))
-    return merge_units(units, lexicon)
+    return merge_units(articles, units, lexicon)
 
 
 def _processes(n_articles: int) -> int:

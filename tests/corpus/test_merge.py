@@ -69,9 +69,7 @@ def test_entity_tables_add_up_in_any_order():
         person = Entity.named(label, "Person")
         issue = Entity.named("road pricing", "Issue")
         evidence = Provenance(article, f"{label} backs road pricing.", 0, 20, "stance.v1", "1")
-        return DocExtraction(
-            Article(article, evidence.sentence), (Claim(person, "supports", issue, evidence),), ()
-        )
+        return DocExtraction(article, (Claim(person, "supports", issue, evidence),), (), ())
 
     units = [unit("x1", "Bill Moreau"), unit("x2", "William Moreau"), unit("x3", "Moreau")]
     one, two = EntityTable(), EntityTable()
@@ -84,7 +82,8 @@ def test_entity_tables_add_up_in_any_order():
         together.add(u)
 
     assert one.resolve(lexicon) == together.resolve(lexicon)
-    merged = merge_units(units, lexicon)
+    articles = [Article(u.article, u.claims[0].provenance.sentence) for u in units]
+    merged = merge_units(articles, units, lexicon)
     assert {c.subject.key for c in merged.claims} == {"william_moreau"}
     assert {(m.key, m.into) for m in merged.merges} == {
         ("bill_moreau", "william_moreau"),
