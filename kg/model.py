@@ -62,7 +62,7 @@ def slugify(label: str) -> str:
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
+    "cue", "rule", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
     "object_type", "extractor",
 )  # fmt: skip
 
@@ -132,6 +132,8 @@ class Claim:
     modality: str = "asserted"
     speaker: Entity | None = None
     cue: str | None = None
+    rule: str | None = None
+    """The name of the extraction rule that made the claim (``kg.extract.rules``)."""
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
@@ -168,6 +170,7 @@ class Claim:
             "modality": self.modality,
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
+            "rule": self.rule,
             "article": p.article,
             "start": p.start,
             "end": p.end,

@@ -13,11 +13,31 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.labels import phrase_tokens, render
-from kg.extract.registry import Config, register
+from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
 
 NAME, VERSION = "roles.v1", "1.0.0"
-TITLE_CONFIDENCE, APPOSITION_CONFIDENCE, PARTY_CONFIDENCE = 0.9, 0.75, 0.85
+TITLE = rule("roles.title", NAME, "a title before a name: STA Commissioner Dana Reyes")
+TITLE_MEMBER = rule(
+    "roles.title_member", NAME, "an organisation in a title: STA Commissioner → memberOf STA"
+)
+TITLE_PARTY = rule("roles.title_party", NAME, "a party word in a title: Democratic Rep. Jane Doe")
+APPOSITION = rule("roles.apposition", NAME, "a title apposition: Kofi Annan, UN secretary-general")
+APPOSITION_MEMBER = rule(
+    "roles.apposition_member", NAME, "an organisation in a title apposition: Y, mayor of Z"
+)
+APPOSITION_PARTY = rule("roles.apposition_party", NAME, "a party noun apposition: Y, a Democrat")
+PARTY_TAG = rule("roles.party_tag", NAME, "a party tag after a name: Rep. Jane Doe (D-N.Y.)")
+#: The cue word each rule records.
+CUES = {
+    TITLE: "title",
+    TITLE_MEMBER: "title",
+    TITLE_PARTY: "title",
+    APPOSITION: "apposition",
+    APPOSITION_MEMBER: "apposition",
+    APPOSITION_PARTY: "apposition",
+    PARTY_TAG: "party tag",
+}
 
 
 @register(NAME)
@@ -30,24 +50,22 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
             continue
         sent = analysis.sentence(doc[mention.start])
         evidence = analysis.evidence(sent, NAME, VERSION)
-        found: list[tuple[str, Entity, float]] = []
+        found: list[tuple[str, Entity, str]] = []
         if mention.role and mention.role_start is not None:
             role = _role_entity(mention.role, analysis)
-            found.append(("holdsRole", role, TITLE_CONFIDENCE))
+            found.append(("holdsRole", role, TITLE))
             for word in mention.role.split():  # "Democratic Rep. Jamie Raskin"
                 if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
-                    found.append(
-                        ("memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE)
-                    )
+                    found.append(("memberOf", Entity.named(party, "Organization"), TITLE_PARTY))
             for i in range(mention.role_start, mention.start):
                 org = names.entity_of.get(i)
                 if org is not None and org.kind == "Organization":
-                    found.append(("memberOf", org, TITLE_CONFIDENCE))
+                    found.append(("memberOf", org, TITLE_MEMBER))
         found.extend(_apposition_roles(doc[mention.end - 1], analysis))
         party = names.party_of.get(person.key)
         if party:
-            found.append(("memberOf", Entity.named(party, "Organization"), PARTY_CONFIDENCE))
-        for predicate, obj, confidence in found:
+            found.append(("memberOf", Entity.named(party, "Organization"), PARTY_TAG))
+        for predicate, obj, made_by in found:
             key = (person.key, predicate, obj.key)
             if key in seen:
                 continue
@@ -58,8 +76,9 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
                 object=obj,
                 provenance=evidence,
                 polarity=0,
-                confidence=confidence,
-                cue="title" if confidence == TITLE_CONFIDENCE else "apposition",
+                confidence=config.calibration.confidence(made_by),
+                cue=CUES[made_by],
+                rule=made_by,
             )
 
 
@@ -84,13 +103,13 @@ PARTY_NOUNS = {"democrat": "Democratic Party", "republican": "Republican Party"}
 PARTY_ADJECTIVES = {"democratic": "Democratic Party", "republican": "Republican Party"}
 
 
-def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, float]]:
+def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, str]]:
     """ "Kofi Annan, UN secretary-general": an apposition headed by a title word."""
     titles = analysis.lexicon.titles
     for appos in name.children:
         party = PARTY_NOUNS.get(appos.lemma_.lower()) if appos.dep_ == "appos" else None
         if party is not None:
-            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_CONFIDENCE
+            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY
             continue
         if (
             appos.dep_ != "appos"
@@ -103,8 +122,8 @@ def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str,
         tokens = phrase_tokens(appos)  # "UN secretary-general", "mayor of New York"
         if not tokens:
             continue
-        yield "holdsRole", _role_entity(render(tokens), analysis), APPOSITION_CONFIDENCE
+        yield "holdsRole", _role_entity(render(tokens), analysis), APPOSITION
         for tok in tokens:
             org = analysis.names.entity_of.get(tok.i)
             if org is not None and org.kind == "Organization":
-                yield "memberOf", org, APPOSITION_CONFIDENCE
+                yield "memberOf", org, APPOSITION_MEMBER
