@@ -31,7 +31,9 @@ def precision_table(report: EvalReport, source: str) -> str:
     """The TSV text of ``report``'s per-rule scores."""
     lines = [
         "# Precision of each extraction rule on the dev set (read by kg.extract.confidence).",
-        f"# Regenerate: python -m kg.extract.calibrate {source}",
+        "# Regenerate: kg build DEV/articles -o OUT &&"
+        " python -m kg.extract.calibrate DEV/gold OUT/claims.jsonl",
+        f"# Last measured: {source}",
         "rule\tclaims\tcorrect\tprecision",
     ]
     lines += [
@@ -67,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 0
         report = evaluate_corpus(gold, records)
-        source = f"{args.gold} {args.claims}"
+        source = f"{report.summary()}"
         text = precision_table(report, source)
         with atomic_write(args.output) as out:
             out.write(text)
