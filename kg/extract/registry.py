@@ -130,24 +130,22 @@ def extract_articles(
 ) -> Extraction:
     """Parse every article once with ``nlp.pipe``, extract each with
     :func:`extract_document`, and merge the entities of all documents into one
-    canonical set."""
-    from kg.extract.canonical import canonicalize
+    canonical set (:func:`kg.corpus.merge.merge_units`).
+
+    In memory, for notebooks and tests; ``kg build`` streams the same steps.
+    """
+    from kg.corpus.merge import merge_units
 
     check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
-    mentioned: list[Entity] = []
+    units = []
     texts = (parse_text(a) for a in articles)
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
-        found = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
-        claims.extend(found.claims)
-        mentions.extend(found.mentions)
-        mentioned.extend(found.entities)
+        units.append(extract_document(article, doc, lexicon=lexicon, extractors=extractors))
         if progress is not None:
             progress(done, len(articles))
-    return canonicalize(articles, claims, mentions, lexicon, mentioned)
+    return merge_units(articles, units, lexicon)
 
 
 def _processes(n_articles: int) -> int:
