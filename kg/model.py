@@ -76,7 +76,7 @@ def clean_label(text: str) -> str:
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
+    "cue", "rule", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
     "object_type", "extractor",
 )  # fmt: skip
 
@@ -150,6 +150,8 @@ class Claim:
     modality: str = "asserted"
     speaker: Entity | None = None
     cue: str | None = None
+    rule: str | None = None
+    """The name of the extraction rule that made the claim (``kg.extract.rules``)."""
     id: str = field(default="", compare=False)
     """The claim's stable identifier (see :meth:`evidence_id`), fixed before the
     entities of the corpus are merged; empty for a claim made by hand."""
@@ -202,6 +204,7 @@ class Claim:
             "modality": self.modality,
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
+            "rule": self.rule,
             "article": p.article,
             "start": p.start,
             "end": p.end,

@@ -9,7 +9,7 @@ Each claim is written twice, as Wikidata writes statements:
   counterfactual or questioned stance lives on its claim node alone;
 * a **claim node** ``kgr:claim-<hash>`` (``a kg:Claim``; the hash of the claim's
   own evidence, so the same in every build, see :meth:`Claim.evidence_id`) with every
-  qualifier (polarity, confidence, negation, modality, speaker, cue), the
+  qualifier (polarity, confidence, negation, modality, speaker, cue, rule), the
   evidence sentence and its offsets, and PROV-O links to the document, the
   extractor and the extraction activity.
 
@@ -249,6 +249,8 @@ def _claim_triples(claim: Claim) -> Iterator[_Triple]:
         yield node, KG.speaker, entity_iri(claim.speaker.key)
     if claim.cue is not None:
         yield node, KG.cue, claim.cue
+    if claim.rule is not None:
+        yield node, KG.rule, claim.rule
     yield node, KG.evidenceText, p.sentence
     yield node, KG.startOffset, int(p.start)
     yield node, KG.endOffset, int(p.end)
@@ -346,6 +348,7 @@ def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> 
         modality=row["modality"],
         speaker=entity(row["speaker"], claim) if row["speaker"] is not None else None,
         cue=row["cue"],
+        rule=row.get("rule"),
         id=entity_key(claim),
     )
 

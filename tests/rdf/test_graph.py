@@ -37,6 +37,7 @@ def test_round_trip_keeps_every_field_of_the_negated_claim(graph, sample):
     assert claim.speaker == sample.TISCH
     assert claim.modality == "planned"
     assert claim.cue == "assist"
+    assert claim.rule == "commitment"
     assert claim.provenance.sentence == "The NYPD will not assist ICE, said Jessica Tisch."
     assert sample.ICE_DOC.text[claim.provenance.start : claim.provenance.end] == (
         claim.provenance.sentence
