@@ -9,11 +9,14 @@ argparse does. Library modules are imported inside the commands, so ``kg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +62,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     nlp = load_pipeline()
     _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
     report = build(
-        args.inputs, args.output, nlp=nlp, cue_files=args.cues, progress=_article_progress
+        args.inputs,
+        args.output,
+        nlp=nlp,
+        cue_files=args.cues,
+        progress=_article_progress,
+        scheduler=args.scheduler,
     )
     print(_build_summary(report))
     return 0
@@ -243,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Extract claims from articles and write graph.ttl, claims.jsonl and graph.html.",
         "kg build                       # seeds/ → out/",
         "kg build articles/ corpus.jsonl -o out/",
+        "kg build corpus.jsonl --scheduler tcp://10.0.0.5:8786   # on a Dask cluster",
     )
     sub.add_argument(
         "inputs",
@@ -260,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.tsv",
         help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
         "(repeatable; see README, 'Extending the cue lexicons')",
+    )
+    sub.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="parse and extract on the Dask cluster whose scheduler listens at ADDRESS "
+        "(default: this machine; see README, 'Builds on a Dask cluster')",
     )
 
     sub = command(
@@ -377,7 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        with _interrupts():
+            return args.func(args)
     except KGError as exc:
         return _fail(str(exc))
     except OSError as exc:  # e.g. an output path inside a folder that cannot be written
@@ -390,6 +406,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@contextlib.contextmanager
+def _interrupts() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM stop a command cleanly, with ``Error: interrupted``.
+
+    SIGINT is caught even where it was inherited as ignored (a shell starts
+    background jobs that way): ``kill -INT`` is a request to stop.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _read_graph(path: str) -> rdflib.Graph:

@@ -44,3 +44,7 @@ class UnknownNameError(KGError):
     def __init__(self, what: str, name: str, choices: Iterable[str]) -> None:
         self.what, self.name, self.choices = what, name, sorted(set(choices))
         super().__init__(f"unknown {what} {name!r}; choose one of: {', '.join(self.choices)}")
+
+    def __reduce__(self) -> tuple:
+        # Picklable, so that a worker process can hand the error to the build.
+        return type(self), (self.what, self.name, self.choices)

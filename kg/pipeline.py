@@ -22,6 +22,7 @@ from kg.extract.registry import Progress
 from kg.fileio import atomic_write
 from kg.ingest.reader import read_articles
 from kg.model import Claim, Extraction
+from kg.parallel import choose_executor
 from kg.rdf.graph import to_graph
 from kg.rdf.store import write_graph
 
@@ -59,19 +60,22 @@ def build(
     cue_files: Sequence[str | os.PathLike[str]] = (),
     view: bool = True,
     progress: Progress | None = None,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default ``seeds/``) and write it to ``out_dir``.
 
     ``cue_files`` are extra cue lexicons (the format of ``kg/extract/lexicons/cues.tsv``);
-    ``progress(done, total)`` is called after each article.
+    ``progress(done, total)`` is called after each article; ``scheduler`` is the
+    address of a Dask scheduler to send the per-article work to (default: this machine).
     """
     started = time.perf_counter()
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise OutputError(f"{out_dir}: is a file; give a folder for the output (-o OUT)")
     lexicon = load_lexicon(cue_files)
     articles = read_articles(inputs or [DEFAULT_INPUT])
+    executor = choose_executor(nlp, len(articles), scheduler=scheduler)
     extraction = extract_articles(
-        articles, nlp, extractors=extractors, lexicon=lexicon, progress=progress
+        articles, nlp, extractors=extractors, lexicon=lexicon, progress=progress, executor=executor
     )
     graph = to_graph(extraction)
     out = Path(out_dir)

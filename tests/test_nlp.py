@@ -16,6 +16,7 @@ def test_prefers_the_official_package_when_installed(monkeypatch):
 
     class FakeNlp:
         pipe_names: list[str] = []
+        meta: dict[str, str] = {}
 
     official = types.ModuleType("en_core_web_sm")
     official.load = lambda: loaded.append("official") or FakeNlp()
@@ -45,3 +46,39 @@ def test_line_break_starts_a_sentence():
         "Mayor Resolves Police Will Not Aid Raids",
         "The mayor spoke on Monday.",
     ]
+
+
+def test_long_texts_are_parsed_in_sections_with_their_offsets(monkeypatch):
+    import kg.nlp
+    from kg.nlp import parse, sections
+
+    nlp = kg_nlp.load_pipeline()
+    paragraph = "Senator Ann Lee opposes the transit levy. Mayor Bob Roe praised it.\n\n"
+    long_text = "Levy fight\n\n" + paragraph * 40 + "Last line without a break"
+    monkeypatch.setattr(kg.nlp, "SECTION_CHARS", 500)
+    assert len(sections(long_text, 500)) > 5
+    short, long_doc, other = parse(nlp, ["Short one.", long_text, "Another short one."])
+    assert (short.text, long_doc.text, other.text) == (
+        "Short one.",
+        long_text,
+        "Another short one.",
+    )
+    whole = nlp(long_text)
+    assert [(t.idx, t.text) for t in long_doc] == [(t.idx, t.text) for t in whole]
+    assert [s.text for s in long_doc.sents] == [s.text for s in whole.sents]
+    ents = [(e.start_char, e.end_char, e.label_) for e in long_doc.ents]
+    assert ents == [(e.start_char, e.end_char, e.label_) for e in whole.ents]
+    assert sum(long_text[a:b] in ("Ann Lee", "Bob Roe") for a, b, _ in ents) == 80
+    assert [t.dep_ for t in long_doc] == [t.dep_ for t in whole]
+
+
+def test_sections_join_back_to_the_text_and_respect_the_limit():
+    from kg.nlp import sections
+
+    text = "a" * 250 + " b" * 100 + "\nc. " + "d" * 1000
+    parts = sections(text, 120)
+    assert "".join(parts) == text
+    assert all(0 < len(p) <= 120 for p in parts)
+    assert parts[:2] == ["a" * 120] * 2  # no break at all: cut at the limit
+    assert parts[2].endswith(" ") and parts[3].startswith("b")  # else at a space
+    assert any(p.endswith("\n") for p in parts)  # a line break is better than a space

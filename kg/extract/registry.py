@@ -9,8 +9,7 @@ corpus with ``nlp.pipe`` and merges the per-article results.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from kg.extract.analysis import analyze, mask_datelines
 from kg.extract.confidence import Calibration, default_calibration
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention
+from kg.parallel import ArticleWork, Executor
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,11 +32,6 @@ Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
 RULES: dict[str, Rule] = {}
 DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1")
-BATCH_SIZE = 32
-#: From this many articles on, parse in two processes: 1.8x faster on 300 long
-#: articles on a 2-core machine (benchmarks/bench_build.py); below it, starting
-#: the workers costs more than it saves.
-PARALLEL_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -127,29 +122,36 @@ def extract_articles(
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Extraction:
-    """Parse every article once with ``nlp.pipe``, extract each with
-    :func:`extract_document`, and merge the entities of all documents into one
-    canonical set (:func:`kg.corpus.merge.merge_units`).
+    """Parse every article once, extract each with :func:`extract_document`, and
+    merge the entities of all documents into one canonical set
+    (:func:`kg.corpus.merge.merge_units`).
 
+    ``executor`` runs the per-article work (:func:`article_work`); by default
+    :func:`kg.parallel.choose_executor` picks this process or worker processes.
     In memory, for notebooks and tests; ``kg build`` streams the same steps.
     """
     from kg.corpus.merge import merge_units
+    from kg.parallel import choose_executor
 
     check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
+    executor = executor or choose_executor(nlp, len(articles))
     units = []
-    texts = (parse_text(a) for a in articles)
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
-    for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
-        units.append(extract_document(article, doc, lexicon=lexicon, extractors=extractors))
+    work = article_work(lexicon=lexicon, extractors=extractors)
+    for done, unit in enumerate(executor.map(work, articles), 1):
+        units.append(unit)
         if progress is not None:
             progress(done, len(articles))
     return merge_units(articles, units, lexicon)
 
 
-def _processes(n_articles: int) -> int:
-    """Worker processes for ``nlp.pipe``: two for a large corpus where workers fork."""
-    if n_articles < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return 1
-    return 2 if multiprocessing.get_start_method(allow_none=True) in (None, "fork") else 1
+def article_work(
+    *, lexicon: Lexicon, extractors: Sequence[str] = DEFAULT_EXTRACTORS
+) -> ArticleWork[DocExtraction]:
+    """The per-article unit of a build, for any executor: parse
+    :func:`parse_text`, then :func:`extract_document` (picklable)."""
+    check_extractors(extractors)
+    unit = functools.partial(extract_document, lexicon=lexicon, extractors=tuple(extractors))
+    return ArticleWork(unit, text=parse_text)

@@ -3,10 +3,11 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import UnknownNameError
-from kg.extract import EXTRACTORS, extract_articles, registry
+from kg.extract import EXTRACTORS, extract_articles
 from kg.extract.confidence import default_calibration
 from kg.extract.registry import RULES
 from kg.model import Article
+from kg.parallel.local import ProcessPool
 
 TEXTS = [
     "Senator Ann Lee opposes the tariff bill.",
@@ -25,13 +26,11 @@ def test_unknown_extractor_lists_the_choices(nlp):
         extract_articles([Article("a", TEXTS[0])], nlp, extractors=["stance.v9"])
 
 
-def test_two_processes_give_the_same_claims(nlp, monkeypatch):
+def test_two_processes_give_the_same_claims(nlp):
     articles = [Article(f"a{n}", text) for n, text in enumerate(TEXTS)]
     serial = extract_articles(articles, nlp)
-    monkeypatch.setattr(registry, "PARALLEL_FROM", 2)
-    assert registry._processes(len(articles)) == 2
-    parallel = extract_articles(articles, nlp)
-    assert parallel.claims == serial.claims and len(serial.claims) >= 4
+    parallel = extract_articles(articles, nlp, executor=ProcessPool(nlp, 2, batch_size=1))
+    assert parallel == serial and len(serial.claims) >= 4
 
 
 def test_progress_is_reported_per_article(nlp):

@@ -1,0 +1,123 @@
+"""Executors: run the per-article unit of work over many articles.
+
+An :class:`ArticleWork` says what to do with one article: the text to parse
+(``text``) and a pure, picklable function of the article and its parse
+(``unit``, e.g. ``functools.partial(extract_document, lexicon=…)``). An
+executor parses articles in batches with ``nlp.pipe`` (through
+:func:`kg.nlp.parse`, so no article is too long), runs the unit on each, and
+streams the results back in the order of the articles:
+
+- :class:`Serial` — in this process, with the pipeline it is given;
+- :class:`ProcessPool` — worker processes that each hold the pipeline once and
+  stop with the build (Ctrl-C, SIGTERM, or the main process killed);
+- :class:`DaskExecutor` — the workers of a running ``dask.distributed`` cluster.
+
+:func:`choose_executor` picks one for a build.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from kg.model import Article
+from kg.nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+R = TypeVar("R")
+#: Articles a worker parses with one ``nlp.pipe`` call before it sends back results.
+BATCH_SIZE = 32
+#: From this many articles on, a build parses in worker processes: below it,
+#: starting the workers costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def article_text(article: Article) -> str:
+    """The text of ``article`` as it stands (the default of :attr:`ArticleWork.text`)."""
+    return article.text
+
+
+@dataclass(frozen=True)
+class ArticleWork(Generic[R]):
+    """The per-article unit: parse ``text(article)``, then ``unit(article, doc)``.
+
+    Both functions must be picklable (module-level functions, or
+    ``functools.partial`` of one) so that worker processes and cluster nodes
+    can run them; ``unit`` must not keep the ``Doc``.
+    """
+
+    unit: Callable[[Article, Doc], R]
+    text: Callable[[Article], str] = article_text
+
+    def stream(self, nlp: Language, articles: Sequence[Article]) -> Iterator[R]:
+        """The results of ``articles``, parsed in batches in this process."""
+        texts = (self.text(article) for article in articles)
+        docs = parse(nlp, texts, batch_size=BATCH_SIZE)
+        for article, doc in zip(articles, docs, strict=True):
+            yield self.unit(article, doc)
+
+    def run(self, nlp: Language, articles: Sequence[Article]) -> list[R]:
+        """The results of one batch of ``articles``."""
+        return list(self.stream(nlp, articles))
+
+
+class Executor(Protocol):
+    """Runs an :class:`ArticleWork` over articles; yields results in article order."""
+
+    def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]: ...
+
+
+@dataclass(frozen=True)
+class Serial:
+    """Everything in this process, with the pipeline the entry point loaded."""
+
+    nlp: Language
+
+    def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
+        return work.stream(self.nlp, articles)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def choose_executor(
+    nlp: Language,
+    n_articles: int,
+    *,
+    scheduler: str | None = None,
+    processes: int | None = None,
+) -> Executor:
+    """The executor for a build of ``n_articles``: the Dask cluster at ``scheduler``
+    when one is given; else worker processes (``processes``, default one per
+    CPU) from :data:`PARALLEL_FROM` articles on; else this process."""
+    if scheduler:
+        from kg.parallel.cluster import DaskExecutor
+
+        return DaskExecutor(scheduler, nlp)
+    workers = processes if processes is not None else available_cpus()
+    if workers < 2 or n_articles < PARALLEL_FROM:
+        return Serial(nlp)
+    from kg.parallel.local import ProcessPool
+
+    return ProcessPool(nlp, min(workers, -(-n_articles // BATCH_SIZE)))
+
+
+__all__ = [
+    "BATCH_SIZE",
+    "PARALLEL_FROM",
+    "ArticleWork",
+    "Executor",
+    "Serial",
+    "article_text",
+    "choose_executor",
+]
