@@ -69,7 +69,7 @@ class DaskExecutor:
             )
             done: dict[int, list[R]] = {}
             following = 0
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=client.loop):
                 number, results = _result(future)
                 done[number] = results
                 future.release()
@@ -117,17 +117,21 @@ def _run_batch(
 
 def _connect(address: str) -> Any:
     from distributed import Client
+    from distributed.comm.addressing import get_address_host_port, parse_address
 
+    try:
+        if parse_address(address)[0] in ("tcp", "tls"):
+            get_address_host_port(address)
+    except ValueError as exc:
+        raise ClusterError(
+            f"{address!r} is no Dask scheduler address ({exc}); give one like tcp://HOST:8786"
+        ) from None
     try:
         return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
             "`dask scheduler` and give the address it prints"
-        ) from None
-    except ValueError as exc:
-        raise ClusterError(
-            f"{address!r} is no Dask scheduler address ({exc}); give one like tcp://HOST:8786"
         ) from None
 
 
