@@ -45,7 +45,7 @@ class Quotes:
 
         >>> quotes = Quotes.of('He said “no” and “never”.')
         >>> quotes.at(9), quotes.at(13)
-        (Quote(start=9, end=11), None)
+        (Quote(start=9, end=11, closed=True), None)
         """
         n = bisect_right(self.starts, offset) - 1
         return self.spans[n] if n >= 0 and offset in self.spans[n] else None
@@ -58,7 +58,7 @@ def quote_runs(text: str, quotes: Quotes) -> list[tuple[Quote, ...]]:
     """Quotations grouped into runs: a quote left open at the end of its
     paragraph runs on into a next paragraph that opens with a quotation mark.
 
-    >>> text = '“We will win.\n\n“And we will govern,” she said. “Soon.”'
+    >>> text = '“We will win.\\n\\n“And we will govern,” she said. “Soon.”'
     >>> [[text[q.start:q.end] for q in run] for run in quote_runs(text, Quotes.of(text))]
     [['We will win.', 'And we will govern,'], ['Soon.']]
     """
