@@ -6,6 +6,7 @@ graph); nothing crosses a module boundary as a bare tuple.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ def slugify(label: str) -> str:
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
+    "cue", "rule", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
     "object_type", "extractor",
 )  # fmt: skip
 
@@ -132,6 +133,11 @@ class Claim:
     modality: str = "asserted"
     speaker: Entity | None = None
     cue: str | None = None
+    rule: str | None = None
+    """The name of the extraction rule that made the claim (``kg.extract.rules``)."""
+    id: str = field(default="", compare=False)
+    """The claim's stable identifier (see :meth:`evidence_id`), fixed before the
+    entities of the corpus are merged; empty for a claim made by hand."""
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
@@ -148,6 +154,19 @@ class Claim:
         """Identity of a claim: one triple from one stretch of one article."""
         p = self.provenance
         return (self.subject.key, self.predicate, self.object.key, p.article, p.start, p.end)
+
+    def evidence_id(self) -> str:
+        """An identifier made of this claim's own evidence only: article, span,
+        extractor, predicate and the article's own keys of subject and object.
+
+        Taken before entities are merged across articles (:mod:`kg.corpus.merge`),
+        it stays the same whatever else the corpus holds.
+        """
+        p = self.provenance
+        parts = (p.article, p.start, p.end, p.extractor, self.predicate)
+        parts += (self.subject.key, self.object.key)
+        digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=10)
+        return f"claim-{digest.hexdigest()}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
@@ -168,6 +187,7 @@ class Claim:
             "modality": self.modality,
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
+            "rule": self.rule,
             "article": p.article,
             "start": p.start,
             "end": p.end,
@@ -188,6 +208,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     claims: tuple[Claim, ...]
     mentions: tuple[Mention, ...] = field(default=())
+    merges: tuple[Merge, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -196,3 +217,15 @@ class Mention:
 
     article: str
     entity: str
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Entity ``key`` is the same thing as entity ``into`` (``owl:sameAs``).
+
+    Kept so that an entity IRI of an earlier build still resolves after later
+    articles showed it to be another name of ``into``.
+    """
+
+    key: str
+    into: str

@@ -31,11 +31,20 @@ from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, modality_of
 from kg.extract.labels import GENERIC_ISSUES
 from kg.extract.opinion import OpinionLexicon, default_opinions, hyphenated
-from kg.extract.registry import Config, register
+from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
 from kg.model import Claim, Entity
 
 NAME, VERSION = "evaluation.v1", "1.0.0"
+COPULA = rule("evaluation.copula", NAME, "a predicate evaluation: X is ill-conceived / a disaster")
+VERDICT = rule("evaluation.verdict", NAME, "a verdict on an object: she called the deal reckless")
+MODIFIER = rule(
+    "evaluation.modifier", NAME, "an evaluative word on a policy noun: a reckless giveaway"
+)
+CONDUCT = rule("evaluation.conduct", NAME, "an evaluated record: his abysmal record → its owner")
+POSSESSOR = rule(
+    "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
+)
 
 #: Verbs that link a subject to what is said of it: "the plan is / seems reckless".
 LINKING_VERBS = frozenset({"be", "seem", "remain", "look", "sound", "prove", "become", "appear"})
@@ -65,8 +74,6 @@ PEOPLE = frozenset(
     patient farmer community member citizen owner consumer customer employee neighbor""".split()
 )
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
-#: Confidence of a claim from a word of valence 4 (the strongest): weaker words less.
-BASE_CONFIDENCE = 0.85
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class Aim:
     """Where an evaluation lands: the target token, and who passed it (None: the speaker)."""
 
     target: Token
+    rule: str
     judge: Token | None = None
     conduct: bool = False
     """The target is a record or handling: the stance is on its owner."""
@@ -90,7 +98,7 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
             if not valence:
                 continue
             for aim in _aims(token):
-                for claim in _claims(token, valence, aim, sent, analysis, opinions):
+                for claim in _claims(token, valence, aim, sent, analysis, opinions, config):
                     key = (claim.subject.key, claim.predicate, claim.object.key)
                     if key not in seen:
                         seen.add(key)
@@ -123,14 +131,14 @@ def _aims(token: Token) -> Iterator[Aim]:
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
         yield from _subjects(head)
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
-        yield from (Aim(o, _subject(head)) for o in head.children if o.dep_ == "dobj")
+        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
     elif node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in VERDICT_VERBS:
         verb = head.head  # "described the plan as reckless"
-        yield from (Aim(o, _subject(verb)) for o in verb.children if o.dep_ == "dobj")
+        yield from (Aim(o, VERDICT, _subject(verb)) for o in verb.children if o.dep_ == "dobj")
     elif node.dep_ == "amod" and token.pos_ != "NOUN":
         verb = head.head
         if token.i > head.i and head.dep_ == "dobj" and verb.lemma_ in VERDICT_VERBS:
-            yield Aim(head, _subject(verb))  # "called the plan “long overdue”"
+            yield Aim(head, VERDICT, _subject(verb))  # "called the plan “long overdue”"
         else:
             yield from _noun_aims(head)
 
@@ -144,21 +152,21 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
     if noun.dep_ == "attr" and head.lemma_ in LINKING_VERBS:
         yield from _subjects(head)  # "the deal is a reckless giveaway"
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
-        yield from (Aim(o, _subject(head)) for o in head.children if o.dep_ == "dobj")
+        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
     elif lemma in CONDUCT_NOUNS:
         if noun.dep_ == "dobj" and head.lemma_ == "have":
-            yield from (Aim(s, conduct=True) for s in head.children if s.dep_ == "nsubj")
+            yield from (Aim(s, CONDUCT, conduct=True) for s in head.children if s.dep_ == "nsubj")
         else:
-            yield from (Aim(p, conduct=True) for p in noun.children if p.dep_ == "poss")
+            yield from (Aim(p, CONDUCT, conduct=True) for p in noun.children if p.dep_ == "poss")
     elif lemma in POLICY_NOUNS:
-        yield Aim(noun)
+        yield Aim(noun, MODIFIER)
 
 
 def _subjects(verb: Token) -> Iterator[Aim]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            yield Aim(child)
-            yield from (Aim(c) for c in child.children if c.dep_ == "conj")
+            yield Aim(child, COPULA)
+            yield from (Aim(c, COPULA) for c in child.children if c.dep_ == "conj")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -174,21 +182,18 @@ def _claims(
     sent: Span,
     analysis: DocAnalysis,
     opinions: OpinionLexicon,
+    config: Config,
 ) -> Iterator[Claim]:
     speaker = analysis.speaker(token)
-    if aim.judge is not None:
-        ref = analysis.actor(aim.judge)
-        holder = ref.entity if ref is not None else None
-    else:
-        holder = speaker
-    if holder is None:
+    ref = analysis.actor(aim.judge) if aim.judge is not None else None
+    holder, hops = (ref.entity, ref.hops) if ref is not None else (speaker, 1)
+    if aim.judge is not None and ref is None or holder is None:
         return  # the narrator's word, or no one we can name
     negated = is_negated(token) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
-    confidence = round(BASE_CONFIDENCE * min(1.0, 0.55 + abs(valence) / 8), 3)
     evidence = analysis.evidence(sent, NAME, VERSION)
     owners = {
         ref.entity.key
@@ -197,7 +202,7 @@ def _claims(
     }
     if holder.key in owners:
         return  # "X's plan is sensible," said X: a misread speaker, not a stance
-    for target, on_actor in _targets(aim, analysis, opinions):
+    for target, on_actor, made_by in _targets(aim, analysis, opinions):
         if target.key == holder.key:
             continue
         if on_actor:
@@ -210,22 +215,25 @@ def _claims(
             object=target,
             provenance=evidence,
             polarity=polarity,
-            confidence=confidence,
+            confidence=config.calibration.confidence(
+                made_by, hops=hops, modality=modality, negated=negated
+            ),
             negated=negated,
             modality=modality,
             speaker=speaker,
             cue=hyphenated(token),
+            rule=made_by,
         )
 
 
 def _targets(
     aim: Aim, analysis: DocAnalysis, opinions: OpinionLexicon
-) -> Iterator[tuple[Entity, bool]]:
-    """The entities an aim lands on, each with whether it is an actor."""
+) -> Iterator[tuple[Entity, bool, str]]:
+    """The entities an aim lands on, each with whether it is an actor and the rule."""
     token = aim.target
     actor = _actor(token, analysis)
     if actor is not None:
-        yield actor, True
+        yield actor, True, aim.rule
         return
     if aim.conduct or _unnamed_person(token, analysis) or _people(token):
         return  # no owner to name; or people, not a policy ("our growers are loyal")
@@ -235,11 +243,11 @@ def _targets(
     if issue is None and token.pos_ in ("NOUN", "PROPN"):
         issue = issue_entity(token, analysis)
     if issue is not None:
-        yield issue, False
+        yield issue, False, aim.rule
     for owner in (c for c in token.children if c.dep_ == "poss"):
         actor = _actor(owner, analysis)
         if actor is not None:
-            yield actor, True  # "the mayor's plan is reckless": the mayor too
+            yield actor, True, POSSESSOR  # "the mayor's plan is reckless": the mayor too
 
 
 def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:
