@@ -60,6 +60,19 @@ def slugify(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "unnamed"
 
 
+def clean_label(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: bidi
+    overrides and isolates, zero-width spaces and joiners, soft hyphens), which
+    let a label display as something it is not.
+
+    >>> clean_label("Ann\u202e eeL\u200b")
+    'Ann eeL'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
@@ -96,10 +109,14 @@ class Entity:
     def __post_init__(self) -> None:
         if self.kind not in ENTITY_KINDS:
             raise ValueError(f"entity kind {self.kind!r} is not one of {ENTITY_KINDS}")
+        # Labels are shown to people: no invisible characters that reorder or hide text.
+        object.__setattr__(self, "label", clean_label(self.label))
+        object.__setattr__(self, "aliases", tuple(clean_label(a) for a in self.aliases))
 
     @classmethod
     def named(cls, label: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
         """An entity keyed by the slug of ``label``; aliases deduplicated and sorted."""
+        label, aliases = clean_label(label), tuple(clean_label(a) for a in aliases)
         return cls(slugify(label), label, kind, tuple(sorted(set(aliases) - {label})))
 
     @property

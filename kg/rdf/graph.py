@@ -21,6 +21,7 @@ into another keeps resolving: ``kgr:<old> owl:sameAs kgr:<new>``.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -218,7 +219,7 @@ def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Ite
     if article.title:
         yield node, DCTERMS.title, article.title
     if article.date:
-        iso = _ISO_DATE.fullmatch(article.date)
+        iso = _ISO_DATE.fullmatch(article.date) and _is_day(article.date)
         yield node, DCTERMS.date, Literal(article.date, datatype=_XSD.date) if iso else article.date
     if article.url:
         yield node, DCTERMS.source, Literal(article.url, datatype=_XSD.anyURI)
@@ -358,3 +359,12 @@ def _boolean(lexical: str) -> bool:
     if lexical in ("false", "0"):
         return False
     raise ValueError(f"kg:negated must be true or false, not {lexical!r}")
+
+
+def _is_day(text: str) -> bool:
+    """Whether ``YYYY-MM-DD`` is a day of the calendar (``2024-02-30`` is not an xsd:date)."""
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
