@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -114,6 +115,13 @@ def add_triples(graph: Graph, triples: Iterable[tuple[Term, Term, Term]]) -> Gra
     if not (isinstance(store, _Store) and graph.identifier == DATASET_DEFAULT_GRAPH_ID):
         graph.addN((s, p, _literal(o), graph) for s, p, o in triples)  # type: ignore[misc]
         return graph
+    # In memory, a transactional extend is faster than bulk_extend (measured).
+    store.oxigraph.extend(quads(triples))
+    return graph
+
+
+def quads(triples: Iterable[tuple[Term, Term, Term]]) -> Iterator[ox.Quad]:
+    """Oxigraph quads of the default graph for ``triples`` (see :func:`add_triples`)."""
     # Most terms recur (IRIs, modalities, sentences shared by claims): convert each once.
     # The key holds the type, so that True, 1 and 1.0 stay distinct.
     converted: dict[tuple[type, Term], ox.NamedNode | ox.BlankNode | ox.Literal] = {}
@@ -125,11 +133,14 @@ def add_triples(graph: Graph, triples: Iterable[tuple[Term, Term, Term]]) -> Gra
             node = converted[key] = to_oxigraph(term)
         return node
 
-    # In memory, a transactional extend is faster than bulk_extend (measured).
-    store.oxigraph.extend(
-        ox.Quad(convert(s), convert(p), convert(o), _DEFAULT) for s, p, o in triples
-    )
-    return graph
+    for s, p, o in triples:
+        yield ox.Quad(convert(s), convert(p), convert(o), _DEFAULT)
+
+
+def dump_store(store: ox.Store, output: IO[bytes], fmt: str = "ttl") -> None:
+    """Write the default graph of ``store`` to ``output`` in ``fmt``, project prefixes used."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    store.dump(output, format=_OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
 
 
 def _literal(term: Term) -> Node:
