@@ -19,6 +19,7 @@ at a time, besides the table of entities.
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import os
 import time
@@ -157,15 +158,23 @@ def build(
         writer = _Writer(stage, out)
         counts: Counter[str] = Counter()
         involved: dict[str, Entity] = {}
-        with writer.claims_file() as claims_out:
-            for article in done:
-                unit = cache.load_unit(keys[article.id])
-                claims = canonical_claims(unit, resolution)
-                counts.update(c.predicate for c in claims)
-                for claim in claims:
-                    claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-                involved.update((e.key, e) for e in claim_entities(claims))
-                writer.add_article(article, claims, canonical_mentions(unit, resolution))
+
+        def article_graphs() -> Iterator[tuple]:
+            """Each article's merged claims, into claims.jsonl and as triples."""
+            from kg.rdf.graph import article_triples
+
+            with writer.claims_file() as claims_out:
+                for article in done:
+                    unit = cache.load_unit(keys[article.id])
+                    claims = canonical_claims(unit, resolution)
+                    counts.update(c.predicate for c in claims)
+                    for claim in claims:
+                        claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+                    involved.update((e.key, e) for e in claim_entities(claims))
+                    mentions = canonical_mentions(unit, resolution)
+                    yield from article_triples(article.id, article, claims, mentions)
+
+        writer.add(article_graphs(), bulk=True)
         entities = graph_entities(resolution, involved.values())
         writer.add_entities(entities, resolution.merges)
         ended = _now()
@@ -339,35 +348,30 @@ class _Writer:
     def claims_file(self):  # noqa: ANN201
         return _opened(self.stage / CLAIMS_FILE, self.out / CLAIMS_FILE, self.files)
 
-    def add_article(self, article: Article, claims, mentions) -> None:  # noqa: ANN001
-        from kg.rdf.graph import article_triples
-
-        self._add(article_triples(article.id, article, claims, mentions))
-
     def add_entities(self, entities, merges) -> None:  # noqa: ANN001
         from kg.rdf.graph import entity_triples
 
-        self._add(entity_triples(entities, merges))
+        self.add(entity_triples(entities, merges))
 
     def add_build(self, record: dict, *, previous_out: Path) -> None:
         from kg.rdf.graph import build_triples
 
-        self._add(build_triples(**record))
-        self._add(_earlier_builds(previous_out / STORE_DIR))
+        self.add(build_triples(**record))
+        self.add(_earlier_builds(previous_out / STORE_DIR))
 
-    def _add(self, triples) -> None:  # noqa: ANN001
+    def add(self, triples, *, bulk: bool = False) -> None:  # noqa: ANN001
+        """Add triples to the store: ``bulk`` streams many without a transaction
+        (the staging folder as a whole is what appears at once)."""
         from kg.rdf.store import quads
 
         with self._writing(STORE_DIR):
-            self.store.extend(quads(triples))
+            if bulk:
+                self.store.bulk_extend(quads(triples))
+            else:
+                self.store.extend(quads(triples))
 
     def finish(self, *, view: bool) -> list[str]:
-        from oxrdflib import OxigraphStore
-        from rdflib import Graph
-        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-        from kg.rdf.namespaces import bind_prefixes
-        from kg.rdf.store import dump_store
+        from kg.rdf.store import dump_store, graph_of_store
 
         with self._writing(STORE_DIR):
             self.store.flush()
@@ -375,16 +379,14 @@ class _Writer:
             dump_store(self.store, fh)
         self.files[:0] = [GRAPH_FILE]
         if view:
-            graph = Graph(
-                store=OxigraphStore(store=self.store),
-                identifier=DATASET_DEFAULT_GRAPH_ID,
-                bind_namespaces="none",
-            )
+            graph = graph_of_store(self.store)
             with self._writing(VIEW_FILE):
-                write_view(bind_prefixes(graph), self.stage / VIEW_FILE)
+                write_view(graph, self.stage / VIEW_FILE)
             self.files.append(VIEW_FILE)
+            del graph
         self.files.append(STORE_DIR + "/")
         del self.store
+        gc.collect()  # close the store (RocksDB) before its folder is swapped in
         return self.files
 
 

@@ -1,7 +1,7 @@
 """The output folder as one set: written whole or not at all, by one build at a time.
 
 A build writes everything into a fresh hidden sibling of the output folder
-(``.OUT.kg-staging-PID``) and, once every file is complete, exchanges it with
+(``.OUT.kg-staging-PID-…``) and, once every file is complete, exchanges it with
 the output folder in one atomic ``renameat2(RENAME_EXCHANGE)`` (two renames
 where the system has no exchange). A reader sees the old set or the new one,
 never a mix. A lock on ``.OUT.kg-lock`` (an ``flock``, released by the kernel
@@ -21,6 +21,7 @@ import datetime
 import errno
 import fcntl
 import os
+import secrets
 import shutil
 import socket
 from collections.abc import Iterator
@@ -56,7 +57,7 @@ def staged_output(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
         ) from None
     with _locked(out, parent / f".{out.name}.kg-lock"):
         _remove_leftovers(parent, out.name)
-        staging = parent / f".{out.name}.kg-staging-{os.getpid()}"
+        staging = parent / f".{out.name}.kg-staging-{os.getpid()}-{secrets.token_hex(3)}"
         try:
             staging.mkdir()
             _carry_over(out, staging)

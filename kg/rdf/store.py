@@ -60,8 +60,8 @@ _DEFAULT = ox.DefaultGraph()
 class _Store(OxigraphStore):
     """An ``oxrdflib`` store that keeps a public handle on its ``pyoxigraph.Store``."""
 
-    def __init__(self) -> None:
-        self.oxigraph = ox.Store()
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.oxigraph = ox.Store() if store is None else store
         super().__init__(store=self.oxigraph)
 
 
@@ -73,6 +73,13 @@ def new_graph() -> Graph:
     (0, rdflib.term.URIRef('https://w3id.org/policy-kg/ontology#'))
     """
     graph = Graph(store=_Store(), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
+    return bind_prefixes(graph)
+
+
+def graph_of_store(store: ox.Store) -> Graph:
+    """An rdflib graph over the default graph of ``store`` (an on-disk one, say),
+    project prefixes bound; SPARQL and bulk reads go straight to ``store``."""
+    graph = Graph(store=_Store(store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
     return bind_prefixes(graph)
 
 
