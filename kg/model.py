@@ -60,10 +60,23 @@ def slugify(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "unnamed"
 
 
+def clean_label(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: bidi
+    overrides and isolates, zero-width spaces and joiners, soft hyphens), which
+    let a label display as something it is not.
+
+    >>> clean_label("Ann\u202e eeL\u200b")
+    'Ann eeL'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
+    "cue", "rule", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
     "object_type", "extractor",
 )  # fmt: skip
 
@@ -96,10 +109,14 @@ class Entity:
     def __post_init__(self) -> None:
         if self.kind not in ENTITY_KINDS:
             raise ValueError(f"entity kind {self.kind!r} is not one of {ENTITY_KINDS}")
+        # Labels are shown to people: no invisible characters that reorder or hide text.
+        object.__setattr__(self, "label", clean_label(self.label))
+        object.__setattr__(self, "aliases", tuple(clean_label(a) for a in self.aliases))
 
     @classmethod
     def named(cls, label: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
         """An entity keyed by the slug of ``label``; aliases deduplicated and sorted."""
+        label, aliases = clean_label(label), tuple(clean_label(a) for a in aliases)
         return cls(slugify(label), label, kind, tuple(sorted(set(aliases) - {label})))
 
     @property
@@ -133,6 +150,8 @@ class Claim:
     modality: str = "asserted"
     speaker: Entity | None = None
     cue: str | None = None
+    rule: str | None = None
+    """The name of the extraction rule that made the claim (``kg.extract.rules``)."""
     id: str = field(default="", compare=False)
     """The claim's stable identifier (see :meth:`evidence_id`), fixed before the
     entities of the corpus are merged; empty for a claim made by hand."""
@@ -185,6 +204,7 @@ class Claim:
             "modality": self.modality,
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
+            "rule": self.rule,
             "article": p.article,
             "start": p.start,
             "end": p.end,

@@ -12,11 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
 from kg.extract.analysis import analyze, mask_datelines
+from kg.extract.confidence import Calibration, default_calibration
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
+RULES: dict[str, Rule] = {}
 DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1")
 BATCH_SIZE = 32
 #: From this many articles on, parse in two processes: 1.8x faster on 300 long
@@ -39,9 +41,11 @@ PARALLEL_FROM = 200
 
 @dataclass(frozen=True)
 class Config:
-    """What every extractor is given besides the document: the lexicon in use."""
+    """What every extractor is given besides the document: the lexicon in use and
+    the measured precision of each rule (see :mod:`kg.extract.confidence`)."""
 
     lexicon: Lexicon
+    calibration: Calibration = field(default_factory=default_calibration)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,24 @@ class DocExtraction:
     """One per named actor mention of the article."""
     entities: tuple[Entity, ...]
     """The entity of each of :attr:`mentions`, in the same order."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of making claims; every claim records the rule that made it."""
+
+    name: str
+    extractor: str
+    """The registered extractor that applies the rule."""
+    description: str
+
+
+def rule(name: str, extractor: str, description: str) -> str:
+    """Declare the rule ``name`` (applied by ``extractor``) and return its name."""
+    if name in RULES and RULES[name] != Rule(name, extractor, description):
+        raise ValueError(f"rule {name!r} is declared twice")
+    RULES[name] = Rule(name, extractor, description)
+    return name
 
 
 def register(name: str) -> Callable[[Extractor], Extractor]:

@@ -9,7 +9,7 @@ Each claim is written twice, as Wikidata writes statements:
   counterfactual or questioned stance lives on its claim node alone;
 * a **claim node** ``kgr:claim-<hash>`` (``a kg:Claim``; the hash of the claim's
   own evidence, so the same in every build, see :meth:`Claim.evidence_id`) with every
-  qualifier (polarity, confidence, negation, modality, speaker, cue), the
+  qualifier (polarity, confidence, negation, modality, speaker, cue, rule), the
   evidence sentence and its offsets, and PROV-O links to the document, the
   extractor and the extraction activity.
 
@@ -21,6 +21,7 @@ into another keeps resolving: ``kgr:<old> owl:sameAs kgr:<new>``.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -263,7 +264,7 @@ def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Ite
     if article.title:
         yield node, DCTERMS.title, article.title
     if article.date:
-        iso = _ISO_DATE.fullmatch(article.date)
+        iso = _ISO_DATE.fullmatch(article.date) and _is_day(article.date)
         yield node, DCTERMS.date, Literal(article.date, datatype=_XSD.date) if iso else article.date
     if article.url:
         yield node, DCTERMS.source, Literal(article.url, datatype=_XSD.anyURI)
@@ -293,6 +294,8 @@ def _claim_triples(claim: Claim) -> Iterator[_Triple]:
         yield node, KG.speaker, entity_iri(claim.speaker.key)
     if claim.cue is not None:
         yield node, KG.cue, claim.cue
+    if claim.rule is not None:
+        yield node, KG.rule, claim.rule
     yield node, KG.evidenceText, p.sentence
     yield node, KG.startOffset, int(p.start)
     yield node, KG.endOffset, int(p.end)
@@ -390,6 +393,7 @@ def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> 
         modality=row["modality"],
         speaker=entity(row["speaker"], claim) if row["speaker"] is not None else None,
         cue=row["cue"],
+        rule=row.get("rule"),
         id=entity_key(claim),
     )
 
@@ -400,3 +404,12 @@ def _boolean(lexical: str) -> bool:
     if lexical in ("false", "0"):
         return False
     raise ValueError(f"kg:negated must be true or false, not {lexical!r}")
+
+
+def _is_day(text: str) -> bool:
+    """Whether ``YYYY-MM-DD`` is a day of the calendar (``2024-02-30`` is not an xsd:date)."""
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -37,6 +37,7 @@ def test_round_trip_keeps_every_field_of_the_negated_claim(graph, sample):
     assert claim.speaker == sample.TISCH
     assert claim.modality == "planned"
     assert claim.cue == "assist"
+    assert claim.rule == "commitment"
     assert claim.provenance.sentence == "The NYPD will not assist ICE, said Jessica Tisch."
     assert sample.ICE_DOC.text[claim.provenance.start : claim.provenance.end] == (
         claim.provenance.sentence
@@ -260,3 +261,10 @@ def test_only_asserted_and_planned_claims_get_a_direct_triple():
     graph = to_graph(Extraction((Article("a", text),), (lee, merger), (claim,)))
     assert (entity_iri(lee.key), KG.supports, entity_iri(merger.key)) not in graph
     assert any(graph.triples((None, KG.modality, None)))
+
+
+def test_an_impossible_iso_date_is_no_xsd_date():
+    docs = (Article("a", "Text.", date="2024-02-30"), Article("b", "Text.", date="2024-02-29"))
+    graph = to_graph(Extraction(docs, (), ()))
+    dates = sorted((str(o), o.datatype) for o in graph.objects(None, DCTERMS.date))
+    assert dates == [("2024-02-29", rdflib.XSD.date), ("2024-02-30", rdflib.XSD.string)]
