@@ -55,20 +55,26 @@ TABLE_COLUMNS = (
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.nlp import load_pipeline
     from kg.pipeline import build
 
-    _progress("Loading the spaCy pipeline…")
-    nlp = load_pipeline()
+    def load_nlp():  # noqa: ANN202 (only when some article must be parsed)
+        from kg.nlp import load_pipeline
+
+        _progress("Loading the spaCy pipeline…")
+        return load_pipeline()
+
     _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
     report = build(
         args.inputs,
         args.output,
-        nlp=nlp,
+        load_nlp=load_nlp,
         cue_files=args.cues,
+        strict=args.strict,
         progress=_article_progress,
         scheduler=args.scheduler,
     )
+    for failure in report.failures:
+        print(f"Warning: {failure.describe()}", file=sys.stderr)
     print(_build_summary(report))
     return 0
 
@@ -271,6 +277,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable; see README, 'Extending the cue lexicons')",
     )
     sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (and write nothing) if extracting any article raises; "
+        "by default such articles are reported and left out",
+    )
+    sub.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="parse and extract on the Dask cluster whose scheduler listens at ADDRESS "
@@ -449,14 +461,20 @@ def _query_text(query: str) -> str:
 
 
 def _build_summary(report: BuildReport) -> str:
+    if report.up_to_date:
+        return f"{report.out_dir}/ is up to date ({report.documents} documents, nothing changed)"
     lines = [
         f"Built {report.out_dir}/ in {report.seconds:.1f} s",
-        f"  documents  {report.documents}",
+        f"  documents  {report.documents}"
+        + (f" ({report.reused} reused from the previous build)" if report.reused else ""),
         f"  entities   {report.entities}",
         f"  claims     {report.claims}",
     ]
     width = max((len(p) for p in report.claims_by_predicate), default=0)
     lines += [f"    {p:<{width}}  {n}" for p, n in report.claims_by_predicate.items()]
+    if report.failures:
+        n = len(report.failures)
+        lines.append(f"  failed     {n} article{'' if n == 1 else 's'} (left out; see above)")
     lines.append("  files")
     lines += [f"    {path}" for path in report.files]
     return "\n".join(lines)
