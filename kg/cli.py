@@ -52,15 +52,25 @@ TABLE_COLUMNS = (
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.nlp import load_pipeline
     from kg.pipeline import build
 
-    _progress("Loading the spaCy pipeline…")
-    nlp = load_pipeline()
+    def load_nlp():  # noqa: ANN202 (only when some article must be parsed)
+        from kg.nlp import load_pipeline
+
+        _progress("Loading the spaCy pipeline…")
+        return load_pipeline()
+
     _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
     report = build(
-        args.inputs, args.output, nlp=nlp, cue_files=args.cues, progress=_article_progress
+        args.inputs,
+        args.output,
+        load_nlp=load_nlp,
+        cue_files=args.cues,
+        strict=args.strict,
+        progress=_article_progress,
     )
+    for failure in report.failures:
+        print(f"Warning: {failure.describe()}", file=sys.stderr)
     print(_build_summary(report))
     return 0
 
@@ -191,10 +201,20 @@ def cmd_view(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import evaluate, load_claim_records, load_gold
+    from kg.evaluate import (
+        evaluate,
+        evaluate_corpus,
+        load_claim_records,
+        load_gold,
+        load_gold_dir,
+    )
 
     fmt = EVAL_FORMATS.resolve(args.format)
-    report = evaluate(load_gold(args.gold), load_claim_records(args.claims))
+    records = load_claim_records(args.claims)
+    if Path(args.gold).is_dir():
+        report = evaluate_corpus(load_gold_dir(args.gold), records)
+    else:
+        report = evaluate(load_gold(args.gold), records)
     if fmt == "json":
         print(json.dumps(report.to_record(), ensure_ascii=False, indent=2))
     else:
@@ -273,6 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.tsv",
         help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
         "(repeatable; see README, 'Extending the cue lexicons')",
+    )
+    sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (and write nothing) if extracting any article raises; "
+        "by default such articles are reported and left out",
     )
 
     sub = command(
@@ -390,8 +416,14 @@ def build_parser() -> argparse.ArgumentParser:
         "Score claims against gold items: precision, recall, F1 and the misses.",
         "kg eval gold.jsonl out/claims.jsonl --verbose",
         "kg eval gold.jsonl out/graph.ttl --format json",
+        "kg eval gold/ out/claims.jsonl",
     )
-    sub.add_argument("gold", metavar="GOLD.jsonl", help="gold items, one JSON object a line")
+    sub.add_argument(
+        "gold",
+        metavar="GOLD",
+        help="gold items, one JSON object a line; or a folder of them, one <article>.jsonl "
+        "per article, to score a corpus",
+    )
     sub.add_argument(
         "claims",
         metavar="CLAIMS",
@@ -454,26 +486,41 @@ def _query_text(query: str) -> str:
 
 
 def _build_summary(report: BuildReport) -> str:
+    if report.up_to_date:
+        return f"{report.out_dir}/ is up to date ({report.documents} documents, nothing changed)"
     lines = [
         f"Built {report.out_dir}/ in {report.seconds:.1f} s",
-        f"  documents  {report.documents}",
+        f"  documents  {report.documents}"
+        + (f" ({report.reused} reused from the previous build)" if report.reused else ""),
         f"  entities   {report.entities}",
         f"  claims     {report.claims}",
     ]
     width = max((len(p) for p in report.claims_by_predicate), default=0)
     lines += [f"    {p:<{width}}  {n}" for p, n in report.claims_by_predicate.items()]
+    if report.failures:
+        n = len(report.failures)
+        lines.append(f"  failed     {n} article{'' if n == 1 else 's'} (left out; see above)")
     lines.append("  files")
     lines += [f"    {path}" for path in report.files]
     return "\n".join(lines)
 
 
 def _eval_text(report: EvalReport, *, verbose: bool) -> str:
+    from kg.evaluate import NO_RULE
+
     lines = [f"MISSED  {item.describe()}" for item in report.missed]
     if verbose:
         lines += [
             f"WRONG   {c.get('subject')} | {c.get('predicate')} | {c.get('object')}"
             for c in report.wrong
         ]
+    if any(s.rule != NO_RULE for s in report.rules):
+        lines.append("precision per rule")
+        rows = [
+            (s.rule, f"{s.correct}/{s.claims}", f"{s.precision:.2f}")
+            for s in sorted(report.rules, key=lambda s: (s.precision, s.rule))
+        ]
+        lines.append(_table(("rule", "correct", "precision"), rows, indent="  "))
     lines.append(report.summary())
     return "\n".join(lines)
 
