@@ -22,8 +22,8 @@ def disagreements(claims):
             {("Ann Vole", "Bo Lind")},
         ),
         (  # "X's claim ... is a fantasy"
-            "Mayor Bo Lind spoke first. “Mayor Bo Lind’s claim that the ferry will pay for itself is "
-            "a fantasy,” said Ann Vole.",
+            "Mayor Bo Lind spoke first. “Mayor Bo Lind’s claim that the ferry will pay "
+            "for itself is a fantasy,” said Ann Vole.",
             {("Ann Vole", "Bo Lind")},
         ),
         (  # "has it wrong"
