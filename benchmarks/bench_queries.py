@@ -44,15 +44,19 @@ from kg.rdf.query import NAMED_QUERIES, bind_values, resolve_entity
 from kg.rdf.source import open_graph, store_folder
 
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/policy-kg/ontology#Claim> }"
+#: The busiest actor, target, or (actor, target) pair among the claims with the given polarities.
 _TOP = """
 PREFIX kg: <https://w3id.org/policy-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?label (COUNT(?claim) AS ?n) WHERE {{
-  ?claim kg:{role} ?node ; kg:polarity ?polarity .
-  FILTER (?polarity != 0)
-  ?node rdfs:label ?label .
-}} GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1
+SELECT {labels} (COUNT(?claim) AS ?n) WHERE {{
+  VALUES ?polarity {{ {polarities} }}
+  ?claim kg:polarity ?polarity ; kg:subject ?a ; kg:object ?t .
+  ?a rdfs:label ?actor .
+  ?t rdfs:label ?target .
+}} GROUP BY {labels} ORDER BY DESC(?n) {labels} LIMIT 1
 """
+#: The claims each target parameter is about, by query (others: every stance).
+_TARGET_POLARITY = {"supporters": "1", "opponents": "-1"}
 
 
 def main() -> None:
@@ -60,7 +64,9 @@ def main() -> None:
     parser.add_argument("outs", nargs="+", type=Path, metavar="OUT")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--actor", help="the actor parameter (default: the busiest actor)")
-    parser.add_argument("--target", help="the target parameter (default: the busiest target)")
+    parser.add_argument(
+        "--target", help="the target parameter (default: the busiest target of the query)"
+    )
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     args = parser.parse_args()
 
@@ -76,15 +82,12 @@ def main() -> None:
 def measure(out: Path, args: argparse.Namespace) -> dict:
     store = open_graph(out)
     claims = int(next(iter(store.query(_COUNT)))[0].value)
-    params = {
-        "actor": args.actor or _top(store, "subject"),
-        "target": args.target or _top(store, "object"),
-    }
+    params = {name: _params(store, name, args) for name in NAMED_QUERIES}
     del store
     print(f"{out}: {claims} claims, parameters {params}", file=sys.stderr)
     row: dict = {"out": str(out), "claims": claims, "params": params, "queries": {}}
-    for name, query in sorted(NAMED_QUERIES.items()):
-        flags = [f"--param={p}={params[p]}" for p in query.params]
+    for name in sorted(NAMED_QUERIES):
+        flags = [f"--param={p}={v}" for p, v in params[name].items()]
         command = [sys.executable, "-m", "kg", "query", str(out), "--name", name, *flags]
         times, lines = [], 0
         for _ in range(args.repeat):
@@ -98,7 +101,7 @@ def measure(out: Path, args: argparse.Namespace) -> dict:
     with _serving(out) as url:
         store = open_graph(out)
         for name, query in sorted(NAMED_QUERIES.items()):
-            bound = {p: resolve_entity(store, params[p]) for p in query.params}
+            bound = {p: resolve_entity(store, v) for p, v in params[name].items()}
             text = bind_values(query.text, bound) if bound else query.text
             _request(url, text)  # warm-up
             times = []
@@ -111,8 +114,17 @@ def measure(out: Path, args: argparse.Namespace) -> dict:
     return row
 
 
-def _top(store: ox.Store, role: str) -> str:
-    return next(iter(store.query(_TOP.format(role=role))))[0].value
+def _params(store: ox.Store, name: str, args: argparse.Namespace) -> dict[str, str]:
+    """The heaviest parameters of query ``name``: the busiest actor, target or pair."""
+    wanted = NAMED_QUERIES[name].params
+    given = {"actor": args.actor, "target": args.target}
+    polarities = _TARGET_POLARITY.get(name, "1 -1")
+    labels = " ".join(f"?{p}" for p in wanted if not given[p])
+    found = {}
+    if labels:
+        solution = next(iter(store.query(_TOP.format(labels=labels, polarities=polarities))))
+        found = {p: solution[p].value for p in wanted if not given[p]}
+    return {p: given[p] or found[p] for p in wanted}
 
 
 def _request(url: str, query: str) -> bytes:
