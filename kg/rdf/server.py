@@ -107,7 +107,8 @@ def run(
     Returns 0 when stopped by a signal; raises :class:`ServerError` when the
     server cannot start or exits by itself.
     """
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Both set here: a shell starts background jobs with SIGINT ignored.
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with serving(out, host, port) as (server, process):
             started(server)
@@ -116,7 +117,8 @@ def run(
     except KeyboardInterrupt:
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -180,7 +182,7 @@ def _wait_until_ready(server: Server, process: subprocess.Popen[bytes]) -> None:
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
-        process.send_signal(signal.SIGINT)
+        process.terminate()
         try:
             process.wait(STOP_SECONDS)
         except subprocess.TimeoutExpired:
