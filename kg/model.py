@@ -62,8 +62,8 @@ def slugify(label: str) -> str:
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
-    "object_type", "extractor",
+    "cue", "article", "date", "url", "source", "start", "end", "sentence", "subject_id",
+    "subject_type", "object_id", "object_type", "extractor",
 )  # fmt: skip
 
 
@@ -108,7 +108,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a claim comes from: ``text[start:end] == sentence`` in the article."""
+    """Where a claim comes from: ``text[start:end] == sentence`` in the article.
+
+    ``date``, ``url`` and ``source`` are the article's (see :class:`Article`),
+    copied so that every claim says when and where it was published.
+    """
 
     article: str
     sentence: str
@@ -116,6 +120,9 @@ class Provenance:
     end: int
     extractor: str
     extractor_version: str
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +176,9 @@ class Claim:
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
             "article": p.article,
+            "date": p.date,
+            "url": p.url,
+            "source": p.source,
             "start": p.start,
             "end": p.end,
             "sentence": p.sentence,

@@ -73,7 +73,9 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
     Node attributes: ``label``, ``kind``, ``aliases`` (joined with ``"; "``).
     Edge attributes: ``predicate``, ``polarity``, ``confidence``, ``negated``,
     ``modality``, ``speaker`` (label or ``""``), ``cue`` (or ``""``),
-    ``sentence``, ``article``, ``start``, ``end``.
+    ``sentence``, ``article``, ``date``, ``url``, ``source`` (the article's,
+    or ``""``), ``start``, ``end`` and ``claim`` (the edge key, :func:`claim_id`,
+    kept as an attribute because GraphML readers such as igraph drop edge ids).
 
     >>> from kg.model import Claim, Entity, Provenance
     >>> ann, toll = Entity.named("Ann", "Person"), Entity.named("Toll", "Issue")
@@ -90,10 +92,11 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
         for entity in (claim.subject, claim.object):
             _add_entity(G, entity, aliases[entity.key])
         p = claim.provenance
+        key = claim_id(claim)
         G.add_edge(
             claim.subject.key,
             claim.object.key,
-            key=claim_id(claim),
+            key=key,
             predicate=claim.predicate,
             polarity=int(claim.polarity),
             confidence=float(claim.confidence),
@@ -103,8 +106,12 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
             cue=claim.cue or "",
             sentence=p.sentence,
             article=p.article,
+            date=p.date or "",
+            url=p.url or "",
+            source=p.source or "",
             start=int(p.start),
             end=int(p.end),
+            claim=key,
         )
     for key, names in aliases.items():
         G.nodes[key]["aliases"] = ALIAS_SEPARATOR.join(names)

@@ -116,7 +116,10 @@ class DocContext:
             end -= 1
         while start < end and self.text[start].isspace():
             start += 1
-        return Provenance(self.article.id, self.text[start:end], start, end, extractor, version)
+        a = self.article
+        return Provenance(
+            a.id, self.text[start:end], start, end, extractor, version, a.date, a.url, a.source
+        )
 
     # -- actors ------------------------------------------------------------
 

@@ -171,13 +171,20 @@ def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Ite
         return
     if article.title:
         yield node, DCTERMS.title, article.title
-    if article.date:
-        iso = _ISO_DATE.fullmatch(article.date)
-        yield node, DCTERMS.date, Literal(article.date, datatype=_XSD.date) if iso else article.date
-    if article.url:
-        yield node, DCTERMS.source, Literal(article.url, datatype=_XSD.anyURI)
-    if article.source:
-        yield node, DCTERMS.publisher, article.source
+    yield from _publication_triples(node, article.date, article.url, article.source)
+
+
+def _publication_triples(
+    node: URIRef, date: str | None, url: str | None, source: str | None
+) -> Iterator[_Triple]:
+    """When and where a document (or a claim drawn from it) was published."""
+    if date:
+        iso = _ISO_DATE.fullmatch(date)
+        yield node, DCTERMS.date, Literal(date, datatype=_XSD.date) if iso else date
+    if url:
+        yield node, DCTERMS.source, Literal(url, datatype=_XSD.anyURI)
+    if source:
+        yield node, DCTERMS.publisher, source
 
 
 #: Modalities whose claims also get the direct ("truthy") triple.
@@ -207,6 +214,9 @@ def _claim_triples(
     yield node, KG.evidenceText, p.sentence
     yield node, KG.startOffset, int(p.start)
     yield node, KG.endOffset, int(p.end)
+    # The article's date, URL and publisher, on the claim itself: a query of
+    # stances over time needs no join through the document.
+    yield from _publication_triples(node, p.date, p.url, p.source)
     yield node, PROV.wasDerivedFrom, doc
     yield node, PROV.wasAttributedTo, agent
     yield node, PROV.wasGeneratedBy, activity
@@ -294,6 +304,9 @@ def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> 
             end=int(row["end"]),
             extractor=row["extractor"],
             extractor_version=row["version"],
+            date=row["date"],
+            url=row["url"],
+            source=row["source"],
         ),
         polarity=int(row["polarity"]),
         confidence=float(row["confidence"]),

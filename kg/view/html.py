@@ -217,10 +217,13 @@ def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, claims: list[dict[str, Any
     for claim in claims[:EVIDENCE_PER_EDGE]:
         lines.append(f"“{_cut(str(claim.get('sentence', '')))}”")
         confidence = float(claim.get("confidence", 0))
+        published = " · ".join(str(claim[k]) for k in ("date", "source") if claim.get(k))
         lines.append(
-            f"article: {claim.get('article', '')} · confidence {confidence:.2f}"
-            f" · {claim.get('modality', '')}"
+            f"article: {claim.get('article', '')}{f' ({published})' if published else ''}"
+            f" · confidence {confidence:.2f} · {claim.get('modality', '')}"
         )
+        if claim.get("url"):
+            lines.append(f"source: {claim['url']}")
         if claim.get("speaker"):
             lines.append(f"said by: {claim['speaker']}")
     return "\n".join(lines)

@@ -77,8 +77,12 @@ def test_nodes_and_edges_carry_the_claims(G):
         "cue": "backs",
         "sentence": "Zohran Mamdani supports Free buses.",
         "article": "art-1",
+        "date": "",
+        "url": "",
+        "source": "",
         "start": 400,
         "end": 435,
+        "claim": key,
     }
 
 
