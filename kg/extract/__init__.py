@@ -1,13 +1,31 @@
 """Extraction: spaCy Doc → canonical entities and claims.
 
-Extractors are pure generators registered under versioned names; the build
-runs the ones its configuration names, over documents parsed once with
-``nlp.pipe``.
+Each parsed article is analysed once into a frozen
+:class:`~kg.extract.analysis.DocAnalysis`; extractors are pure generators over
+it, registered under versioned names (see :mod:`kg.extract.rules`).
 """
 
 from __future__ import annotations
 
-from kg.extract import roles, stance  # noqa: F401  (importing registers them)
-from kg.extract.registry import DEFAULT_EXTRACTORS, EXTRACTORS, extract_articles, register
+from kg.extract import rules  # noqa: F401  (importing registers them)
+from kg.extract.registry import (
+    DEFAULT_EXTRACTORS,
+    EXTRACTORS,
+    Config,
+    DocExtraction,
+    extract_articles,
+    extract_document,
+    parse_text,
+    register,
+)
 
-__all__ = ["DEFAULT_EXTRACTORS", "EXTRACTORS", "extract_articles", "register"]
+__all__ = [
+    "DEFAULT_EXTRACTORS",
+    "EXTRACTORS",
+    "Config",
+    "DocExtraction",
+    "extract_articles",
+    "extract_document",
+    "parse_text",
+    "register",
+]

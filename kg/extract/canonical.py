@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from kg.extract.context import GENERIC_ISSUES
+from kg.extract.labels import GENERIC_ISSUES
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention, slugify
 

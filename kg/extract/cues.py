@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext
+from kg.extract.analysis import DocAnalysis
+from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.lexicon import Cue
-from kg.extract.speakers import is_speech_verb
 
 #: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
 LIGHT_VERBS = frozenset(
@@ -54,13 +54,13 @@ class Hit:
     prep: Token | None
 
 
-def match_cue(token: Token, ctx: DocContext) -> Hit | None:
+def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:
     """The lexicon cue ``token`` is, if any, preferring one with its preposition.
 
     A past participle after "be" is tried as an adjective first ("is opposed
     to X"), then as the verb ("is opposed by Y").
     """
-    lexicon = ctx.lexicon
+    lexicon = analysis.lexicon
     pos = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
     if token.pos_ == "ADP" and token.dep_ == "prep" and token.head.lemma_ == "be":
         pos = "ADP"  # "the union is against the merger"
@@ -137,8 +137,8 @@ def is_negated(token: Token) -> bool:
     return False
 
 
-def modality_of(token: Token, default: str, ctx: DocContext) -> str:
-    sent = ctx.sentence(token)
+def modality_of(token: Token, default: str, analysis: DocAnalysis) -> str:
+    sent = analysis.sentence(token)
     if sent.text.rstrip().rstrip("”’\"'").endswith("?"):
         return "questioned"
     node = token
@@ -154,7 +154,9 @@ def modality_of(token: Token, default: str, ctx: DocContext) -> str:
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and node.dep_ == "advcl":
                 return "hypothetical"
         reported_would = (
-            "would" in auxes and node.dep_ == "ccomp" and is_speech_verb(node.head, ctx.lexicon)
+            "would" in auxes
+            and node.dep_ == "ccomp"
+            and is_speech_verb(node.head, analysis.lexicon)
         )
         if (auxes & FUTURE_AUX or reported_would) and default == "asserted":
             default = "planned"  # "will oppose"; "said she would vote against"

@@ -6,34 +6,34 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext, Referent
+from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit, verdict_verb
 
 
-def holders_of(hit: Hit, ctx: DocContext) -> list[Referent]:
+def holders_of(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
     """Who takes the stance; failing the grammar, whoever is reported saying it."""
-    found = _grammatical_holders(hit, ctx)
-    if not found and (speaker := ctx.speaker(hit.token)) is not None:
+    found = _grammatical_holders(hit, analysis)
+    if not found and (speaker := analysis.speaker(hit.token)) is not None:
         found = [Referent(speaker, 2)]
     return found
 
 
-def _grammatical_holders(hit: Hit, ctx: DocContext) -> list[Referent]:
+def _grammatical_holders(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
     token = hit.token
     if (verb := verdict_verb(token)) is not None:
-        return clause_subject(verb, ctx)  # "X called the plan a disaster"
+        return clause_subject(verb, analysis)  # "X called the plan a disaster"
     if token.pos_ == "NOUN" and hit.cue.pos == "NOUN":
-        return noun_holders(token, ctx)
+        return noun_holders(token, analysis)
     if hit.cue.pos == "ADP":
-        return clause_subject(token.head, ctx, passive_ok=True)
+        return clause_subject(token.head, analysis, passive_ok=True)
     if hit.cue.pos == "ADJ":
         return clause_subject(
-            token.head if token.dep_ in ("acomp", "attr") else token, ctx, passive_ok=True
+            token.head if token.dep_ in ("acomp", "attr") else token, analysis, passive_ok=True
         )
-    return _verb_holders(token, ctx)
+    return _verb_holders(token, analysis)
 
 
-def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
+def _verb_holders(verb: Token, analysis: DocAnalysis) -> list[Referent]:
     if is_passive(verb):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is None:  # the parser often hangs a late "by" phrase on a higher verb
@@ -51,36 +51,36 @@ def _verb_holders(verb: Token, ctx: DocContext) -> list[Referent]:
             if agent is not None
             else None
         )
-        return ctx.actors(pobj) if pobj is not None else []
-    return clause_subject(verb, ctx)
+        return analysis.actors(pobj) if pobj is not None else []
+    return clause_subject(verb, analysis)
 
 
 def clause_subject(
-    verb: Token, ctx: DocContext, depth: int = 0, *, passive_ok: bool = False
+    verb: Token, analysis: DocAnalysis, depth: int = 0, *, passive_ok: bool = False
 ) -> list[Referent]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and (passive_ok or not is_passive(verb)):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
-        return ctx.actors(subject)
+        return analysis.actors(subject)
     if (
         depth < 3
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
         and verb.head.i != verb.i
     ):
-        return clause_subject(verb.head, ctx, depth + 1)
+        return clause_subject(verb.head, analysis, depth + 1)
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return ctx.actors(verb.head) or noun_holders(verb.head, ctx, depth + 1)
+        return analysis.actors(verb.head) or noun_holders(verb.head, analysis, depth + 1)
     return []
 
 
-def noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]:
-    explicit = explicit_noun_holders(noun, ctx)
+def noun_holders(noun: Token, analysis: DocAnalysis, depth: int = 0) -> list[Referent]:
+    explicit = explicit_noun_holders(noun, analysis)
     if explicit:
         return explicit
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
         # "voted in support of", "testified in favor of": whoever did it
-        return clause_subject(noun.head.head, ctx, depth + 1)
+        return clause_subject(noun.head.head, analysis, depth + 1)
     # Climb to the verb that governs the noun: "X expressed a willingness to ..."
     node = noun
     for _ in range(4):
@@ -91,31 +91,31 @@ def noun_holders(noun: Token, ctx: DocContext, depth: int = 0) -> list[Referent]
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_.lower() in LIGHT_VERBS:
-                    return clause_subject(node, ctx, depth + 1)
+                    return clause_subject(node, analysis, depth + 1)
                 return []
         else:
             break
     return []
 
 
-def explicit_noun_holders(noun: Token, ctx: DocContext) -> list[Referent]:
+def explicit_noun_holders(noun: Token, analysis: DocAnalysis) -> list[Referent]:
     """The author written on the noun itself: by-agent, possessor or apposition."""
     for child in noun.children:  # "X's announcement by Y": Y is the author
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (found := ctx.actors(pobj)):
+            if pobj is not None and (found := analysis.actors(pobj)):
                 return found
     for child in noun.children:
         if child.dep_ == "poss":
-            return ctx.actors(child)
+            return analysis.actors(child)
     if noun.dep_ == "appos":
-        return ctx.actors(noun.head)
+        return analysis.actors(noun.head)
     if received(noun):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return ctx.actors(pobj)
+                    return analysis.actors(pobj)
     return []
 
 

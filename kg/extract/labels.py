@@ -33,6 +33,11 @@ STOP_LEMMAS = frozenset(
 )
 
 
+#: Head nouns that, with a determiner only, refer back to a named law or plan.
+GENERIC_ISSUES = frozenset(
+    """bill legislation measure law act proposal plan policy resolution amendment ordinance
+    initiative package treaty agreement deal""".split()
+)
 #: Heads whose infinitive says what they are about ("the decision to expand drilling").
 ACTION_HEADS = frozenset(
     """decision move plan proposal effort attempt bid push order call vote rule""".split()

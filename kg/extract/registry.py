@@ -1,19 +1,30 @@
-"""The registry of extractors and the corpus-level extraction driver."""
+"""The registry of extractors, the per-article unit of work, and the corpus driver.
+
+An extractor is a pure function ``(doc, analysis, *, config) -> Iterator[Claim]``
+registered under a versioned name. :func:`extract_document` analyses one
+parsed article once (:func:`kg.extract.analysis.analyze`) and runs the named
+extractors over that frozen analysis; :func:`extract_articles` parses a
+corpus with ``nlp.pipe`` and merges the per-article results.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
+from kg.extract.analysis import analyze, mask_datelines
+from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-    from kg.extract.lexicon import Lexicon
+    from kg.extract.analysis import DocAnalysis
 
 Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
@@ -26,14 +37,65 @@ BATCH_SIZE = 32
 PARALLEL_FROM = 200
 
 
+@dataclass(frozen=True)
+class Config:
+    """What every extractor is given besides the document: the lexicon in use."""
+
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class DocExtraction:
+    """What one article yields: its claims and the actors it names (picklable)."""
+
+    article: str
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+    """One per named actor mention of the article."""
+    entities: tuple[Entity, ...]
+    """The entity of each of :attr:`mentions`, in the same order."""
+
+
 def register(name: str) -> Callable[[Extractor], Extractor]:
-    """Register an extractor ``(doc, *, context) -> Iterator[Claim]`` under ``name``."""
+    """Register an extractor ``(doc, analysis, *, config) -> Iterator[Claim]`` as ``name``."""
 
     def decorate(func: Extractor) -> Extractor:
         EXTRACTORS[name] = func
         return func
 
     return decorate
+
+
+def check_extractors(extractors: Sequence[str]) -> None:
+    """Raise :class:`UnknownNameError` for a name no extractor is registered under."""
+    for name in extractors:
+        if name not in EXTRACTORS:
+            raise UnknownNameError("extractor", name, EXTRACTORS)
+
+
+def parse_text(article: Article) -> str:
+    """The text to parse for ``article``: datelines blanked, offsets unchanged."""
+    return mask_datelines(article.text)
+
+
+def extract_document(
+    article: Article,
+    doc: Doc,
+    *,
+    lexicon: Lexicon | None = None,
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+) -> DocExtraction:
+    """Claims and named actors of one article, ``doc`` being ``parse_text(article)`` parsed."""
+    check_extractors(extractors)
+    config = Config(lexicon or default_lexicon())
+    analysis: DocAnalysis = analyze(article, doc, config.lexicon)
+    claims = tuple(
+        claim for name in extractors for claim in EXTRACTORS[name](doc, analysis, config=config)
+    )
+    named = tuple(e for e in analysis.names.mention_entities if e.is_actor)
+    return DocExtraction(
+        article.id, claims, tuple(Mention(article.id, e.key) for e in named), named
+    )
 
 
 def extract_articles(
@@ -44,29 +106,23 @@ def extract_articles(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
 ) -> Extraction:
-    """Parse every article once with ``nlp.pipe``, run the named extractors, and
-    merge the entities of all documents into one canonical set."""
+    """Parse every article once with ``nlp.pipe``, extract each with
+    :func:`extract_document`, and merge the entities of all documents into one
+    canonical set."""
     from kg.extract.canonical import canonicalize
-    from kg.extract.context import DocContext
-    from kg.extract.datelines import mask_datelines
-    from kg.extract.lexicon import default_lexicon
 
-    for name in extractors:
-        if name not in EXTRACTORS:
-            raise UnknownNameError("extractor", name, EXTRACTORS)
+    check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
     claims: list[Claim] = []
     mentions: list[Mention] = []
     mentioned: list[Entity] = []
-    texts = (mask_datelines(a.text) for a in articles)
+    texts = (parse_text(a) for a in articles)
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
-        context = DocContext(article, doc, lexicon)
-        for name in extractors:
-            claims.extend(EXTRACTORS[name](doc, context=context))
-        named = [e for e in context.names.mention_entities if e.is_actor]
-        mentions.extend(Mention(article.id, e.key) for e in named)
-        mentioned.extend(named)
+        found = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
+        claims.extend(found.claims)
+        mentions.extend(found.mentions)
+        mentioned.extend(found.entities)
         if progress is not None:
             progress(done, len(articles))
     return canonicalize(articles, claims, mentions, lexicon, mentioned)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import GENERIC_ISSUES, RELATIVE, DocContext, Referent, conjuncts
+from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.coref import RELATIVE, conjuncts
 from kg.extract.cues import (
     LIGHT_VERBS,
     NON_ACTIONS,
@@ -25,6 +26,7 @@ from kg.extract.cues import (
 )
 from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
 from kg.extract.labels import (
+    GENERIC_ISSUES,
     action_label,
     is_verb_fragment,
     issue_from_tokens,
@@ -79,10 +81,10 @@ class Reading:
     negated: bool
 
     @classmethod
-    def of(cls, hit: Hit, ctx: DocContext) -> Reading:
+    def of(cls, hit: Hit, analysis: DocAnalysis) -> Reading:
         negated = is_negated(hit.token)
         polarity = hit.cue.polarity * (-1 if negated else 1)
-        return cls(hit, polarity, modality_of(hit.token, hit.cue.modality, ctx), negated)
+        return cls(hit, polarity, modality_of(hit.token, hit.cue.modality, analysis), negated)
 
     @property
     def cue(self) -> Cue:
@@ -115,7 +117,7 @@ class Walk:
     """What the reading of one cue's targets shares: the document, who holds
     the stance, and the tokens already read (a nested cue is read once)."""
 
-    ctx: DocContext
+    analysis: DocAnalysis
     holders: list[Referent]
     consumed: set[int]
 
@@ -125,9 +127,9 @@ class Walk:
 
 def stances_of(hit: Hit, walk: Walk) -> Iterator[Stance]:
     """The stances a cue expresses: one per target, composed through clauses."""
-    reading = Reading.of(hit, walk.ctx)
-    ctx = walk.ctx
-    for complement, path in [*_complements(hit, ctx), *_participle_conjuncts(hit, ctx)]:
+    reading = Reading.of(hit, walk.analysis)
+    analysis = walk.analysis
+    for complement, path in [*_complements(hit, analysis), *_participle_conjuncts(hit, analysis)]:
         if complement.pos_ in ("VERB", "AUX") and complement.dep_ in (
             "xcomp",
             "ccomp",
@@ -143,16 +145,16 @@ def stances_of(hit: Hit, walk: Walk) -> Iterator[Stance]:
             yield from _target_stances(target, reading, path, walk)
 
 
-def _participle_conjuncts(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
+def _participle_conjuncts(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
     """ "supports X and paid family leave": the parser took "paid" for a second verb."""
     out = []
     for conj in hit.token.children:
-        if _is_participle_conjunct(conj, ctx):
+        if _is_participle_conjunct(conj, analysis):
             out.append((next(c for c in conj.children if c.dep_ == "dobj"), 0.7))
     return out
 
 
-def _is_participle_conjunct(conj: Token, ctx: DocContext) -> bool:
+def _is_participle_conjunct(conj: Token, analysis: DocAnalysis) -> bool:
     """A "verb" joined by "and" with no subject, aux or clause of its own, and an object."""
     return (
         conj.dep_ == "conj"
@@ -162,12 +164,12 @@ def _is_participle_conjunct(conj: Token, ctx: DocContext) -> bool:
         and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "xcomp", "ccomp") for c in conj.children
         )
-        and match_cue(conj, ctx) is None
+        and match_cue(conj, analysis) is None
         and any(c.dep_ == "dobj" for c in conj.children)
     )
 
 
-def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
+def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
     if hit.prep is not None:
@@ -212,13 +214,13 @@ def _complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
                 "of",
             ):
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
-        return _attributed_clause(token, ctx)
-    return _noun_complements(hit, ctx)
+        return _attributed_clause(token, analysis)
+    return _noun_complements(hit, analysis)
 
 
-def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float]]:
+def _attributed_clause(token: Token, analysis: DocAnalysis) -> list[tuple[Token, float]]:
     """ "X is failing to do Y, a rights group protested": the main clause is the target."""
-    root = ctx.sentence(token).root
+    root = analysis.sentence(token).root
     if (
         root.i < token.i
         and root.pos_ in ("VERB", "AUX")
@@ -232,7 +234,7 @@ def _attributed_clause(token: Token, ctx: DocContext) -> list[tuple[Token, float
     return []
 
 
-def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
+def _noun_complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
     token, cue = hit.token, hit.cue
     children = list(token.children)
     if (verb := verdict_verb(token)) is not None:  # "called the plan a disaster": the plan
@@ -262,7 +264,7 @@ def _noun_complements(hit: Hit, ctx: DocContext) -> list[tuple[Token, float]]:
         if cue.prep is None and not any(c.dep_ == "prep" for c in children):
             # "the cuts are unacceptable, she said": the verdict is on the subject
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-            if subjects and ctx.actor(subjects[0]) is None:
+            if subjects and analysis.actor(subjects[0]) is None:
                 return [(subjects[0], 0.75)]
     for c in children:
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
@@ -285,15 +287,15 @@ def _content_clause(verb: Token) -> bool:
 
 
 def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) -> Iterator[Stance]:
-    ctx, cue = walk.ctx, reading.cue
+    analysis, cue = walk.analysis, reading.cue
     # A noun cue as object composes: "rejected calls for X", "reached agreement on X".
-    inner = match_cue(target, ctx) if target.pos_ == "NOUN" else None
+    inner = match_cue(target, analysis) if target.pos_ == "NOUN" else None
     if (
         inner is not None
         and inner.token.i not in walk.consumed
         and cue.issue_predicate not in EVALUATIVE
     ):
-        if all(walk.holds(r.entity) for r in explicit_noun_holders(target, ctx)):
+        if all(walk.holds(r.entity) for r in explicit_noun_holders(target, analysis)):
             walk.consumed.add(inner.token.i)  # otherwise its author's own stance is read too
         inner_stances = list(stances_of(inner, walk))
         if inner_stances:
@@ -303,18 +305,18 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     if target.pos_ in ("VERB", "AUX"):
         yield from _clause_stances(target, reading, walk)
         return
-    relative = _relative_cue(target, ctx, walk.consumed)
+    relative = _relative_cue(target, analysis, walk.consumed)
     if relative is not None and reading.polarity > 0:
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
         yield from _clause_stances(relative, reading, walk)
         return
-    named_law = ctx.issue_antecedent(target)  # "the bill", "it": a law named before
+    named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before
     if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
-    elif target.pos_ in ("PROPN", "PRON") or ctx.names.at(target):
-        ref = ctx.actor(target)
+    elif target.pos_ in ("PROPN", "PRON") or analysis.names.at(target):
+        ref = analysis.actor(target)
     else:
-        ref = _target_actor(target, ctx)
+        ref = _target_actor(target, analysis)
     if ref is not None:
         person = ref.entity.kind == "Person"
         predicate = cue.actor_predicate or (None if person else cue.issue_predicate)
@@ -331,7 +333,7 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         predicate = cue.actor_predicate  # "jailed 52 members of X": people, but no name
     if predicate is None or (target.pos_ == "PRON" and named_law is None):
         return
-    entity = named_law or _phrase_issue(target, ctx)
+    entity = named_law or _phrase_issue(target, analysis)
     if entity is None:
         return
     yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
@@ -339,43 +341,43 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _against(target, reading, reading.polarity, walk)
 
 
-def _relative_cue(noun: Token, ctx: DocContext, consumed: set[int]) -> Token | None:
+def _relative_cue(noun: Token, analysis: DocAnalysis, consumed: set[int]) -> Token | None:
     """A cue verb in a relative clause whose subject is the noun itself."""
     for child in noun.children:
         if child.dep_ != "relcl" or child.i in consumed:
             continue
         relative = any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in child.children)
-        if relative and match_cue(child, ctx) is not None:
+        if relative and match_cue(child, analysis) is not None:
             return child
     return None
 
 
-def _target_actor(token: Token, ctx: DocContext) -> Referent | None:
+def _target_actor(token: Token, analysis: DocAnalysis) -> Referent | None:
     """An actor as target: a name, a description or "the X administration"."""
     if token.pos_ != "NOUN":
         return None
-    ref = ctx.actor(token)
+    ref = analysis.actor(token)
     if ref is None:
         return None
     lemma = token.lemma_.lower()
-    if lemma in ctx.lexicon.actors or ref.entity.kind == "Person" or ref.hops:
+    if lemma in analysis.lexicon.actors or ref.entity.kind == "Person" or ref.hops:
         return ref
     return None
 
 
 def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stance]:
     """A clause as target: composed with a cue inside it, or an action."""
-    ctx, cue, polarity = walk.ctx, reading.cue, reading.polarity
+    analysis, cue, polarity = walk.analysis, reading.cue, reading.polarity
     for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
         walk.consumed.add(member.i)
-        inner = match_cue(member, ctx)
+        inner = match_cue(member, analysis)
         if inner is None:
             light = next((c for c in member.children if c.dep_ == "dobj"), None)
             if light is not None and member.lemma_.lower() in LIGHT_VERBS:
-                inner = match_cue(light, ctx)
+                inner = match_cue(light, analysis)
         subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         own_subject = subject is not None and subject.lower_ not in RELATIVE
-        other = ctx.actor(subject) if own_subject else None
+        other = analysis.actor(subject) if own_subject else None
         if other is not None and not walk.holds(other.entity) and cue.polarity < 0:
             # "protested that the authorities fail to ...": the criticism is of the authorities
             yield reading.stance(cue.actor_predicate or "criticizes", other.entity, 0.7)
@@ -400,7 +402,7 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             continue
         if any(t.dep_ == "dobj" and t.pos_ == "PRON" for t in _verb_chain_children(member)):
             continue  # "pass it": the label would lose what "it" is
-        label = action_label(member, clause_subject_label(member, ctx, walk.holders))
+        label = action_label(member, clause_subject_label(member, analysis, walk.holders))
         if not label:
             continue
         inner_negated = is_negated(member)
@@ -410,7 +412,7 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             Entity(issue_key(label), label, "Issue"),
             0.8,
             polarity=sign,
-            modality=modality_of(member, reading.modality, ctx),
+            modality=modality_of(member, reading.modality, analysis),
             negated=reading.negated or inner_negated,
         )
         yield from _against(member, reading, sign, walk)
@@ -428,7 +430,7 @@ def _verb_chain_children(verb: Token) -> list[Token]:
     return out
 
 
-def clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) -> str | None:
+def clause_subject_label(verb: Token, analysis: DocAnalysis, holders: list[Referent]) -> str | None:
     """The clause's own subject, when it is not the holder: "STA assisting with ..."."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in (
@@ -443,7 +445,7 @@ def clause_subject_label(verb: Token, ctx: DocContext, holders: list[Referent]) 
         "who",
     ):
         return None
-    ref = ctx.actor(subject)
+    ref = analysis.actor(subject)
     if ref is not None and ref.entity in [h.entity for h in holders]:
         return None
     if ref is not None:
@@ -480,21 +482,25 @@ def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Itera
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                ref = walk.ctx.actor(obj)
-                entity = ref.entity if ref is not None else issue_entity(obj, walk.ctx)
+                ref = walk.analysis.actor(obj)
+                entity = ref.entity if ref is not None else issue_entity(obj, walk.analysis)
                 if entity is not None:
                     yield reading.stance("opposes", entity, 0.7, polarity=-1)
 
 
-def issue_entity(token: Token, ctx: DocContext) -> Entity | None:
+def issue_entity(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The issue a noun phrase names, or the named law it refers back to."""
-    return ctx.issue_antecedent(token) or _phrase_issue(token, ctx)
+    return analysis.issue_antecedent(token) or _phrase_issue(token, analysis)
 
 
-def _phrase_issue(token: Token, ctx: DocContext) -> Entity | None:
+def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The issue the noun phrase headed by ``token`` names in its own words."""
     tokens = phrase_tokens(token)
-    if token.dep_ == "dobj" and token.head.i < token.i and _is_participle_conjunct(token.head, ctx):
+    if (
+        token.dep_ == "dobj"
+        and token.head.i < token.i
+        and _is_participle_conjunct(token.head, analysis)
+    ):
         tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
     if token.pos_ in ("PRON", "NUM"):
         return None

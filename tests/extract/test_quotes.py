@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kg.extract.quotes import find_quotes
+from kg.extract.analysis.quotes import find_quotes
 
 
 def spans(text):

@@ -73,7 +73,8 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
     proper = [t for t in doc if t.pos_ == "PROPN" and t.idx >= body_start]
     extra = _unlabelled_names(proper, raw, lexicon)
-    raw = [m for m in raw if not any(e.start <= m.start and m.end <= e.end for e in extra)] + extra
+    owner = {i: e for e in extra for i in range(e.start, e.end)}
+    raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
     raw.sort(key=lambda m: m.start)
     raw = _joined_names(doc, raw, lexicon)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
@@ -338,10 +339,12 @@ def _bare_surnames(
 def _parties(doc: Doc, mentions: list[NameMention], entities: list[Entity]) -> dict[str, str]:
     """Party tags after a person's name: "Rep. Jane Doe (D-N.Y.)", "Jane Doe, R-Texas,"."""
     parties = {}
+    text = doc.text  # built once: ``Doc.text`` joins every token on each access
     for m, e in zip(mentions, entities, strict=True):
         if e.kind != "Person" or m.end >= len(doc):
             continue
-        tail = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text) :][:24]
+        after = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        tail = text[after : after + 24]
         found = PARTY_TAG.match(tail)
         if found:
             parties[e.key] = PARTIES[found.group(1)]

@@ -9,6 +9,8 @@ quote running over paragraphs reopens at the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "‘": "’", "«": "»", "``": "''", '"': '"'}
@@ -22,6 +24,32 @@ class Quote:
 
     def __contains__(self, offset: object) -> bool:
         return isinstance(offset, int) and self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The quotations of a text in order, found by offset in logarithmic time."""
+
+    spans: tuple[Quote, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Quotes:
+        spans = find_quotes(text)
+        return cls(spans, tuple(q.start for q in spans))
+
+    def at(self, offset: int) -> Quote | None:
+        """The quotation ``offset`` lies in, if any.
+
+        >>> quotes = Quotes.of('He said “no” and “never”.')
+        >>> quotes.at(9), quotes.at(13)
+        (Quote(start=9, end=11), None)
+        """
+        n = bisect_right(self.starts, offset) - 1
+        return self.spans[n] if n >= 0 and offset in self.spans[n] else None
+
+    def __iter__(self) -> Iterator[Quote]:
+        return iter(self.spans)
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:

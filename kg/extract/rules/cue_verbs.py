@@ -18,13 +18,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.context import DocContext, Referent
+from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, Hit, depth, is_negated, match_cue, modality_of
 from kg.extract.holders import holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
-from kg.extract.registry import register
-from kg.extract.speakers import is_speech_verb
+from kg.extract.registry import Config, register
 from kg.extract.targets import Stance, Walk, clause_subject_label, make_stance, stances_of
 from kg.model import Claim, Entity
 
@@ -43,27 +43,27 @@ MODALITY_WEIGHT = {
 
 
 @register(NAME)
-def extract_stances(doc: Doc, *, context: DocContext) -> Iterator[Claim]:
+def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """Stance claims of every body sentence of ``doc``."""
-    for sent in context.sentences:
+    for sent in analysis.body:
         consumed: set[int] = set()
-        hits = [hit for tok in sent if (hit := match_cue(tok, context))]
+        hits = [hit for tok in sent if (hit := match_cue(tok, analysis))]
         hits.sort(key=lambda h: depth(h.token))
         for hit in hits:
             if hit.token.i in consumed:
                 continue
             consumed.add(hit.token.i)
-            holders = holders_of(hit, context)
+            holders = holders_of(hit, analysis)
             if not holders:
                 continue
-            stances = list(stances_of(hit, Walk(context, holders, consumed)))
-            yield from _claims(context, sent, hit.token, holders, stances)
-            yield from _mutual(context, sent, hit, holders, stances)
-        yield from _commitments(context, sent, consumed)
+            stances = list(stances_of(hit, Walk(analysis, holders, consumed)))
+            yield from _claims(analysis, sent, hit.token, holders, stances)
+            yield from _mutual(analysis, sent, hit, holders, stances)
+        yield from _commitments(analysis, sent, consumed)
 
 
 def _mutual(
-    ctx: DocContext, sent: Span, hit: Hit, holders: list[Referent], stances: list[Stance]
+    analysis: DocAnalysis, sent: Span, hit: Hit, holders: list[Referent], stances: list[Stance]
 ) -> Iterator[Claim]:
     """ "A and B disagree on X": A disagrees with B (the scorer and the ontology
     treat agreesWith / disagreesWith as symmetric, so one direction is enough)."""
@@ -80,20 +80,20 @@ def _mutual(
                 second.entity,
                 polarity,
                 hit.cue,
-                modality_of(hit.token, hit.cue.modality, ctx),
+                modality_of(hit.token, hit.cue.modality, analysis),
                 polarity != hit.cue.polarity,
                 0.85,
             )
-            yield from _claims(ctx, sent, hit.token, [first], [stance])
+            yield from _claims(analysis, sent, hit.token, [first], [stance])
 
 
-def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Claim]:
+def _commitments(analysis: DocAnalysis, sent: Span, consumed: set[int]) -> Iterator[Claim]:
     """ "the county will not accept the levy", "the STA will not assist with X"."""
     for verb in sent:
         if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
             continue
         auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        reported = verb.dep_ == "ccomp" and is_speech_verb(verb.head, ctx.lexicon)
+        reported = verb.dep_ == "ccomp" and is_speech_verb(verb.head, analysis.lexicon)
         if not (auxes & FUTURE_AUX or ("would" in auxes and reported)):
             continue
         if verb.dep_ not in ("ROOT", "ccomp", "conj") or any(
@@ -105,11 +105,11 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
         if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "dative") for c in verb.children):
             continue
         subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        subjects = ctx.actors(subject_tok) if subject_tok is not None else []
-        speaker = ctx.speaker(verb)
+        subjects = analysis.actors(subject_tok) if subject_tok is not None else []
+        speaker = analysis.speaker(verb)
         negated = is_negated(verb)
         cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
-        named_speaker = speaker is not None and speaker in ctx.names.mention_entities
+        named_speaker = speaker is not None and speaker in analysis.names.mention_entities
         if (
             reported
             and named_speaker
@@ -118,7 +118,9 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
             and speaker not in [s.entity for s in subjects]
         ):
             holders = [Referent(speaker, 1)]
-            subject = clause_subject_label(verb, ctx, holders) if subject_tok is not None else None
+            subject = (
+                clause_subject_label(verb, analysis, holders) if subject_tok is not None else None
+            )
             if subject is None:
                 continue
             label, predicate = action_label(verb, subject), "supports"
@@ -133,18 +135,22 @@ def _commitments(ctx: DocContext, sent: Span, consumed: set[int]) -> Iterator[Cl
             entity,
             -1 if negated else 1,
             cue,
-            modality_of(verb, "planned", ctx),
+            modality_of(verb, "planned", analysis),
             negated,
             0.75,
         )
-        yield from _claims(ctx, sent, verb, holders, [stance])
+        yield from _claims(analysis, sent, verb, holders, [stance])
 
 
 def _claims(
-    ctx: DocContext, sent: Span, cue_token: Token, holders: list[Referent], stances: list[Stance]
+    analysis: DocAnalysis,
+    sent: Span,
+    cue_token: Token,
+    holders: list[Referent],
+    stances: list[Stance],
 ) -> Iterator[Claim]:
-    evidence = ctx.evidence(sent, NAME, VERSION)
-    speaker = ctx.speaker(cue_token)
+    evidence = analysis.evidence(sent, NAME, VERSION)
+    speaker = analysis.speaker(cue_token)
     for holder in holders:
         for stance in stances:
             if stance.target == holder.entity or stance.target.key == holder.entity.key:

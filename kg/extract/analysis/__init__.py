@@ -1,0 +1,139 @@
+"""One frozen analysis per document, built once before any rule runs.
+
+:func:`analyze` computes, in this order and each from the ones before it only:
+
+1. the sentences and where the body starts (:mod:`.sentences`; datelines were
+   blanked before parsing, :mod:`.datelines`);
+2. named mentions, titles and party tags (:mod:`.names`);
+3. quotations (:mod:`.quotes`);
+4. the antecedent of every third-person pronoun (:mod:`.coref`);
+5. the speaker of every quoted or reported token (:mod:`.speakers`);
+6. the actor every token refers to, "I" and "we" inside speech included, and
+   the named law every "the bill" / "it" refers back to (:mod:`.coref`).
+
+Nothing here imports a rule, and no step calls a later one. Rules read a
+:class:`DocAnalysis` and cannot change it: its tables are read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.analysis.coref import (
+    MentionIndex,
+    Referent,
+    Resolver,
+    antecedent_candidates,
+    conjuncts,
+    included,
+    resolve_pronouns,
+)
+from kg.extract.analysis.datelines import mask_datelines
+from kg.extract.analysis.names import DocNames, find_names
+from kg.extract.analysis.quotes import Quotes
+from kg.extract.analysis.sentences import Sentences, split_sentences
+from kg.extract.analysis.speakers import attribute_speakers
+from kg.extract.lexicon import Lexicon
+from kg.model import Article, Entity, Provenance
+
+__all__ = ["DocAnalysis", "Referent", "analyze", "mask_datelines"]
+
+
+@dataclass(frozen=True)
+class DocAnalysis:
+    """Everything the rules need to know about one parsed article."""
+
+    article: Article
+    doc: Doc
+    lexicon: Lexicon
+    sentences: Sentences
+    names: DocNames
+    quotes: Quotes
+    referents: Mapping[int, Referent]
+    """Token index → the actor the token names or stands for."""
+    speakers: Mapping[int, Entity]
+    """Token index → who says it, for tokens of quotations and reported clauses."""
+    laws: Mapping[int, Entity]
+    """Token index → the named law a "the bill" or "it" refers back to."""
+
+    @property
+    def text(self) -> str:
+        """The article's own text (the parsed one may have a dateline blanked out)."""
+        return self.article.text
+
+    @property
+    def body(self) -> tuple[Span, ...]:
+        """The sentences of the body (a headline is left out)."""
+        return self.sentences.body
+
+    def sentence(self, token: Token) -> Span:
+        return self.sentences.of(token)
+
+    def sentence_number(self, token: Token) -> int:
+        return self.sentences.number(token)
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quotes.at(token.idx) is not None
+
+    def actor(self, token: Token) -> Referent | None:
+        """The actor ``token`` names or stands for."""
+        return self.referents.get(token.i)
+
+    def actors(self, token: Token) -> list[Referent]:
+        """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
+        found = []
+        for member in (token, *conjuncts(token), *included(token)):
+            ref = self.referents.get(member.i)
+            if ref is not None and ref not in found:
+                found.append(ref)
+        return found
+
+    def speaker(self, token: Token) -> Entity | None:
+        return self.speakers.get(token.i)
+
+    def issue_antecedent(self, token: Token) -> Entity | None:
+        """ "the bill", "this legislation", "it": the law named shortly before."""
+        return self.laws.get(token.i)
+
+    def evidence(self, sent: Span, extractor: str, version: str) -> Provenance:
+        """The sentence as a claim's evidence, trimmed of surrounding white space."""
+        start, end = sent.start_char, sent.end_char
+        text = self.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        a = self.article
+        return Provenance(
+            a.id, text[start:end], start, end, extractor, version, a.date, a.url, a.source
+        )
+
+
+def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
+    """The analysis of ``doc``, parsed from ``mask_datelines(article.text)``."""
+    sentences = split_sentences(article.text, doc)
+    names = find_names(doc, lexicon, body_start=sentences.body_start)
+    quotes = Quotes.of(article.text)
+    mentions = MentionIndex.of(names)
+    bare = Resolver(doc, lexicon, names, mentions, pronouns={}, speakers={})
+    pronouns = resolve_pronouns(doc, antecedent_candidates(bare), sentences, quotes)
+    third = Resolver(doc, lexicon, names, mentions, pronouns=pronouns, speakers={})
+    speakers = attribute_speakers(doc, sentences, quotes, third)
+    full = Resolver(doc, lexicon, names, mentions, pronouns=pronouns, speakers=speakers)
+    referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
+    laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
+    return DocAnalysis(
+        article=article,
+        doc=doc,
+        lexicon=lexicon,
+        sentences=sentences,
+        names=names,
+        quotes=quotes,
+        referents=MappingProxyType(referents),
+        speakers=MappingProxyType(speakers),
+        laws=MappingProxyType(laws),
+    )

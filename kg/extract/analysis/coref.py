@@ -1,0 +1,425 @@
+"""Who a word refers to: names, pronouns, relative pronouns and descriptions.
+
+A token may name an actor itself ("Ortiz"), stand for one ("she", "who",
+"the mayor-elect", "the department", "his remarks", "federal officials"), or
+speak as one ("I", "we" inside someone's quote). :func:`resolve_pronouns`
+reads the third-person pronouns in document order, and a :class:`Resolver`
+answers for any token from the names, those pronouns and the speakers; the
+analysis asks it once per token (see :mod:`kg.extract.analysis`) and keeps
+the answers.
+
+Antecedents are found through indexes (bisect over mention offsets, a word →
+mentions table), so the cost stays linear in the article's length.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.analysis.names import DocNames
+from kg.extract.analysis.quotes import Quotes
+from kg.extract.analysis.sentences import Sentences
+from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, noun_label, phrase_tokens
+from kg.extract.lexicon import Lexicon
+from kg.model import Entity
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+THIRD_PERSON = MALE | FEMALE | NEUTER | PLURAL
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+)
+RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Nouns that stand for the words or plans of their possessor ("his remarks").
+STAND_IN_NOUNS = frozenset(
+    """remark comment statement position stance view declaration administration government
+    campaign office team spokesperson spokesman spokeswoman letter message speech plan
+    proposal policy assertion argument response camp leadership regime cabinet""".split()
+)
+#: Words that make a common-noun phrase not an actor ("some officials" is still one).
+VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
+#: Leading words dropped from a common-noun actor's label ("senior officials").
+QUANTIFIERS = frozenset({"senior", "top", "several", "two", "three", "group", "of"})
+SENTENCES_BACK = 3
+#: "The bill" refers back to a law named this many sentences before, at most:
+#: a press release names its bill once and then says "the legislation".
+LAW_SENTENCES_BACK = 12
+#: Inference steps after which a chain of references is not followed.
+MAX_HOPS = 3
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An actor a token refers to, and how many inference steps it took."""
+
+    entity: Entity
+    hops: int = 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible antecedent of a pronoun: a named or common-noun actor."""
+
+    start: int
+    token: Token
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Named mentions indexed for looking back from a token."""
+
+    starts: tuple[int, ...]
+    """Start token of each mention, in order."""
+    by_word: Mapping[str, tuple[int, ...]]
+    """Lower-case word of a role or label → numbers of the mentions with it."""
+    role_words: tuple[frozenset[str], ...]
+    label_words: tuple[frozenset[str], ...]
+    issue_starts: tuple[int, ...]
+    """Numbers of the mentions of laws and programmes (kind Issue), in order."""
+
+    @classmethod
+    def of(cls, names: DocNames) -> MentionIndex:
+        by_word: dict[str, list[int]] = defaultdict(list)
+        roles, labels = [], []
+        for n, (mention, entity) in enumerate(
+            zip(names.mentions, names.mention_entities, strict=True)
+        ):
+            role = frozenset((mention.role or "").lower().replace("-", " ").split())
+            label = frozenset(w.lower() for w in entity.label.split())
+            roles.append(role)
+            labels.append(label)
+            for word in role | label:
+                by_word[word].append(n)
+        issues = tuple(n for n, e in enumerate(names.mention_entities) if e.kind == "Issue")
+        return cls(
+            tuple(m.start for m in names.mentions),
+            {w: tuple(ns) for w, ns in by_word.items()},
+            tuple(roles),
+            tuple(labels),
+            issues,
+        )
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Answers "which actor does this token refer to?" from what is known so far.
+
+    Built twice while a document is analysed: first with no pronouns and no
+    speakers (to gather the pronouns' antecedents), then with both. It keeps
+    no state: the same token always gets the same answer.
+    """
+
+    doc: Doc
+    lexicon: Lexicon
+    names: DocNames
+    mentions: MentionIndex
+    pronouns: Mapping[int, Entity]
+    """Token index → actor, for third-person pronouns."""
+    speakers: Mapping[int, Entity]
+    """Token index → who says it, for tokens of quotes and reported clauses."""
+
+    def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
+        """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
+        found = []
+        for member in (token, *conjuncts(token), *included(token)):
+            ref = self.actor(member, hops=hops)
+            if ref is not None and ref not in found:
+                found.append(ref)
+        return found
+
+    def actor(self, token: Token, *, hops: int = 0) -> Referent | None:
+        if hops > MAX_HOPS:
+            return None
+        named = self.names.at(token)
+        if named is not None and named.is_actor:
+            return Referent(named, hops)
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS:
+            if lower in RELATIVE:
+                antecedent = relative_antecedent(token)
+                return self.actor(antecedent, hops=hops + 1) if antecedent is not None else None
+            entity = (self.speakers if lower in FIRST_PERSON else self.pronouns).get(token.i)
+            return Referent(entity, hops + 1) if entity is not None else None
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self.noun_actor(token, hops)
+        return None
+
+    def noun_actor(self, token: Token, hops: int) -> Referent | None:
+        lemma = token.lemma_.lower()
+        if lemma in STAND_IN_NOUNS:
+            owner = next(
+                (c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i),
+                None,
+            )
+            if owner is not None and (ref := self.actor(owner, hops=hops + 1)) is not None:
+                return ref
+            under = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "under")),
+                None,
+            )
+            if under is not None:
+                for pobj in under.children:
+                    if pobj.dep_ == "pobj" and (ref := self.actor(pobj, hops=hops + 1)):
+                        return ref
+        described = self.description(token)
+        if described is not None:
+            return Referent(described, hops + 1)
+        if lemma in self.lexicon.actors or self._has_named_modifier(token):
+            if lemma in VAGUE or any(
+                c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children
+            ):
+                return None
+            inside = self._named_inside(token)
+            if inside is not None and lemma not in self.lexicon.actors and inside.kind != "Group":
+                return Referent(inside, hops)
+            return Referent(self._common_actor(token), hops)
+        return None
+
+    def _has_named_modifier(self, token: Token) -> bool:
+        return any(
+            c.dep_ in ("amod", "compound", "nmod")
+            and (e := self.names.at(c)) is not None
+            and e.is_actor
+            for c in token.children
+        )
+
+    def _named_inside(self, token: Token) -> Entity | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and (e := self.names.at(child)):
+                return e
+        return None
+
+    def _common_actor(self, token: Token) -> Entity:
+        """An actor named by a common noun phrase: "northern rebels"."""
+        words = noun_label(token).split()
+        while words and words[0].lower() in QUANTIFIERS:
+            words.pop(0)
+        label = " ".join(words) or token.text
+        return Entity.named(label, self.lexicon.actors.get(token.lemma_.lower(), "Group"))
+
+    def description(self, token: Token) -> Entity | None:
+        """ "the mayor-elect", "the department", "the senator": a known entity."""
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            return None
+        words = {w.lower() for w in noun_label(token).replace("-", " ").split()}
+        if not words:
+            return None
+        head = token.lemma_.lower()
+        proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
+        index = self.mentions
+        # every match holds every word, so the rarest word's mentions are enough to look at
+        postings = min((index.by_word.get(w, ()) for w in words), key=len)
+        for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
+            if words <= index.role_words[n] or (
+                not proper and words <= index.label_words[n] and head not in ("city", "state")
+            ):
+                return self.names.mention_entities[n]
+        return None
+
+    def issue_antecedent(self, token: Token, sentences: Sentences) -> Entity | None:
+        """ "the bill", "this legislation", "it": the law named shortly before."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON":
+            if lemma not in ("it", "this") or token.dep_ not in ("dobj", "pobj"):
+                return None
+        elif lemma not in GENERIC_ISSUES or any(
+            c.dep_ in ("compound", "amod", "prep", "nmod", "acl", "relcl") for c in token.children
+        ):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in token.children):
+            return None
+        if token.pos_ == "PRON" and (same := self._object_in_sentence(token, sentences)):
+            return same
+        index = self.mentions
+        issues = index.issue_starts
+        before = bisect_left(issues, token.i, key=index.starts.__getitem__)
+        if before == 0:
+            return None
+        mention = self.names.mentions[issues[before - 1]]
+        limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
+        if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
+            return None
+        return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+
+    def _object_in_sentence(self, pronoun: Token, sentences: Sentences) -> Entity | None:
+        """ "called the toll a cash grab and vowed to fight it": the toll."""
+        sent = sentences.of(pronoun)
+        for tok in reversed(sent[: pronoun.i - sent.start]):
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+                continue
+            if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
+                return issue_from_tokens(phrase_tokens(tok))
+        return None
+
+
+def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
+    """Candidate antecedents: named mentions, and common-noun actors as subjects.
+
+    A nationality inside an actor phrase ("the Fijian rebels") stands for the
+    whole phrase. ``resolver`` knows no pronouns yet.
+    """
+    doc, lexicon, names = resolver.doc, resolver.lexicon, resolver.names
+    out = []
+    for mention, entity in zip(names.mentions, names.mention_entities, strict=True):
+        tok = doc[mention.start : mention.end].root
+        if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lexicon.actors:
+            continue
+        out.append(Candidate(mention.start, tok, entity))
+    for tok in doc:
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.actors:
+            ref = resolver.noun_actor(tok, 0)
+            if ref is not None and ref.hops == 0:
+                out.append(Candidate(tok.i, tok, ref.entity))
+    return tuple(sorted(out, key=lambda c: c.start))
+
+
+def resolve_pronouns(
+    doc: Doc, candidates: tuple[Candidate, ...], sentences: Sentences, quotes: Quotes
+) -> dict[int, Entity]:
+    """The antecedent of every third-person pronoun, in document order.
+
+    The nearest compatible candidate within :data:`SENTENCES_BACK` sentences,
+    subjects preferred; a person's gender is learned from the first "he" or
+    "she" that resolves to them.
+    """
+    starts = [c.start for c in candidates]
+    gender: dict[str, str] = {}
+    found: dict[int, Entity] = {}
+    for token in doc:
+        lower = token.lower_
+        if lower not in THIRD_PERSON or not (token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS):
+            continue
+        entity = _antecedent(token, candidates, starts, sentences, quotes, gender)
+        if entity is None:
+            continue
+        found[token.i] = entity
+        if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
+            gender.setdefault(entity.key, "m" if lower in MALE else "f")
+    return found
+
+
+def _antecedent(
+    token: Token,
+    candidates: tuple[Candidate, ...],
+    starts: list[int],
+    sentences: Sentences,
+    quotes: Quotes,
+    gender: Mapping[str, str],
+) -> Entity | None:
+    lower = token.lower_
+    sent_no = sentences.number(token)
+    excluded = co_arguments(token)
+    quoted = quotes.at(token.idx) is not None
+    best: tuple[float, Entity] | None = None
+    for n in range(bisect_left(starts, token.i) - 1, -1, -1):
+        start, mention_token, entity = (
+            candidates[n].start,
+            candidates[n].token,
+            candidates[n].entity,
+        )
+        distance = sent_no - sentences.number(mention_token)
+        if distance > SENTENCES_BACK:
+            break
+        if start in excluded:
+            continue
+        if not quoted and quotes.at(mention_token.idx) is not None:
+            continue  # a name inside someone's quote is not who the narrator means
+        if not _compatible(lower, entity, gender):
+            continue
+        if lower in NEUTER and distance == 0 and mention_token.dep_ not in SUBJECT_DEPS:
+            continue  # "opponents, including the NRA, argue it ...": "it" is not the NRA
+        if lower in NEUTER and mention_token.dep_ in ("compound", "amod", "nmod"):
+            continue  # "the CFA director said ... it": a name inside a title is not "it"
+        score = -10.0 * distance + start / 10_000
+        if mention_token.dep_ in SUBJECT_DEPS or (
+            mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS
+        ):
+            score += 5
+        if best is None or score > best[0]:
+            best = (score, entity)
+    return None if best is None else best[1]
+
+
+def _compatible(pronoun: str, entity: Entity, gender: Mapping[str, str]) -> bool:
+    if pronoun in MALE or pronoun in FEMALE:
+        wanted = "m" if pronoun in MALE else "f"
+        return entity.kind == "Person" and gender.get(entity.key) in (None, wanted)
+    if pronoun in NEUTER:
+        return entity.kind in ("Organization", "Place")
+    if pronoun in PLURAL:
+        return entity.kind in ("Group", "Organization", "Place")
+    return False
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """ "A, B and C": the tokens joined to ``token`` by conj (or, in a list of
+    names, the apposition the parser mistook for one)."""
+    out = []
+    stack = [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        or (
+            c.dep_ == "appos"
+            and token.pos_ == "PROPN"
+            and c.pos_ == "PROPN"
+            and any(g.dep_ == "conj" for g in c.children)
+        )
+    ]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def included(token: Token) -> list[Token]:
+    """ "Environmental groups, including the Sierra Club and Greenpeace": the members."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out.extend([pobj, *conjuncts(pobj)])
+    return out
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Brandt, whom she accused" → Brandt."""
+    verb = token.head
+    while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i:
+        if verb.dep_ == "ROOT":
+            return None
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return None
+
+
+def co_arguments(token: Token) -> set[int]:
+    """Token indices a pronoun cannot refer to: the other arguments of its verb."""
+    if token.dep_ == "poss":
+        return set()
+    verb = token.head
+    out: set[int] = set()
+    for child in verb.children:
+        if child.i == token.i:
+            continue
+        if child.lower_ in RELATIVE and (ante := relative_antecedent(child)) is not None:
+            out.update(t.i for t in ante.subtree if t.i <= ante.i)
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
+            out.update(t.i for t in child.subtree)
+    if verb.dep_ == "relcl":
+        out.update(t.i for t in verb.head.subtree if t.i <= verb.head.i)
+    return out

@@ -1,0 +1,59 @@
+"""Sentences of a parsed article: the body's, and a token → sentence table.
+
+``Token.sent`` rebuilds the sentence spans on every call; this table answers
+in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Every sentence of a document, and which of them make up the body."""
+
+    all: tuple[Span, ...]
+    body: tuple[Span, ...]
+    """The sentences of the body (a headline is left out)."""
+    body_start: int
+    """Character offset where the body starts."""
+    number_of: tuple[int, ...]
+    """Token index → sentence number (an index into :attr:`all`)."""
+
+    def number(self, token: Token) -> int:
+        return self.number_of[token.i]
+
+    def of(self, token: Token) -> Span:
+        return self.all[self.number_of[token.i]]
+
+
+def split_sentences(text: str, doc: Doc) -> Sentences:
+    """The sentences of ``doc``, parsed from ``text`` (its article's own text)."""
+    every = tuple(doc.sents)
+    numbers = [0] * len(doc)
+    for n, sent in enumerate(every):
+        numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    start = headline_end(text)
+    body = tuple(s for s in every if s.start_char >= start and s.text.strip())
+    return Sentences(every, body, start, tuple(numbers))
+
+
+def headline_end(text: str) -> int:
+    """Where the body starts: after a first line that reads as a headline.
+
+    >>> headline_end("Council backs plan\\nThe council voted on Monday.")
+    19
+    >>> headline_end("The council voted on Monday.\\nIt was close.")
+    0
+    """
+    first, sep, _ = text.lstrip().partition("\n")
+    if (
+        not sep
+        or first.rstrip().endswith((".", "!", "?", ":", '"', "”", "’"))
+        or len(first.split()) > 25
+    ):
+        return 0
+    return len(text) - len(text.lstrip()) + len(first) + 1

@@ -1,0 +1,5 @@
+"""The rules: one module per family, each registered by name on import."""
+
+from __future__ import annotations
+
+from kg.extract.rules import cue_verbs, roles  # noqa: F401  (importing registers them)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import ast
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+
+import kg.extract
+from kg.extract import DocExtraction, extract_document, parse_text
+from kg.extract.analysis import analyze
+from kg.extract.lexicon import default_lexicon
+from kg.model import Article
+
+ANALYSIS_DIR = Path(kg.extract.__file__).parent / "analysis"
+
+
+def _analysis(nlp, text: str):
+    article = Article("a", text)
+    return analyze(article, nlp(parse_text(article)), default_lexicon())
+
+
+def test_first_person_speakers_resolve_without_recursion(nlp):
+    text = (
+        "Governor Ruth Okafor spoke to reporters on Friday.\n\n"
+        "“We will veto the ferry levy,” she said. “I said it before and I say it again.”"
+    )
+    analysis = _analysis(nlp, text)
+    doc = analysis.doc
+    first_person = [t for t in doc if t.lower_ in ("we", "i")]
+    assert first_person
+    assert {analysis.actor(t).entity.label for t in first_person} == {"Ruth Okafor"}
+
+
+def test_the_analysis_cannot_be_changed_by_a_rule(nlp):
+    analysis = _analysis(nlp, "Senator Ann Lee opposes the tariff bill.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        analysis.speakers = {}  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        analysis.referents[0] = None  # type: ignore[index]
+
+
+def test_extract_document_is_the_unit_of_work(nlp):
+    article = Article("a1", "Senator Ann Lee opposes the tariff bill.")
+    found = extract_document(article, nlp(parse_text(article)), lexicon=default_lexicon())
+    assert isinstance(found, DocExtraction) and found.article == "a1"
+    assert pickle.loads(pickle.dumps(found)) == found
+    assert {(c.subject.label, c.predicate) for c in found.claims} >= {("Ann Lee", "opposes")}
+    assert [e.label for e in found.entities] == ["Ann Lee"]
+    assert [m.entity for m in found.mentions] == [found.entities[0].key]
+
+
+def test_pronouns_are_resolved_by_offset_not_by_scanning(nlp):
+    # many mentions and quotes before the pronoun: the nearest subject still wins
+    filler = " ".join(f"“Fine,” said Ann Lee{n}." for n in range(30))
+    text = f"{filler} The Harbor Council met. It rejected the dredging plan."
+    analysis = _analysis(nlp, text)
+    it = next(t for t in analysis.doc if t.text == "It")
+    assert analysis.actor(it).entity.label == "Harbor Council"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_the_analysis_imports_nothing_above_it():
+    allowed = ("kg.extract.analysis", "kg.extract.labels", "kg.extract.lexicon")
+    for path in ANALYSIS_DIR.glob("*.py"):
+        upward = {
+            m for m in _imports(path) if m.startswith("kg.extract") and not m.startswith(allowed)
+        }
+        assert not upward, f"{path.name} imports {upward}"
