@@ -20,6 +20,9 @@ confidence-weighted sum of their polarities (0 when they cancel out).
 ... ])
 >>> [(r["a"], r["b"], r["targets"]) for r in opposing_pairs(G)]
 [('Ann Lee', 'Bob Roe', ['Congestion toll'])]
+
+Polarisation, communities and coalitions read the signed network: see
+:mod:`kg.analysis.signed`.
 """
 
 from __future__ import annotations
@@ -228,72 +231,6 @@ def opposing_pairs(G: nx.MultiDiGraph) -> list[Record]:
     return records
 
 
-def coalitions(G: nx.MultiDiGraph, min_size: int = 2) -> list[Record]:
-    """Groups of actors that stand together, largest first.
-
-    Two actors are linked when they hold the same net stance on a target, or
-    when one takes a positive stance on the other (agreesWith, praises,
-    supports), unless they are an :func:`opposing_pairs` pair. Coalitions are
-    the communities of that graph (greedy modularity, weighted by the number
-    of links). ``supports``/``opposes`` list the targets that at least two
-    members jointly support or oppose.
-
-    >>> [r["members"] for r in coalitions(_example(), min_size=1)]
-    [['Ann Lee'], ['Bob Roe']]
-    """
-    _check(G)
-    if min_size < 1:
-        raise AnalysisError(f"min_size must be at least 1, not {min_size}")
-    opposed = {frozenset((r["a_id"], r["b_id"])) for r in opposing_pairs(G)}
-    by_target = _stances_by_target(G)
-    similar = nx.Graph()
-
-    def link(a: str, b: str) -> None:
-        if a == b or frozenset((a, b)) in opposed:
-            return
-        if similar.has_edge(a, b):
-            similar[a][b]["weight"] += 1
-        else:
-            similar.add_edge(a, b, weight=1)
-
-    actors = sorted({a for stances in by_target.values() for a in stances})
-    similar.add_nodes_from(actors)
-    for stances in by_target.values():
-        for sign in (1, -1):
-            side = sorted(a for a, (s, _) in stances.items() if s == sign)
-            for i, a in enumerate(side):
-                for b in side[i + 1 :]:
-                    link(a, b)
-    for u, v, d in _stance_edges(G):
-        if _is_actor(G, u) and _is_actor(G, v) and d.get("polarity", 0) > 0:
-            similar.add_nodes_from((u, v))
-            link(u, v)
-    if not similar:
-        return []
-    communities = nx.community.greedy_modularity_communities(similar, weight="weight")
-    records = []
-    for community in communities:
-        if len(community) < min_size:
-            continue
-        members = sorted(community, key=lambda n: (_label(G, n), n))
-        shared: dict[int, list[str]] = {1: [], -1: []}
-        for target, stances in by_target.items():
-            for sign in (1, -1):
-                if sum(1 for a in members if stances.get(a, (0, 0))[0] == sign) >= 2:
-                    shared[sign].append(_label(G, target))
-        records.append(
-            {
-                "members": [_label(G, n) for n in members],
-                "member_ids": members,
-                "size": len(members),
-                "supports": sorted(shared[1]),
-                "opposes": sorted(shared[-1]),
-            }
-        )
-    records.sort(key=lambda r: (-r["size"], r["members"]))
-    return records
-
-
 def target_stances(G: nx.MultiDiGraph) -> list[Record]:
     """Who stands where on each target (issue or actor), most contested first.
 
@@ -325,16 +262,22 @@ def target_stances(G: nx.MultiDiGraph) -> list[Record]:
     return records
 
 
-def analyze(G: nx.MultiDiGraph, top: int = 10) -> dict[str, list[Record]]:
-    """Every analysis at once, under the keys ``central_actors``,
-    ``opposing_pairs``, ``coalitions`` and ``targets``.
+def analyze(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """Every analysis at once: ``central_actors``, ``opposing_pairs``,
+    ``polarization`` (a record), ``communities``, ``coalitions`` (see
+    :mod:`kg.analysis.signed`) and ``targets``.
 
-    >>> sorted(analyze(_example()))
-    ['central_actors', 'coalitions', 'opposing_pairs', 'targets']
+    >>> list(analyze(_example()))  # doctest: +NORMALIZE_WHITESPACE
+    ['central_actors', 'opposing_pairs', 'polarization', 'communities', 'coalitions',
+     'targets']
     """
+    from kg.analysis.signed import coalitions, communities, polarization
+
     return {
         "central_actors": central_actors(G, top=top),
         "opposing_pairs": opposing_pairs(G),
+        "polarization": polarization(G),
+        "communities": communities(G),
         "coalitions": coalitions(G),
         "targets": target_stances(G),
     }

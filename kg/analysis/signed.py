@@ -174,8 +174,9 @@ def coalitions(G: nx.MultiDiGraph, min_size: int = 2) -> list[Record]:
 
     Each target is split in two *sides*, for and against. Actors are linked
     to the sides they take (weighted by their claims) and to the actors they
-    support, praise or agree with; coalitions are the Louvain communities of
-    that bipartite graph (seeded with :data:`SEED`), so actors that take the
+    support, praise or agree with (a side that only one actor takes is left
+    out: it links no one); coalitions are the Louvain communities of that
+    bipartite graph (seeded with :data:`SEED`), so actors that take the
     same sides fall together without a clique per target. A group that holds
     two opposed actors (one takes a negative stance on the other, or they
     hold opposite net stances on a target) is split until none does.
@@ -193,10 +194,12 @@ def coalitions(G: nx.MultiDiGraph, min_size: int = 2) -> list[Record]:
     sides: dict[str, dict[str, int]] = defaultdict(dict)  # actor -> {target: sign}
     B = nx.Graph()
     for target in sorted(by_target):
+        taking = Counter(sign for sign, _ in by_target[target].values())
         for actor, (sign, count) in sorted(by_target[target].items()):
             B.add_node(("actor", actor))
             if sign:
                 sides[actor][target] = sign
+            if sign and taking[sign] >= 2:  # a side one actor takes links no one
                 B.add_edge(("actor", actor), ("side", target, sign), weight=count)
     against: dict[str, set[str]] = defaultdict(set)  # direct negative stances, both ways
     for u, v, d in _stance_edges(G):

@@ -10,10 +10,10 @@ from kg.analysis.network import (
     central_actors,
     claim_id,
     claims_to_networkx,
-    coalitions,
     opposing_pairs,
     target_stances,
 )
+from kg.analysis.signed import coalitions
 from kg.errors import AnalysisError
 from kg.model import Claim, Entity, Provenance
 
@@ -212,7 +212,14 @@ def test_net_stance_weighs_confidence():
 
 def test_analyze_returns_every_analysis(G):
     result = analyze(G, top=3)
-    assert list(result) == ["central_actors", "opposing_pairs", "coalitions", "targets"]
+    assert list(result) == [
+        "central_actors",
+        "opposing_pairs",
+        "polarization",
+        "communities",
+        "coalitions",
+        "targets",
+    ]
     assert len(result["central_actors"]) == 3
     assert result["targets"] == target_stances(G)
 
