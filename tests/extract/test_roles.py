@@ -84,3 +84,69 @@ def test_party_apposition(extract):
 )
 def test_party_words_and_titles_after_the_name(extract, text, expected):
     assert relations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a role noun outside the title list, with the organisation after "with"
+            "Mara Quell, an organizer with the Harbor Tenants Union, spoke at the rally.",
+            {
+                ("Mara Quell", "holdsRole", "organizer"),
+                ("Mara Quell", "memberOf", "Harbor Tenants Union"),
+            },
+        ),
+        (  # the role before the name, owned by "its" organisation named just before
+            "Ellis thanked the Northfield Grocers Association and its executive director, "
+            "Tobias Renn, for their help.",
+            {
+                ("Tobias Renn", "holdsRole", "executive director"),
+                ("Tobias Renn", "memberOf", "Northfield Grocers Association"),
+            },
+        ),
+        (  # "ranking member of" a committee: a role, and a membership
+            "Senator Ilse Varga (D-Vt.), ranking member of the Senate Subcommittee on "
+            "Forestry, issued a statement.",
+            {
+                ("Ilse Varga", "holdsRole", "Senator"),
+                ("Ilse Varga", "memberOf", "Democratic Party"),
+                (
+                    "Ilse Varga",
+                    "holdsRole",
+                    "ranking member of Senate Subcommittee on Forestry",
+                ),
+                ("Ilse Varga", "memberOf", "Senate Subcommittee on Forestry"),
+            },
+        ),
+        (  # a plain "member of" is only a membership
+            "Dov Aster, a member of the Coastal Fisheries Board, voted no.",
+            {("Dov Aster", "memberOf", "Coastal Fisheries Board")},
+        ),
+        (  # "who chairs" gives the chair
+            "Council member Petra Lund, who chairs the Parks Committee, said she would wait.",
+            {
+                ("Petra Lund", "holdsRole", "Council member"),
+                ("Petra Lund", "holdsRole", "Chair"),
+                ("Petra Lund", "memberOf", "Parks Committee"),
+            },
+        ),
+        (  # a former office and a relation to others are no role
+            "Nils Orban, a former mayor, and his neighbor, Ruth Sand, attended.",
+            set(),
+        ),
+        (  # owning a named business is a role; owning "a diner" is not
+            "Gus Pell, who owns a diner, met Ada Roe, who owns Roe Freight Inc.",
+            {
+                ("Ada Roe", "holdsRole", "owner"),
+                ("Ada Roe", "memberOf", "Roe Freight Inc."),
+            },
+        ),
+    ],
+)
+def test_roles_from_any_apposition(extract, text, expected):
+    assert relations(extract(text)) == expected
+
+
+def test_a_bare_chamber_word_is_no_membership(extract):
+    text = "Senate Majority Leader Olga Brandt scheduled a vote."
+    assert relations(extract(text)) == {("Olga Brandt", "holdsRole", "Senate Majority Leader")}

@@ -3,6 +3,13 @@
 "STA Commissioner Dana Reyes" → Reyes holdsRole "STA Commissioner" and
 memberOf the STA; "Kofi Annan, UN secretary-general" → holdsRole
 "UN secretary-general"; "Rep. Jane Doe (D-N.Y.)" → memberOf Democratic Party.
+
+A role need not be a title from the list. Any apposition whose head names a
+person by what they do is one, in either order ("Ann Lee, a housing
+economist at Acme", "its president, Ann Lee,"), as is the complement of
+"X is a …" and the verb of "X, who chairs / leads / sits on …". The
+organisation in the role ("of", "at", "with", "on" its name) or owning it
+("the union's president", "its director") is what the person is a member of.
 """
 
 from __future__ import annotations
@@ -13,11 +20,51 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.labels import phrase_tokens, render
+from kg.extract.lexicon import Lexicon
 from kg.extract.registry import Config, register
 from kg.model import Claim, Entity
 
-NAME, VERSION = "roles.v1", "1.0.0"
+NAME, VERSION = "roles.v1", "1.1.0"
 TITLE_CONFIDENCE, APPOSITION_CONFIDENCE, PARTY_CONFIDENCE = 0.9, 0.75, 0.85
+RELATIVE_CONFIDENCE = 0.7
+
+#: Endings of nouns that name a person by what they do: organizer, economist,
+#: physician, owner. A noun with such an ending heads a role in apposition.
+AGENT_ENDINGS = ("er", "or", "ist", "ian")
+#: Nouns with an agent ending that say who someone is to others or where they
+#: live, not an office or a job; and stance nouns (a supporter, a backer).
+NOT_ROLES = frozenset(
+    """mother father brother sister daughter grandmother grandfather partner neighbor neighbour
+    customer consumer voter taxpayer shopper passenger rider user viewer reader listener
+    supporter backer opponent critic sponsor cosponsor co-sponsor author proponent defender
+    follower admirer believer lover survivor victim member other number order""".split()
+)
+#: Words before a role that make it not a current one: "a former mayor".
+PAST_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "onetime", "one-time", "retired"})
+#: Prepositions after a role that name the organisation it belongs to.
+ORG_PREPS = frozenset({"of", "at", "with", "for", "on", "in"})
+#: Prepositions after a role that stay in its label: "mayor of New York".
+LABEL_PREPS = frozenset({"of", "for"})
+#: Verbs of "X, who chairs the committee": the role they give (None: membership only).
+ROLE_VERBS: dict[str, str | None] = {
+    "chair": "chair",
+    "lead": None,
+    "head": None,
+    "run": None,
+    "direct": None,
+    "represent": None,
+    "found": "founder",
+    "co-found": "co-founder",
+    "cofound": "co-founder",
+    "own": "owner",
+}
+#: Role verbs that give a role only over a named organisation ("owns Acme Roofing").
+NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound"})
+#: Verbs with the preposition that makes their subject a member of its object.
+MEMBER_VERBS = frozenset({("sit", "on"), ("serve", "on"), ("work", "for"), ("work", "at")})
+MEMBER_WORD = "member"
+#: One-word chamber names that do not say which body they are.
+GENERIC_BODIES = frozenset({"house", "assembly", "chamber"})
 
 
 @register(NAME)
@@ -28,28 +75,31 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
     for mention, person in zip(names.mentions, names.mention_entities, strict=True):
         if person.kind != "Person" or mention.start < 0:
             continue
+        if person.label.lower().rstrip(".") in analysis.lexicon.titles or (
+            f"{person.label.lower()}." in analysis.lexicon.titles
+        ):
+            continue  # a title cut off from its name by a sentence break ("Sgt.")
         sent = analysis.sentence(doc[mention.start])
         evidence = analysis.evidence(sent, NAME, VERSION)
-        found: list[tuple[str, Entity, float]] = []
+        found: list[tuple[str, Entity, float, str]] = []
         if mention.role and mention.role_start is not None:
-            role = _role_entity(mention.role, analysis)
-            found.append(("holdsRole", role, TITLE_CONFIDENCE))
-            for word in mention.role.split():  # "Democratic Rep. Jamie Raskin"
-                if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
-                    found.append(
-                        ("memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE)
-                    )
-            for i in range(mention.role_start, mention.start):
-                org = names.entity_of.get(i)
-                if org is not None and org.kind == "Organization":
-                    found.append(("memberOf", org, TITLE_CONFIDENCE))
-        found.extend(_apposition_roles(doc[mention.end - 1], analysis))
+            found.extend(
+                _title_roles(mention.role, range(mention.role_start, mention.start), analysis)
+            )
+        elif (title := _loose_title(doc, mention.start, analysis.lexicon)) is not None:
+            role = render(title)
+            found.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), analysis))
+        name = doc[mention.end - 1]
+        found.extend(_apposition_roles(name, analysis))
+        found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
-            found.append(("memberOf", Entity.named(party, "Organization"), PARTY_CONFIDENCE))
-        for predicate, obj, confidence in found:
+            found.append(
+                ("memberOf", Entity.named(party, "Organization"), PARTY_CONFIDENCE, "party tag")
+            )
+        for predicate, obj, confidence, cue in found:
             key = (person.key, predicate, obj.key)
-            if key in seen:
+            if key in seen or obj.key == person.key or _generic_body(obj, analysis.lexicon):
                 continue
             seen.add(key)
             yield Claim(
@@ -59,8 +109,62 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
                 provenance=evidence,
                 polarity=0,
                 confidence=confidence,
-                cue="title" if confidence == TITLE_CONFIDENCE else "apposition",
+                cue=cue,
             )
+
+
+def _generic_body(entity: Entity, lexicon: Lexicon) -> bool:
+    """ "Senate", "Council", "State" alone: a chamber word that does not say which
+    body (the senate of which state?), so no membership is claimed."""
+    words = entity.label.lower().split()
+    return (
+        entity.kind == "Organization"
+        and len(words) == 1
+        and (words[0] in lexicon.actors or words[0] in GENERIC_BODIES)
+    )
+
+
+def _title_roles(
+    role: str, span: range, analysis: DocAnalysis
+) -> Iterator[tuple[str, Entity, float, str]]:
+    """The role of a title before a name, its party word and its organisation."""
+    yield "holdsRole", _role_entity(role, analysis), TITLE_CONFIDENCE, "title"
+    for word in role.split():  # "Democratic Rep. Jamie Raskin"
+        if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
+            yield "memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE, "title"
+    for i in span:
+        org = analysis.names.entity_of.get(i)
+        if org is not None and org.kind == "Organization":
+            yield "memberOf", org, TITLE_CONFIDENCE, "title"
+
+
+def _loose_title(doc: Doc, start: int, lexicon: Lexicon) -> list[Token] | None:
+    """A title right before a name that the parser did not attach to it:
+    "Board member Ann Lee", "Congressman Tom Lee" parsed as the subject."""
+    if start == 0:
+        return None
+    last = doc[start - 1]
+    if not (_is_title(last, lexicon) or last.lemma_.lower() == MEMBER_WORD):
+        return None
+    if last.is_sent_start and last.lemma_.lower() == MEMBER_WORD:
+        return None
+    run = [last]
+    while len(run) < 4 and run[0].i > 0:
+        prev = doc[run[0].i - 1]
+        if prev.is_punct or prev.is_space or prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if prev.ent_type_ == "PERSON" or prev.lower_ in PAST_WORDS:
+            break
+        run.insert(0, prev)
+        if prev.is_sent_start:
+            break
+    if len(run) == 1 and last.lemma_.lower() == MEMBER_WORD:
+        return None  # "member Ann Lee" says no more than that she belongs somewhere
+    return run
+
+
+def _is_title(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
 
 
 def _role_entity(label: str, analysis: DocAnalysis) -> Entity:
@@ -84,27 +188,228 @@ PARTY_NOUNS = {"democrat": "Democratic Party", "republican": "Republican Party"}
 PARTY_ADJECTIVES = {"democratic": "Democratic Party", "republican": "Republican Party"}
 
 
-def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, float]]:
-    """ "Kofi Annan, UN secretary-general": an apposition headed by a title word."""
-    titles = analysis.lexicon.titles
-    for appos in name.children:
-        party = PARTY_NOUNS.get(appos.lemma_.lower()) if appos.dep_ == "appos" else None
+def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun that names a person by their office or job: a title of the
+    lexicon, or a noun with an agent ending ("organizer", "economist")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == MEMBER_WORD:
+        return True
+    if _is_title(token, lexicon):
+        return True
+    if token.pos_ != "NOUN" or lemma in NOT_ROLES or lexicon.cues_for(lemma, "NOUN"):
+        return False
+    return len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)
+
+
+def _apposition_roles(
+    name: Token, analysis: DocAnalysis
+) -> Iterator[tuple[str, Entity, float, str]]:
+    """ "Kofi Annan, UN secretary-general", "its president, Ann Lee": an
+    apposition (in either order) headed by a role noun, and its conjuncts
+    ("a driver and organizer with the union")."""
+    heads = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "appos":
+        heads.append(name.head)
+    following = _set_off_head(name)
+    if following is not None and following not in heads:
+        heads.append(following)
+    for head in heads:
+        party = PARTY_NOUNS.get(head.lemma_.lower())
         if party is not None:
-            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_CONFIDENCE
+            yield (
+                "memberOf",
+                Entity.named(party, "Organization"),
+                APPOSITION_CONFIDENCE,
+                "apposition",
+            )
             continue
-        if (
-            appos.dep_ != "appos"
-            or appos.lower_ not in titles
-            and appos.lemma_.lower() not in titles
+        if analysis.names.at(head) is not None:
+            continue  # another name, not a role
+        yield from _role_phrase(head, analysis, "apposition")
+
+
+def _set_off_head(name: Token) -> Token | None:
+    """The head noun of the phrase set off by commas right after a name, where
+    the parser hung it elsewhere: "Ann Lee (D-Ohio), chair of the committee
+    and sponsor of the bill, said" (a party tag "D-Ohio," is skipped)."""
+    doc, i = name.doc, name.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - name.i < 12:
+            i += 1
+        i += 1
+    for _ in range(2):
+        if i >= len(doc) or doc[i].text != "," or doc[i].is_sent_end:
+            return None
+        segment = []
+        j = i + 1
+        while (
+            j < len(doc)
+            and doc[j].text not in (",", ";", "(", "—", "–")
+            and not (doc[j].pos_ in ("VERB", "AUX") and doc[j].dep_ not in ("amod", "compound"))
         ):
+            segment.append(doc[j])
+            if doc[j].is_sent_end:
+                break
+            j += 1
+        if segment and segment[0].text in ("D", "R", "I") and len(segment) > 1:
+            i = j  # "Ann Lee, D-Ohio, said"
             continue
-        if any(c.dep_ in ("acl", "relcl") for c in appos.children):
+        inside = {t.i for t in segment}
+        tops = [t for t in segment if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN")]
+        return tops[0] if tops else None
+    return None
+
+
+def _role_phrase(
+    head: Token, analysis: DocAnalysis, cue: str, confidence: float = APPOSITION_CONFIDENCE
+) -> Iterator[tuple[str, Entity, float, str]]:
+    """holdsRole / memberOf from a noun phrase headed by a role noun, and its conjuncts."""
+    members = [head, *(c for c in head.children if c.dep_ == "conj")]
+    orgs = [org for org in _organisations(head, analysis)]
+    for noun in members:
+        if not is_role_noun(noun, analysis.lexicon):
             continue
-        tokens = phrase_tokens(appos)  # "UN secretary-general", "mayor of New York"
-        if not tokens:
+        modifiers = [c for c in noun.children if c.i < noun.i]
+        if any(c.lower_ in PAST_WORDS for c in modifiers):
+            continue  # "a former mayor"
+        label = _role_label(noun)
+        plain_member = noun.lemma_.lower() == MEMBER_WORD and (
+            len(label.split()) == 1 or label.lower().startswith("member of")
+        )
+        if not plain_member:  # "a member of X" is a membership, "ranking member" a role
+            yield "holdsRole", _role_entity(label, analysis), confidence, cue
+        if noun is not head:
+            orgs.extend(_organisations(noun, analysis))
+    if not any(is_role_noun(n, analysis.lexicon) for n in members):
+        return
+    for org in orgs:
+        yield "memberOf", org, confidence, cue
+
+
+def _role_label(noun: Token) -> str:
+    """ "executive director", "ranking member", "mayor of New York"."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            tokens.extend(t for t in child.subtree if not t.is_punct or t.text in "-–")
+        elif child.dep_ == "prep" and child.lower_ in LABEL_PREPS and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN":
+                tokens.append(child)
+                tokens.extend(phrase_tokens(objects[0]))
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    return render(tokens)
+
+
+def _organisations(noun: Token, analysis: DocAnalysis) -> Iterator[Entity]:
+    """The organisation a role belongs to: named in the role ("UN secretary"),
+    after a preposition ("director of Acme", "organizer with the union") or
+    owning it ("the union's president", "its director")."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
+            for tok in child.subtree:
+                org = analysis.names.at(tok)
+                if org is not None and org.kind == "Organization":
+                    yield org
+        elif child.dep_ == "poss":
+            owner = _possessor(child, analysis)
+            if owner is not None:
+                yield owner
+        elif child.dep_ == "prep" and child.lower_ in ORG_PREPS and child.i > noun.i:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                org = _named_org(pobj, analysis)
+                if org is not None:
+                    yield org
+
+
+def _possessor(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The organisation of "the union's", "Acme's" or "its": for a pronoun,
+    the last organisation named before it in the sentence, if there is one
+    ("thanked the Acme Association and its director")."""
+    if token.pos_ == "PRON":
+        sent = analysis.sentence(token)
+        for tok in reversed(sent[: token.i - sent.start]):
+            org = analysis.names.at(tok)
+            if org is not None and org.is_actor:
+                return org if org.kind == "Organization" else None
+    ref = analysis.actor(token)
+    if ref is not None and ref.entity.kind == "Organization":
+        return ref.entity
+    return None
+
+
+def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The organisation named by ``token`` or inside its phrase ("the Acme task force")."""
+    for tok in (token, *(c for c in token.subtree if c.i < token.i)):
+        org = analysis.names.at(tok)
+        if org is not None and org.kind == "Organization":
+            return org
+    return None
+
+
+def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, float, str]]:
+    """ "Ann Lee, who chairs the Finance Committee", "Ann Lee is an economist
+    at Acme", "Ann Lee sits on the Acme board"."""
+    verbs = [c for c in name.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
+    if name.dep_ == "nsubj":
+        verbs.append(name.head)
+        verbs.extend(
+            c
+            for c in name.head.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        )
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            for attr in verb.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not _negated(verb):
+                    yield from _role_phrase(attr, analysis, "copula", RELATIVE_CONFIDENCE)
             continue
-        yield "holdsRole", _role_entity(render(tokens), analysis), APPOSITION_CONFIDENCE
-        for tok in tokens:
-            org = analysis.names.entity_of.get(tok.i)
-            if org is not None and org.kind == "Organization":
-                yield "memberOf", org, APPOSITION_CONFIDENCE
+        if _negated(verb) or any(c.dep_ == "aux" for c in verb.children):
+            continue  # "will chair", "does not lead": not a role held now
+        if lemma in ROLE_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                continue
+            role, org = ROLE_VERBS[lemma], _named_org(obj, analysis)
+            if org is None and lemma in NAMED_OBJECT_VERBS:
+                continue  # "owns a diner": a livelihood, not a role in public life
+            if role is not None:
+                yield "holdsRole", _role_entity(role, analysis), RELATIVE_CONFIDENCE, lemma
+            if org is not None:
+                yield "memberOf", org, RELATIVE_CONFIDENCE, lemma
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and (lemma, prep.lower_) in MEMBER_VERBS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (org := _board_org(pobj, analysis)) is not None:
+                        yield "memberOf", org, RELATIVE_CONFIDENCE, f"{lemma} {prep.lower_}"
+
+
+def _board_org(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """ "the Acme board", "the board of Acme", "the Acme Committee"."""
+    org = _named_org(token, analysis)
+    if org is not None:
+        return org
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (org := _named_org(pobj, analysis)) is not None:
+                    return org
+    return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")), None
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
