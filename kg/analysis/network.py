@@ -262,6 +262,34 @@ def target_stances(G: nx.MultiDiGraph) -> list[Record]:
     return records
 
 
+def net_stances(G: nx.MultiDiGraph) -> list[Record]:
+    """Each actor's net stance on each target it takes a stance on, by target then actor.
+
+    ``stance`` is +1, -1 or 0 (the sign of the confidence-weighted sum of the
+    polarities), ``claims`` the number of stance claims behind it: the rows of
+    a supports/opposes matrix of actors × targets.
+
+    >>> [(r["actor"], r["target"], r["stance"]) for r in net_stances(_example())]
+    [('Ann Lee', 'Congestion toll', 1), ('Bob Roe', 'Congestion toll', -1)]
+    """
+    _check(G)
+    records = [
+        {
+            "actor": _label(G, actor),
+            "target": _label(G, target),
+            "target_kind": G.nodes[target].get("kind", ""),
+            "stance": sign,
+            "claims": count,
+            "actor_id": actor,
+            "target_id": target,
+        }
+        for target, stances in _stances_by_target(G).items()
+        for actor, (sign, count) in stances.items()
+    ]
+    records.sort(key=lambda r: (r["target"], r["actor"], r["target_id"], r["actor_id"]))
+    return records
+
+
 def analyze(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
     """Every analysis at once: ``central_actors``, ``opposing_pairs``,
     ``polarization`` (a record), ``communities``, ``coalitions`` (see

@@ -51,6 +51,9 @@ EVIDENCE_PER_EDGE = 3
 #: Sentences longer than this are cut in tooltips.
 TOOLTIP_SENTENCE_CHARS = 280
 
+#: Height of the canvas, and of a notebook frame that shows the whole page.
+CANVAS_HEIGHT, FRAME_HEIGHT = 780, 1000
+
 #: How many of the most central entities (by number of claims) are always labelled.
 CENTRAL_LABELS = 20
 
@@ -111,7 +114,11 @@ def write_html(
     from pyvis.network import Network
 
     net = Network(
-        height="780px", width="100%", directed=True, heading=title, cdn_resources="in_line"
+        height=f"{CANVAS_HEIGHT}px",
+        width="100%",
+        directed=True,
+        heading=title,
+        cdn_resources="in_line",
     )
     env = _environment(Path(pyvis.__file__).parent)
     net.templateEnv, net.path = env, TEMPLATE
@@ -151,6 +158,24 @@ def write_html(
     with atomic_write(path) as fh:
         fh.write(html)
     return Path(path)
+
+
+def notebook_frame(path: str | os.PathLike[str]) -> str:
+    """HTML that shows the page at ``path`` (written by :func:`write_html`) at
+    full size inside a notebook: an ``iframe`` whose ``srcdoc`` is the page.
+
+    Wrap it in ``IPython.display.HTML``. The frame is as tall as the page's
+    header, canvas and the start of the claims panel, so nothing is cut off.
+    """
+    from html import escape
+
+    page = Path(path).read_text(encoding="utf-8")
+    # In a <div>: IPython warns about HTML that starts with an <iframe>.
+    return (
+        f'<div><iframe srcdoc="{escape(page)}" title="{escape(Path(path).name)}" '
+        f'style="width: 100%; min-width: 60rem; height: {FRAME_HEIGHT}px; '
+        'border: 1px solid #ddd"></iframe></div>'
+    )
 
 
 def _environment(pyvis_dir: Path) -> jinja2.Environment:
