@@ -196,10 +196,20 @@ def cmd_view(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import evaluate, load_claim_records, load_gold
+    from kg.evaluate import (
+        evaluate,
+        evaluate_corpus,
+        load_claim_records,
+        load_gold,
+        load_gold_dir,
+    )
 
     fmt = EVAL_FORMATS.resolve(args.format)
-    report = evaluate(load_gold(args.gold), load_claim_records(args.claims))
+    records = load_claim_records(args.claims)
+    if Path(args.gold).is_dir():
+        report = evaluate_corpus(load_gold_dir(args.gold), records)
+    else:
+        report = evaluate(load_gold(args.gold), records)
     if fmt == "json":
         print(json.dumps(report.to_record(), ensure_ascii=False, indent=2))
     else:
@@ -374,8 +384,14 @@ def build_parser() -> argparse.ArgumentParser:
         "Score claims against gold items: precision, recall, F1 and the misses.",
         "kg eval gold.jsonl out/claims.jsonl --verbose",
         "kg eval gold.jsonl out/graph.ttl --format json",
+        "kg eval gold/ out/claims.jsonl",
     )
-    sub.add_argument("gold", metavar="GOLD.jsonl", help="gold items, one JSON object a line")
+    sub.add_argument(
+        "gold",
+        metavar="GOLD",
+        help="gold items, one JSON object a line; or a folder of them, one <article>.jsonl "
+        "per article, to score a corpus",
+    )
     sub.add_argument(
         "claims",
         metavar="CLAIMS",
@@ -441,12 +457,21 @@ def _build_summary(report: BuildReport) -> str:
 
 
 def _eval_text(report: EvalReport, *, verbose: bool) -> str:
+    from kg.evaluate import NO_RULE
+
     lines = [f"MISSED  {item.describe()}" for item in report.missed]
     if verbose:
         lines += [
             f"WRONG   {c.get('subject')} | {c.get('predicate')} | {c.get('object')}"
             for c in report.wrong
         ]
+    if any(s.rule != NO_RULE for s in report.rules):
+        lines.append("precision per rule")
+        rows = [
+            (s.rule, f"{s.correct}/{s.claims}", f"{s.precision:.2f}")
+            for s in sorted(report.rules, key=lambda s: (s.precision, s.rule))
+        ]
+        lines.append(_table(("rule", "correct", "precision"), rows, indent="  "))
     lines.append(report.summary())
     return "\n".join(lines)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,31 @@ class GoldItem:
 
 
 @dataclass(frozen=True)
+class RuleScore:
+    """How many scored claims one extraction rule made, and how many were right."""
+
+    rule: str
+    claims: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.claims if self.claims else 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "claims": self.claims,
+            "correct": self.correct,
+            "precision": self.precision,
+        }
+
+
+#: The rule name given to claims that record none (made by an older build).
+NO_RULE = "-"
+
+
+@dataclass(frozen=True)
 class EvalReport:
     """Precision, recall and F1, with the required items missed and the wrong claims."""
 
@@ -83,6 +108,8 @@ class EvalReport:
     n_found: int
     missed: tuple[GoldItem, ...] = field(default=())
     wrong: tuple[dict[str, Any], ...] = field(default=())
+    rules: tuple[RuleScore, ...] = field(default=())
+    """Precision per extraction rule (the claims' ``rule`` field), by rule name."""
 
     def summary(self) -> str:
         """The scorer's last line: ``P=0.500 R=1.000 F1=0.667 (claims=2 ...)``."""
@@ -103,6 +130,7 @@ class EvalReport:
             "found": self.n_found,
             "missed": [item.to_record() for item in self.missed],
             "wrong": list(self.wrong),
+            "rules": [score.to_record() for score in self.rules],
         }
 
 
@@ -154,6 +182,15 @@ def load_gold(path: str | os.PathLike[str]) -> list[GoldItem]:
     if not items:
         raise InputError(f"{path}: gold file holds no items; add one JSON object a line")
     return items
+
+
+def load_gold_dir(path: str | os.PathLike[str]) -> dict[str, list[GoldItem]]:
+    """The gold items of each article: ``DIR/<article name>.jsonl`` files."""
+    path = Path(path)
+    files = sorted(path.glob("*.jsonl"))
+    if not files:
+        raise InputError(f"{path}: folder holds no .jsonl gold files; add one per article")
+    return {f.stem: load_gold(f) for f in files}
 
 
 def load_claim_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -275,7 +312,64 @@ def evaluate(gold: Iterable[GoldItem], claim_records: Iterable[Mapping[str, Any]
         n_found=len(found),
         missed=tuple(item for item in required if item not in found),
         wrong=tuple(c.record for c in scored if c not in correct),
+        rules=_rule_scores((c.record, c in correct) for c in scored),
     )
+
+
+def evaluate_corpus(
+    gold: Mapping[str, Sequence[GoldItem]], claim_records: Iterable[Mapping[str, Any]]
+) -> EvalReport:
+    """Score a corpus: each article's claims against the gold items of that article.
+
+    ``gold`` maps an article's name (its file name without extension) to its
+    items; claims are matched to it by their ``article`` field, and articles
+    with no gold are left out. Counts are summed over the articles
+    (micro-averaged), as ``eval/score_corpus.py`` does.
+    """
+    by_article: dict[str, list[Mapping[str, Any]]] = {name: [] for name in gold}
+    for record in claim_records:
+        name = article_stem(str(record.get("article", "")))
+        if name in by_article:
+            by_article[name].append(record)
+    reports = [evaluate(gold[name], by_article[name]) for name in sorted(gold)]
+    claims = sum(r.n_claims for r in reports)
+    correct = sum(r.n_correct for r in reports)
+    required = sum(r.n_gold for r in reports)
+    found = sum(r.n_found for r in reports)
+    precision = correct / claims if claims else 0.0
+    recall = found / required if required else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    totals: dict[str, tuple[int, int]] = {}
+    for score in (s for r in reports for s in r.rules):
+        n, ok = totals.get(score.rule, (0, 0))
+        totals[score.rule] = (n + score.claims, ok + score.correct)
+    return EvalReport(
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        n_claims=claims,
+        n_correct=correct,
+        n_gold=required,
+        n_found=found,
+        missed=tuple(item for r in reports for item in r.missed),
+        wrong=tuple(record for r in reports for record in r.wrong),
+        rules=tuple(RuleScore(rule, n, ok) for rule, (n, ok) in sorted(totals.items())),
+    )
+
+
+def article_stem(name: str) -> str:
+    """An article's name without folder or extension: ``dev/D01_x.txt`` → ``D01_x``."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def _rule_scores(judged: Iterable[tuple[Mapping[str, Any], bool]]) -> tuple[RuleScore, ...]:
+    totals: dict[str, list[int]] = {}
+    for record, right in judged:
+        counts = totals.setdefault(str(record.get("rule") or NO_RULE), [0, 0])
+        counts[0] += 1
+        counts[1] += right
+    return tuple(RuleScore(rule, n, ok) for rule, (n, ok) in sorted(totals.items()))
 
 
 def _matches(item: GoldItem, claim: _Scored) -> bool:

@@ -53,22 +53,65 @@ def read_text(path: str | os.PathLike[str], *, expected: str) -> str:
 def json_lines(
     path: str | os.PathLike[str], text: str, *, comments: bool = False
 ) -> Iterator[JsonLine]:
-    """The JSON objects of ``text``, one a line; blank lines (and ``//`` comment
-    lines when ``comments``) are skipped."""
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
+    r"""The JSON objects of ``text``, one a line; blank lines (and ``//`` comment
+    lines when ``comments``) are skipped.
+
+    Lines end at ``\n`` only (a ``\r`` before it is dropped): U+0085, U+2028
+    and U+2029 may stand raw inside a JSON string, so :meth:`str.splitlines`
+    would cut valid lines apart.
+
+    >>> [line.data for line in json_lines("c.jsonl", '{"a": "x\u2028y"}\n\n{"a": 2}')]
+    [{'a': 'x\u2028y'}, {'a': 2}]
+    """
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.strip(JSON_SPACE)
         if not line or (comments and line.startswith("//")):
             continue
         where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{where}: not valid JSON ({exc.msg}); fix or remove the line"
-            ) from None
-        if not isinstance(row, dict):
-            raise InputError(f"{where}: expected a JSON object, not {type(row).__name__}")
-        yield JsonLine(where, row)
+        yield JsonLine(where, _json_object(where, line))
+
+
+#: What JSON itself counts as white space between values (RFC 8259, section 2).
+JSON_SPACE = " \t\r\n"
+
+
+def _json_object(where: str, line: str) -> dict[str, Any]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg}); fix or remove the line") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply; flatten the line") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"{where}: not usable JSON ({exc}); fix or remove the line") from None
+    if not isinstance(row, dict):
+        raise InputError(f"{where}: expected a JSON object, not {type(row).__name__}")
+    bad = _lone_surrogate(row)
+    if bad is not None:
+        raise InputError(
+            f"{where}: the string {bad!r} holds a lone surrogate escape (\\ud800-\\udfff), "
+            "which is no character; fix the text or re-export it as UTF-8"
+        )
+    return row
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first string in ``value`` (a parsed JSON value) that cannot be UTF-8,
+    shortened for a message; ``None`` when every string is text."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return item[max(0, exc.start - 20) : exc.start + 20]
+    return None
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ graph); nothing crosses a module boundary as a bare tuple.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -59,10 +60,23 @@ def slugify(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "unnamed"
 
 
+def clean_label(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: bidi
+    overrides and isolates, zero-width spaces and joiners, soft hyphens), which
+    let a label display as something it is not.
+
+    >>> clean_label("Ann\u202e eeL\u200b")
+    'Ann eeL'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "article", "date", "url", "source", "start", "end", "sentence", "subject_id",
+    "cue", "rule", "article", "date", "url", "source", "start", "end", "sentence", "subject_id",
     "subject_type", "object_id", "object_type", "extractor",
 )  # fmt: skip
 
@@ -95,10 +109,14 @@ class Entity:
     def __post_init__(self) -> None:
         if self.kind not in ENTITY_KINDS:
             raise ValueError(f"entity kind {self.kind!r} is not one of {ENTITY_KINDS}")
+        # Labels are shown to people: no invisible characters that reorder or hide text.
+        object.__setattr__(self, "label", clean_label(self.label))
+        object.__setattr__(self, "aliases", tuple(clean_label(a) for a in self.aliases))
 
     @classmethod
     def named(cls, label: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
         """An entity keyed by the slug of ``label``; aliases deduplicated and sorted."""
+        label, aliases = clean_label(label), tuple(clean_label(a) for a in aliases)
         return cls(slugify(label), label, kind, tuple(sorted(set(aliases) - {label})))
 
     @property
@@ -139,6 +157,11 @@ class Claim:
     modality: str = "asserted"
     speaker: Entity | None = None
     cue: str | None = None
+    rule: str | None = None
+    """The name of the extraction rule that made the claim (``kg.extract.rules``)."""
+    id: str = field(default="", compare=False)
+    """The claim's stable identifier (see :meth:`evidence_id`), fixed before the
+    entities of the corpus are merged; empty for a claim made by hand."""
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
@@ -155,6 +178,19 @@ class Claim:
         """Identity of a claim: one triple from one stretch of one article."""
         p = self.provenance
         return (self.subject.key, self.predicate, self.object.key, p.article, p.start, p.end)
+
+    def evidence_id(self) -> str:
+        """An identifier made of this claim's own evidence only: article, span,
+        extractor, predicate and the article's own keys of subject and object.
+
+        Taken before entities are merged across articles (:mod:`kg.corpus.merge`),
+        it stays the same whatever else the corpus holds.
+        """
+        p = self.provenance
+        parts = (p.article, p.start, p.end, p.extractor, self.predicate)
+        parts += (self.subject.key, self.object.key)
+        digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=10)
+        return f"claim-{digest.hexdigest()}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
@@ -175,6 +211,7 @@ class Claim:
             "modality": self.modality,
             "speaker": self.speaker.label if self.speaker else None,
             "cue": self.cue,
+            "rule": self.rule,
             "article": p.article,
             "date": p.date,
             "url": p.url,
@@ -198,6 +235,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     claims: tuple[Claim, ...]
     mentions: tuple[Mention, ...] = field(default=())
+    merges: tuple[Merge, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -206,3 +244,15 @@ class Mention:
 
     article: str
     entity: str
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Entity ``key`` is the same thing as entity ``into`` (``owl:sameAs``).
+
+    Kept so that an entity IRI of an earlier build still resolves after later
+    articles showed it to be another name of ``into``.
+    """
+
+    key: str
+    into: str

@@ -438,6 +438,33 @@ def test_eval_prints_figures_and_misses(tmp_path: Path) -> None:
     assert (figures["precision"], figures["recall"], figures["found"]) == (0.5, 0.5, 1)
 
 
+def test_eval_scores_a_gold_folder_per_article_and_per_rule(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    for name in ("a1", "a2"):
+        (tmp_path / "gold" / f"{name}.jsonl").write_text(
+            '{"id": "G1", "subject": ["Doe"], "predicate": ["opposes"], "object": [["tax"]]}\n',
+            encoding="utf-8",
+        )
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        '{"subject": "Jane Doe", "predicate": "opposes", "object": "tax", "article": "a1.txt",'
+        ' "rule": "cue.verb"}\n'
+        '{"subject": "Jane Doe", "predicate": "praises", "object": "tax", "article": "a2.txt",'
+        ' "rule": "cue.verb"}\n',
+        encoding="utf-8",
+    )
+    proc = kg("eval", tmp_path / "gold", claims)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-6:] == [
+        "MISSED  G1: Doe opposes tax",
+        "precision per rule",
+        "  rule      correct  precision",
+        "  --------  -------  ---------",
+        "  cue.verb  1/2      0.50",
+        "P=0.500 R=0.500 F1=0.500 (claims=2 correct=1 gold=2 found=1)",
+    ]
+
+
 def test_eval_reads_claims_from_a_graph(built: Built, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import GoldItem, evaluate, load_claim_records, load_gold, words
+from kg.evaluate import (
+    GoldItem,
+    evaluate,
+    evaluate_corpus,
+    load_claim_records,
+    load_gold,
+    load_gold_dir,
+    words,
+)
 
 GOLD_LINES = [
     {
@@ -169,3 +177,50 @@ def test_claims_file_that_is_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe caf\xe9")
     with pytest.raises(InputError, match=r"claims\.jsonl: not UTF-8"):
         load_claim_records(path)
+
+
+def test_evaluate_reports_precision_per_rule() -> None:
+    gold = [GoldItem("G1", ("Lee",), ("opposes",), (("toll",),))]
+    report = evaluate(
+        gold,
+        [
+            {"subject": "Ann Lee", "predicate": "opposes", "object": "toll", "rule": "cue.verb"},
+            {"subject": "Ann Lee", "predicate": "supports", "object": "toll", "rule": "cue.verb"},
+            {"subject": "Bo Ray", "predicate": "opposes", "object": "levy", "rule": "commitment"},
+            {"subject": "Bo Ray", "predicate": "praises", "object": "levy"},
+        ],
+    )
+    assert [(s.rule, s.correct, s.claims) for s in report.rules] == [
+        ("-", 0, 1),
+        ("commitment", 0, 1),
+        ("cue.verb", 1, 2),
+    ]
+    assert report.to_record()["rules"][2] == {
+        "rule": "cue.verb",
+        "claims": 2,
+        "correct": 1,
+        "precision": 0.5,
+    }
+
+
+def test_a_corpus_is_scored_article_by_article(tmp_path: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    item = {"id": "G1", "subject": ["Lee"], "predicate": ["opposes"], "object": [["toll"]]}
+    (gold_dir / "a1.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    (gold_dir / "a2.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    claim = {"subject": "Ann Lee", "predicate": "opposes", "object": "toll", "rule": "cue.verb"}
+    records = [
+        {**claim, "article": "a1.txt"},  # right in a1
+        {**claim, "article": "elsewhere/a3.txt"},  # an article with no gold: left out
+        {**claim, "predicate": "supports", "article": "a2"},  # wrong in a2
+    ]
+    report = evaluate_corpus(load_gold_dir(gold_dir), records)
+    assert (report.n_claims, report.n_correct, report.n_gold, report.n_found) == (2, 1, 2, 1)
+    assert [(s.rule, s.correct, s.claims) for s in report.rules] == [("cue.verb", 1, 2)]
+    assert [item.id for item in report.missed] == ["G1"]
+
+
+def test_an_empty_gold_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no .jsonl gold files"):
+        load_gold_dir(tmp_path)

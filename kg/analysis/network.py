@@ -56,7 +56,7 @@ Record = dict[str, Any]
 
 
 def claim_id(claim: Claim) -> str:
-    """A stable identifier of ``claim``: ``claim-<hash of Claim.key>``.
+    """A stable identifier of ``claim``: ``claim-<hash of its own evidence>``.
 
     It is the local name of the claim's RDF node (``kgr:claim-<hash>``, see
     :func:`kg.rdf.graph.claim_iri`), so an edge can be traced back to its node.
@@ -65,7 +65,7 @@ def claim_id(claim: Claim) -> str:
     >>> c = Claim(Entity.named("Ann", "Person"), "opposes", Entity.named("Toll", "Issue"),
     ...           Provenance("a1", "Ann opposes the toll.", 0, 21, "stance", "1"))
     >>> claim_id(c)
-    'claim-5b696aaadc842c1f3b7a'
+    'claim-b7fe0e4aa94b613582b7'
     """
     return entity_key(claim_iri(claim))
 

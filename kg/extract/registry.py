@@ -12,11 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import UnknownNameError
 from kg.extract.analysis import analyze, mask_datelines
+from kg.extract.confidence import Calibration, default_calibration
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.model import Article, Claim, Entity, Extraction, Mention
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
+RULES: dict[str, Rule] = {}
 DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1")
 BATCH_SIZE = 32
 #: From this many articles on, parse in two processes: 1.8x faster on 300 long
@@ -39,9 +41,11 @@ PARALLEL_FROM = 200
 
 @dataclass(frozen=True)
 class Config:
-    """What every extractor is given besides the document: the lexicon in use."""
+    """What every extractor is given besides the document: the lexicon in use and
+    the measured precision of each rule (see :mod:`kg.extract.confidence`)."""
 
     lexicon: Lexicon
+    calibration: Calibration = field(default_factory=default_calibration)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,24 @@ class DocExtraction:
     """One per named actor mention of the article."""
     entities: tuple[Entity, ...]
     """The entity of each of :attr:`mentions`, in the same order."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of making claims; every claim records the rule that made it."""
+
+    name: str
+    extractor: str
+    """The registered extractor that applies the rule."""
+    description: str
+
+
+def rule(name: str, extractor: str, description: str) -> str:
+    """Declare the rule ``name`` (applied by ``extractor``) and return its name."""
+    if name in RULES and RULES[name] != Rule(name, extractor, description):
+        raise ValueError(f"rule {name!r} is declared twice")
+    RULES[name] = Rule(name, extractor, description)
+    return name
 
 
 def register(name: str) -> Callable[[Extractor], Extractor]:
@@ -108,24 +130,22 @@ def extract_articles(
 ) -> Extraction:
     """Parse every article once with ``nlp.pipe``, extract each with
     :func:`extract_document`, and merge the entities of all documents into one
-    canonical set."""
-    from kg.extract.canonical import canonicalize
+    canonical set (:func:`kg.corpus.merge.merge_units`).
+
+    In memory, for notebooks and tests; ``kg build`` streams the same steps.
+    """
+    from kg.corpus.merge import merge_units
 
     check_extractors(extractors)
     lexicon = lexicon or default_lexicon()
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
-    mentioned: list[Entity] = []
+    units = []
     texts = (parse_text(a) for a in articles)
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
     for done, (article, doc) in enumerate(zip(articles, docs, strict=True), 1):
-        found = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
-        claims.extend(found.claims)
-        mentions.extend(found.mentions)
-        mentioned.extend(found.entities)
+        units.append(extract_document(article, doc, lexicon=lexicon, extractors=extractors))
         if progress is not None:
             progress(done, len(articles))
-    return canonicalize(articles, claims, mentions, lexicon, mentioned)
+    return merge_units(articles, units, lexicon)
 
 
 def _processes(n_articles: int) -> int:

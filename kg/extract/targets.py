@@ -24,6 +24,7 @@ from kg.extract.cues import (
     modality_of,
     verdict_verb,
 )
+from kg.extract.cues import VERDICT as VERDICT_PREP
 from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
 from kg.extract.labels import (
     GENERIC_ISSUES,
@@ -35,7 +36,26 @@ from kg.extract.labels import (
     phrase_tokens,
 )
 from kg.extract.lexicon import Cue
+from kg.extract.registry import rule
 from kg.model import PREDICATE_POLARITY, Entity
+
+EXTRACTOR = "stance.v1"
+CUE_VERB = rule("cue.verb", EXTRACTOR, "a cue verb, its subject and object: X opposes Y")
+CUE_NOUN = rule(
+    "cue.noun", EXTRACTOR, "a cue noun and its author: X's support for Y, X voiced opposition"
+)
+CUE_ADJECTIVE = rule("cue.adjective", EXTRACTOR, "a cue adjective: X is opposed to Y")
+CUE_PREPOSITION = rule("cue.preposition", EXTRACTOR, "a cue preposition: X is against Y")
+VERDICT = rule("cue.verdict", EXTRACTOR, "a verdict on an object: X called Y a disaster")
+COMPOSED = rule("cue.composed", EXTRACTOR, "a cue inside another cue's clause: X refused to back Y")
+ACTION = rule("cue.action", EXTRACTOR, "an action as the target: X plans to expand Y")
+CLAUSE_SUBJECT = rule(
+    "cue.clause_subject",
+    EXTRACTOR,
+    "a negative cue whose clause has its own subject: X protested that Y fails to ...",
+)
+PREFERENCE = rule("cue.preference", EXTRACTOR, "the second of a preference: X put Y over Z")
+AGAINST = rule("cue.against", EXTRACTOR, "an action against something: X mobilised against Y")
 
 #: The predicate a stance takes when its polarity is flipped by negation.
 FLIPPED = {
@@ -69,6 +89,9 @@ class Stance:
     negated: bool
     cue: str
     path: float
+    rule: str
+    hops: int = 0
+    """Inference steps from the target's word to the actor it stands for."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +122,10 @@ class Reading:
         polarity: int | None = None,
         modality: str | None = None,
         negated: bool | None = None,
+        rule: str | None = None,
+        hops: int = 0,
     ) -> Stance:
-        """A stance of this cue (polarity, modality and negation unless given)."""
+        """A stance of this cue (polarity, modality, negation and rule unless given)."""
         return make_stance(
             predicate,
             target,
@@ -109,6 +134,17 @@ class Reading:
             modality or self.modality,
             self.negated if negated is None else negated,
             path,
+            rule=rule or self.rule,
+            hops=hops,
+        )
+
+    @property
+    def rule(self) -> str:
+        """The rule a direct stance of this cue is made by."""
+        if verdict_verb(self.hit.token) is not None and self.cue.prep == VERDICT_PREP:
+            return VERDICT
+        return {"NOUN": CUE_NOUN, "ADJ": CUE_ADJECTIVE, "ADP": CUE_PREPOSITION}.get(
+            self.cue.pos, CUE_VERB
         )
 
 
@@ -321,7 +357,7 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         person = ref.entity.kind == "Person"
         predicate = cue.actor_predicate or (None if person else cue.issue_predicate)
         if predicate is not None and not walk.holds(ref.entity):
-            yield reading.stance(predicate, ref.entity, path * 0.9**ref.hops)
+            yield reading.stance(predicate, ref.entity, path, hops=ref.hops)
         return
     predicate = cue.issue_predicate
     if predicate is None and cue.actor_predicate in (
@@ -380,7 +416,9 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
         other = analysis.actor(subject) if own_subject else None
         if other is not None and not walk.holds(other.entity) and cue.polarity < 0:
             # "protested that the authorities fail to ...": the criticism is of the authorities
-            yield reading.stance(cue.actor_predicate or "criticizes", other.entity, 0.7)
+            yield reading.stance(
+                cue.actor_predicate or "criticizes", other.entity, 0.7, rule=CLAUSE_SUBJECT
+            )
             continue
         if other is not None and not walk.holds(other.entity) and inner is not None:
             walk.consumed.discard(member.i)  # a cue with a subject of its own is read on its own
@@ -414,6 +452,7 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             polarity=sign,
             modality=modality_of(member, reading.modality, analysis),
             negated=reading.negated or inner_negated,
+            rule=ACTION,
         )
         yield from _against(member, reading, sign, walk)
 
@@ -470,7 +509,9 @@ def _preference(reading: Reading, walk: Walk) -> Iterator[Stance]:
                     label = action_label(obj) if obj.pos_ == "VERB" else noun_label(obj)
                     if label:
                         entity = Entity(issue_key(label), label, "Issue")
-                        yield reading.stance("opposes", entity, 0.7, polarity=-reading.polarity)
+                        yield reading.stance(
+                            "opposes", entity, 0.7, polarity=-reading.polarity, rule=PREFERENCE
+                        )
 
 
 def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Iterator[Stance]:
@@ -485,7 +526,7 @@ def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Itera
                 ref = walk.analysis.actor(obj)
                 entity = ref.entity if ref is not None else issue_entity(obj, walk.analysis)
                 if entity is not None:
-                    yield reading.stance("opposes", entity, 0.7, polarity=-1)
+                    yield reading.stance("opposes", entity, 0.7, polarity=-1, rule=AGAINST)
 
 
 def issue_entity(token: Token, analysis: DocAnalysis) -> Entity | None:
@@ -515,6 +556,9 @@ def make_stance(
     modality: str,
     negated: bool,
     path: float,
+    *,
+    rule: str,
+    hops: int = 0,
 ) -> Stance:
     if PREDICATE_POLARITY[predicate] * polarity < 0:
         predicate = FLIPPED[predicate]
@@ -529,6 +573,8 @@ def make_stance(
         negated,
         cue.lemma,
         path,
+        rule,
+        hops,
     )
 
 
@@ -556,5 +602,13 @@ def _combine(inner: Stance, reading: Reading, path: float, *, own_modality: bool
         chosen,
     )
     return make_stance(
-        predicate, inner.target, sign, cue, chosen, negated or inner.negated, inner.path * path
+        predicate,
+        inner.target,
+        sign,
+        cue,
+        chosen,
+        negated or inner.negated,
+        inner.path * path,
+        rule=COMPOSED,
+        hops=inner.hops,
     )

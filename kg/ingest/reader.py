@@ -2,22 +2,31 @@
 
 Inputs are ``.txt`` / ``.md`` files, folders of them (searched recursively, in
 name order), and ``.jsonl`` corpora with one ``{"id", "text"}`` object a line
-(optional ``title``, ``date``, ``url``, ``source``).
+(optional ``title``, ``date``, ``url``, ``source``). A folder that holds a
+build's output (``graph.ttl`` beside ``claims.jsonl``) is not read as input,
+so ``kg build articles/ -o articles/out`` can be run again.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.fileio import json_lines, read_text
-from kg.model import Article
+from kg.model import Article, clean_label
 
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_SUFFIXES = (".jsonl",)
 OPTIONAL_FIELDS = ("title", "date", "url", "source")
+#: Files that, side by side, mark a folder as the output of ``kg build``.
+OUTPUT_MARKERS = ("graph.ttl", "claims.jsonl")
+#: A date that starts as ISO 8601 does (``2024-02-29``, ``2024-02-29T10:00``).
+ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?", re.DOTALL)
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Article]:
@@ -46,10 +55,13 @@ def _read_path(path: Path) -> Iterator[tuple[Article, str]]:
     if not path.exists():
         raise InputError(f"{path}: no such file or folder; check the path")
     if path.is_dir():
+        outputs = {m.parent for m in path.rglob(OUTPUT_MARKERS[0]) if is_output_folder(m.parent)}
         files = sorted(
             p
             for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + CORPUS_SUFFIXES
+            if p.is_file()
+            and p.suffix.lower() in TEXT_SUFFIXES + CORPUS_SUFFIXES
+            and not outputs.intersection(p.parents)
         )
         if not files:
             raise InputError(f"{path}: folder holds no .txt, .md or .jsonl files")
@@ -57,6 +69,11 @@ def _read_path(path: Path) -> Iterator[tuple[Article, str]]:
             yield from _read_file(file)
     else:
         yield from _read_file(path)
+
+
+def is_output_folder(path: Path) -> bool:
+    """Whether ``path`` holds what ``kg build`` writes (and so is no input)."""
+    return all((path / name).is_file() for name in OUTPUT_MARKERS)
 
 
 def _read_file(path: Path) -> Iterator[tuple[Article, str]]:
@@ -89,12 +106,65 @@ def _read_corpus(path: Path) -> Iterator[tuple[Article, str]]:
             )
         if not isinstance(row["text"], str) or not row["text"].strip():
             raise InputError(f'{where}: "text" must be a non-empty string')
-        extra = {k: str(row[k]) for k in OPTIONAL_FIELDS if row.get(k) not in (None, "")}
-        yield Article(id=str(row["id"]), text=row["text"], **extra), where
+        extra = {name: _optional(where, name, row[name]) for name in OPTIONAL_FIELDS if name in row}
+        yield Article(id=_article_id(where, row["id"]), text=row["text"], **extra), where
+
+
+def _article_id(where: str, value: object) -> str:
+    """A JSONL ``id``: a non-empty string, or a whole number written in digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InputError(
+        f'{where}: "id" must be a non-empty string or a whole number, not {_shown(value)}'
+    )
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _optional(where: str, name: str, value: object) -> str | None:
+    """An optional field as text: a string, a number, or a list of them (joined with ", ")."""
+    if value is None:
+        return None
+    if name != "date" and _scalar(value):
+        text = str(value)
+    elif name != "date" and isinstance(value, list) and all(v is None or _scalar(v) for v in value):
+        text = ", ".join(str(v) for v in value if v not in (None, ""))
+    elif isinstance(value, str):
+        text = value
+    else:
+        kind = "a string" if name == "date" else "a string, a number or a list of them"
+        raise InputError(f'{where}: "{name}" must be {kind}, not {_shown(value)}')
+    if name == "title":
+        text = clean_label(text)
+    if name == "date":
+        _check_date(where, text)
+    return text or None
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _check_date(where: str, value: str) -> None:
+    """An ISO 8601 date must be a day of the calendar (other forms are kept as text)."""
+    match = ISO_DATE.fullmatch(value.strip())
+    if match is None:
+        return
+    try:
+        datetime.date.fromisoformat(match.group(1))
+    except ValueError as exc:
+        raise InputError(
+            f'{where}: "date" {value!r} is no day of the calendar ({exc}); give YYYY-MM-DD'
+        ) from None
 
 
 def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if line.strip():
-            return line.strip().lstrip("#").strip()[:200] or None
+            return clean_label(line.strip().lstrip("#").strip()[:200]) or None
     return None

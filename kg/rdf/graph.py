@@ -7,38 +7,48 @@ Each claim is written twice, as Wikidata writes statements:
   back X" is ``opposes``, with ``kg:negated true`` on the claim node). Only
   claims the text asserts or announces as planned get one: a hypothetical,
   counterfactual or questioned stance lives on its claim node alone;
-* a **claim node** ``kgr:claim-<hash of Claim.key>`` (``a kg:Claim``) with every
-  qualifier (polarity, confidence, negation, modality, speaker, cue), the
+* a **claim node** ``kgr:claim-<hash>`` (``a kg:Claim``; the hash of the claim's
+  own evidence, so the same in every build, see :meth:`Claim.evidence_id`) with every
+  qualifier (polarity, confidence, negation, modality, speaker, cue, rule), the
   evidence sentence and its offsets, and PROV-O links to the document, the
   extractor and the extraction activity.
 
 :func:`claims_from_graph` reads the claim nodes back, so
 ``set(claims_from_graph(to_graph(x))) == set(x.claims)``. Only the claim nodes
-count; direct triples are derived data.
+count; direct triples are derived data. An entity key that a later build merged
+into another keeps resolving: ``kgr:<old> owl:sameAs kgr:<new>``.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib.resources import files
-from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.errors import GraphError
-from kg.model import ENTITY_KINDS, Article, Claim, Entity, Extraction, Provenance, slugify
+from kg.model import (
+    ENTITY_KINDS,
+    Article,
+    Claim,
+    Entity,
+    Extraction,
+    Mention,
+    Merge,
+    Provenance,
+    slugify,
+)
 from kg.rdf.namespaces import KG, KGR, PREFIXES
 from kg.rdf.store import Term, add_triples, new_graph, sparql
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _XSD = PREFIXES["xsd"]  # not rdflib's XSD: see kg.rdf.namespaces
 _Triple = tuple[URIRef, URIRef, Term]
-_T = TypeVar("_T")
 
 
 def entity_iri(key: str) -> URIRef:
@@ -61,9 +71,27 @@ def entity_key(node: str) -> str:
 
 
 def claim_iri(claim: Claim) -> URIRef:
-    """The claim node's IRI: a stable hash of :attr:`Claim.key`."""
-    digest = hashlib.blake2b("\x1f".join(map(str, claim.key)).encode(), digest_size=10)
-    return KGR[f"claim-{digest.hexdigest()}"]
+    """The claim node's IRI: the claim's stable identifier (:attr:`Claim.id`),
+    else one made of its own evidence (:meth:`Claim.evidence_id`)."""
+    return KGR[claim.id or claim.evidence_id()]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The IRI of the document with ``doc_id``: its slug, with a short hash of the
+    id when the slug is not the id itself (so two ids never share an IRI, in any
+    corpus).
+
+    >>> document_iri("a001")
+    rdflib.term.URIRef('https://w3id.org/policy-kg/id/doc-a001')
+    """
+    return KGR[f"doc-{_local(doc_id)}"]
+
+
+def _local(name: str) -> str:
+    slug = slugify(name)
+    if slug == name:
+        return slug
+    return f"{slug}_{hashlib.blake2b(name.encode(), digest_size=4).hexdigest()}"
 
 
 def to_graph(extraction: Extraction) -> Graph:
@@ -74,46 +102,78 @@ def to_graph(extraction: Extraction) -> Graph:
     claim; the most confident of them is kept.
     """
     try:
-        return add_triples(new_graph(), _triples(extraction))
+        return add_triples(new_graph(), graph_triples(extraction))
     except ValueError as error:  # Oxigraph refuses an IRI made from a bad key
         raise GraphError(
             f"cannot build the graph: {error}; entity keys must be slugs (see kg.model.slugify)"
         ) from None
 
 
-def _triples(extraction: Extraction) -> Iterator[_Triple]:
+def graph_triples(extraction: Extraction) -> Iterator[_Triple]:
+    """Every triple of ``extraction``'s graph, in a fixed order."""
     claims = _unique_claims(extraction.claims)
     articles = {a.id: a for a in extraction.articles}
     mentioned = (m.article for m in extraction.mentions)
     doc_ids = sorted({*articles, *(c.provenance.article for c in claims), *mentioned})
-    docs = _unique_iris("doc", doc_ids, slugify)
-    extractors = sorted({(c.provenance.extractor, c.provenance.extractor_version) for c in claims})
-    agents = _unique_iris("extractor", sorted({name for name, _ in extractors}), slugify)
-    activities = _unique_iris("activity", extractors, lambda e: f"{slugify(e[0])}_{slugify(e[1])}")
-
-    for entity in _all_entities(extraction, claims):
-        yield from _entity_triples(entity)
+    yield from entity_triples(_all_entities(extraction, claims), extraction.merges)
     for doc_id in doc_ids:
-        yield from _document_triples(docs[doc_id], doc_id, articles.get(doc_id))
+        yield from _document_triples(document_iri(doc_id), doc_id, articles.get(doc_id))
     for mention in extraction.mentions:
-        yield docs[mention.article], KG.mentions, entity_iri(mention.entity)
-    for (name, version), activity in activities.items():
-        agent = agents[name]
-        yield agent, RDF.type, KG.Extractor
-        yield agent, RDFS.label, name
-        yield agent, KG.extractorVersion, version
-        yield activity, RDF.type, PROV.Activity
-        yield activity, RDFS.label, f"{name}@{version}"
-        yield activity, PROV.wasAssociatedWith, agent
-        yield activity, KG.extractorVersion, version
+        yield mention_triple(mention)
+    for extractor in sorted(
+        {(c.provenance.extractor, c.provenance.extractor_version) for c in claims}
+    ):
+        yield from _extractor_triples(*extractor)
     for claim in claims:
-        p = claim.provenance
-        yield from _claim_triples(
-            claim,
-            doc=docs[p.article],
-            agent=agents[p.extractor],
-            activity=activities[(p.extractor, p.extractor_version)],
-        )
+        yield from _claim_triples(claim)
+
+
+def article_triples(
+    doc_id: str, article: Article | None, claims: Iterable[Claim], mentions: Iterable[Mention]
+) -> Iterator[_Triple]:
+    """The triples of one article: its document, what it mentions, its claims
+    (already merged and unique, see :func:`kg.corpus.merge.canonical_claims`)
+    and the extractors that made them."""
+    yield from _document_triples(document_iri(doc_id), doc_id, article)
+    for mention in mentions:
+        yield mention_triple(mention)
+    extractors: set[tuple[str, str]] = set()
+    for claim in claims:
+        extractors.add((claim.provenance.extractor, claim.provenance.extractor_version))
+        yield from _claim_triples(claim)
+    for extractor in sorted(extractors):
+        yield from _extractor_triples(*extractor)
+
+
+def entity_triples(entities: Iterable[Entity], merges: Iterable[Merge] = ()) -> Iterator[_Triple]:
+    """Kind, label and aliases of each entity; ``owl:sameAs`` for each merge."""
+    for entity in entities:
+        yield from _entity_triples(entity)
+    for merge in merges:
+        yield entity_iri(merge.key), OWL.sameAs, entity_iri(merge.into)
+
+
+def mention_triple(mention: Mention) -> _Triple:
+    return document_iri(mention.article), KG.mentions, entity_iri(mention.entity)
+
+
+def _extractor_triples(name: str, version: str) -> Iterator[_Triple]:
+    agent, activity = _extractor_iri(name), _activity_iri(name, version)
+    yield agent, RDF.type, KG.Extractor
+    yield agent, RDFS.label, name
+    yield agent, KG.extractorVersion, version
+    yield activity, RDF.type, PROV.Activity
+    yield activity, RDFS.label, f"{name}@{version}"
+    yield activity, PROV.wasAssociatedWith, agent
+    yield activity, KG.extractorVersion, version
+
+
+def _extractor_iri(name: str) -> URIRef:
+    return KGR[f"extractor-{slugify(name)}"]  # registry names: one slug each
+
+
+def _activity_iri(name: str, version: str) -> URIRef:
+    return KGR[f"activity-{slugify(name)}_{slugify(version)}"]
 
 
 def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -129,19 +189,6 @@ def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
 def _preference(claim: Claim) -> tuple:
     p = claim.provenance
     return (-claim.confidence, p.extractor, p.extractor_version, repr(claim))
-
-
-def _unique_iris(kind: str, names: Iterable[_T], slug: Callable[[_T], str]) -> dict[_T, URIRef]:
-    """``kgr:<kind>-<slug>`` for each name; slugs two names share get a hash suffix."""
-    names = list(names)
-    counts = Counter(slug(n) for n in names)
-    iris: dict[_T, URIRef] = {}
-    for name in names:
-        local = slug(name)
-        if counts[local] > 1:
-            local += "_" + hashlib.blake2b(repr(name).encode(), digest_size=4).hexdigest()
-        iris[name] = KGR[f"{kind}-{local}"]
-    return iris
 
 
 def _all_entities(extraction: Extraction, claims: Iterable[Claim]) -> list[Entity]:
@@ -179,7 +226,7 @@ def _publication_triples(
 ) -> Iterator[_Triple]:
     """When and where a document (or a claim drawn from it) was published."""
     if date:
-        iso = _ISO_DATE.fullmatch(date)
+        iso = _ISO_DATE.fullmatch(date) and _is_day(date)
         yield node, DCTERMS.date, Literal(date, datatype=_XSD.date) if iso else date
     if url:
         yield node, DCTERMS.source, Literal(url, datatype=_XSD.anyURI)
@@ -191,9 +238,7 @@ def _publication_triples(
 TRUTHY_MODALITIES = frozenset({"asserted", "planned"})
 
 
-def _claim_triples(
-    claim: Claim, *, doc: URIRef, agent: URIRef, activity: URIRef
-) -> Iterator[_Triple]:
+def _claim_triples(claim: Claim) -> Iterator[_Triple]:
     subject, obj = entity_iri(claim.subject.key), entity_iri(claim.object.key)
     predicate = KG[claim.predicate]
     if claim.modality in TRUTHY_MODALITIES:
@@ -211,15 +256,17 @@ def _claim_triples(
         yield node, KG.speaker, entity_iri(claim.speaker.key)
     if claim.cue is not None:
         yield node, KG.cue, claim.cue
+    if claim.rule is not None:
+        yield node, KG.rule, claim.rule
     yield node, KG.evidenceText, p.sentence
     yield node, KG.startOffset, int(p.start)
     yield node, KG.endOffset, int(p.end)
     # The article's date, URL and publisher, on the claim itself: a query of
     # stances over time needs no join through the document.
     yield from _publication_triples(node, p.date, p.url, p.source)
-    yield node, PROV.wasDerivedFrom, doc
-    yield node, PROV.wasAttributedTo, agent
-    yield node, PROV.wasGeneratedBy, activity
+    yield node, PROV.wasDerivedFrom, document_iri(p.article)
+    yield node, PROV.wasAttributedTo, _extractor_iri(p.extractor)
+    yield node, PROV.wasGeneratedBy, _activity_iri(p.extractor, p.extractor_version)
 
 
 # --------------------------------------------------------------------------- reading
@@ -314,6 +361,8 @@ def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> 
         modality=row["modality"],
         speaker=entity(row["speaker"], claim) if row["speaker"] is not None else None,
         cue=row["cue"],
+        rule=row.get("rule"),
+        id=entity_key(claim),
     )
 
 
@@ -323,3 +372,12 @@ def _boolean(lexical: str) -> bool:
     if lexical in ("false", "0"):
         return False
     raise ValueError(f"kg:negated must be true or false, not {lexical!r}")
+
+
+def _is_day(text: str) -> bool:
+    """Whether ``YYYY-MM-DD`` is a day of the calendar (``2024-02-30`` is not an xsd:date)."""
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -71,6 +71,7 @@ class KG(rdflib_namespace.DefinedNamespace):
     negated: URIRef
     modality: URIRef
     cue: URIRef
+    rule: URIRef
     evidenceText: URIRef
     startOffset: URIRef
     endOffset: URIRef

@@ -4,6 +4,8 @@ import pytest
 
 from kg.errors import UnknownNameError
 from kg.extract import EXTRACTORS, extract_articles, registry
+from kg.extract.confidence import default_calibration
+from kg.extract.registry import RULES
 from kg.model import Article
 
 TEXTS = [
@@ -40,3 +42,18 @@ def test_progress_is_reported_per_article(nlp):
         progress=lambda done, total: seen.append((done, total)),
     )
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_every_claim_names_a_declared_rule(nlp):
+    claims = extract_articles([Article(f"a{n}", t) for n, t in enumerate(TEXTS)], nlp).claims
+    assert claims and all(c.rule in RULES for c in claims)
+    assert {RULES[c.rule].extractor for c in claims} == {"roles.v1", "stance.v1"}
+
+
+def test_confidence_starts_from_the_rule_precision(nlp):
+    (claim,) = [
+        c
+        for c in extract_articles([Article("a", TEXTS[0])], nlp).claims
+        if c.predicate == "opposes"
+    ]
+    assert claim.confidence == default_calibration().confidence(claim.rule)

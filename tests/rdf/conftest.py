@@ -79,6 +79,7 @@ CLAIMS = (
         modality="planned",
         speaker=TISCH,
         cue="assist",
+        rule="commitment",
     ),
     Claim(CUOMO, "supports", RAIDS, evidence(ICE_DOC, 2), 1, 0.55, modality="hypothetical"),
     Claim(MAMDANI, "holdsRole", MAYOR, evidence(ICE_DOC, 3, "roles.v1"), 0, 0.95, cue="mayor"),

@@ -13,6 +13,7 @@ from kg.model import Article, Claim, Entity, Extraction, Provenance
 from kg.rdf.graph import (
     claim_iri,
     claims_from_graph,
+    document_iri,
     entities_from_graph,
     entity_iri,
     entity_key,
@@ -36,6 +37,7 @@ def test_round_trip_keeps_every_field_of_the_negated_claim(graph, sample):
     assert claim.speaker == sample.TISCH
     assert claim.modality == "planned"
     assert claim.cue == "assist"
+    assert claim.rule == "commitment"
     assert claim.provenance.sentence == "The NYPD will not assist ICE, said Jessica Tisch."
     assert sample.ICE_DOC.text[claim.provenance.start : claim.provenance.end] == (
         claim.provenance.sentence
@@ -83,7 +85,7 @@ def test_claim_without_cue_has_no_cue_triple(graph, sample):
 
 def test_provenance_links_document_extractor_and_activity(graph, sample):
     node = claim_iri(sample.CLAIMS[0])
-    doc, agent = KGR["doc-icetxt"], KGR["extractor-stancev1"]
+    doc, agent = document_iri("ice.txt"), KGR["extractor-stancev1"]
     activity = KGR["activity-stancev1_100"]
 
     assert graph.value(node, PROV.wasDerivedFrom) == doc
@@ -99,7 +101,7 @@ def test_provenance_links_document_extractor_and_activity(graph, sample):
 
 
 def test_documents_carry_metadata_when_known(graph):
-    ice, buses = KGR["doc-icetxt"], KGR["doc-busestxt"]
+    ice, buses = document_iri("ice.txt"), document_iri("buses.txt")
 
     assert (ice, RDF.type, KG.Document) in graph
     assert str(graph.value(ice, KG.documentId)) == "ice.txt"
@@ -153,7 +155,7 @@ def test_speaker_is_an_entity_even_without_claims_of_its_own(extraction, graph, 
 
 
 def test_documents_mention_entities(graph):
-    ice = KGR["doc-icetxt"]
+    ice = document_iri("ice.txt")
 
     assert set(graph.objects(ice, KG.mentions)) == {
         entity_iri(key)
@@ -279,3 +281,10 @@ def test_only_asserted_and_planned_claims_get_a_direct_triple():
     graph = to_graph(Extraction((Article("a", text),), (lee, merger), (claim,)))
     assert (entity_iri(lee.key), KG.supports, entity_iri(merger.key)) not in graph
     assert any(graph.triples((None, KG.modality, None)))
+
+
+def test_an_impossible_iso_date_is_no_xsd_date():
+    docs = (Article("a", "Text.", date="2024-02-30"), Article("b", "Text.", date="2024-02-29"))
+    graph = to_graph(Extraction(docs, (), ()))
+    dates = sorted((str(o), o.datatype) for o in graph.objects(None, DCTERMS.date))
+    assert dates == [("2024-02-29", rdflib.XSD.date), ("2024-02-30", rdflib.XSD.string)]

@@ -24,7 +24,7 @@ from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, Hit, depth, is_negated, mat
 from kg.extract.holders import holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
-from kg.extract.registry import Config, register
+from kg.extract.registry import Config, register, rule
 from kg.extract.targets import Stance, Walk, clause_subject_label, make_stance, stances_of
 from kg.model import Claim, Entity
 
@@ -33,13 +33,13 @@ NAME, VERSION = "stance.v1", "1.0.0"
 #: Speech verbs that report a fear, not a wish: "warned that X would hurt Y".
 WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "complain", "claim"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
-MODALITY_WEIGHT = {
-    "asserted": 1.0,
-    "planned": 0.9,
-    "hypothetical": 0.6,
-    "counterfactual": 0.5,
-    "questioned": 0.45,
-}
+MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
+COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
+REPORTED_COMMITMENT = rule(
+    "commitment.reported",
+    NAME,
+    "a speaker's report of what another will do: X said the agency will not help with Y",
+)
 
 
 @register(NAME)
@@ -57,13 +57,18 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             if not holders:
                 continue
             stances = list(stances_of(hit, Walk(analysis, holders, consumed)))
-            yield from _claims(analysis, sent, hit.token, holders, stances)
-            yield from _mutual(analysis, sent, hit, holders, stances)
-        yield from _commitments(analysis, sent, consumed)
+            yield from _claims(analysis, config, sent, hit.token, holders, stances)
+            yield from _mutual(analysis, config, sent, hit, holders, stances)
+        yield from _commitments(analysis, config, sent, consumed)
 
 
 def _mutual(
-    analysis: DocAnalysis, sent: Span, hit: Hit, holders: list[Referent], stances: list[Stance]
+    analysis: DocAnalysis,
+    config: Config,
+    sent: Span,
+    hit: Hit,
+    holders: list[Referent],
+    stances: list[Stance],
 ) -> Iterator[Claim]:
     """ "A and B disagree on X": A disagrees with B (the scorer and the ontology
     treat agreesWith / disagreesWith as symmetric, so one direction is enough)."""
@@ -83,11 +88,14 @@ def _mutual(
                 modality_of(hit.token, hit.cue.modality, analysis),
                 polarity != hit.cue.polarity,
                 0.85,
+                rule=MUTUAL,
             )
-            yield from _claims(analysis, sent, hit.token, [first], [stance])
+            yield from _claims(analysis, config, sent, hit.token, [first], [stance])
 
 
-def _commitments(analysis: DocAnalysis, sent: Span, consumed: set[int]) -> Iterator[Claim]:
+def _commitments(
+    analysis: DocAnalysis, config: Config, sent: Span, consumed: set[int]
+) -> Iterator[Claim]:
     """ "the county will not accept the levy", "the STA will not assist with X"."""
     for verb in sent:
         if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
@@ -123,9 +131,10 @@ def _commitments(analysis: DocAnalysis, sent: Span, consumed: set[int]) -> Itera
             )
             if subject is None:
                 continue
-            label, predicate = action_label(verb, subject), "supports"
+            label, predicate, made_by = action_label(verb, subject), "supports", REPORTED_COMMITMENT
         elif subjects:
             holders, label, predicate = subjects, action_label(verb), "proposes"
+            made_by = COMMITMENT
         else:
             continue
         consumed.add(verb.i)
@@ -138,12 +147,14 @@ def _commitments(analysis: DocAnalysis, sent: Span, consumed: set[int]) -> Itera
             modality_of(verb, "planned", analysis),
             negated,
             0.75,
+            rule=made_by,
         )
-        yield from _claims(analysis, sent, verb, holders, [stance])
+        yield from _claims(analysis, config, sent, verb, holders, [stance])
 
 
 def _claims(
     analysis: DocAnalysis,
+    config: Config,
     sent: Span,
     cue_token: Token,
     holders: list[Referent],
@@ -155,23 +166,22 @@ def _claims(
         for stance in stances:
             if stance.target == holder.entity or stance.target.key == holder.entity.key:
                 continue
-            confidence = (
-                stance.strength
-                * stance.path
-                * (0.9**holder.hops)
-                * MODALITY_WEIGHT[stance.modality]
+            confidence = config.calibration.confidence(
+                stance.rule,
+                hops=holder.hops + stance.hops,
+                modality=stance.modality,
+                negated=stance.negated,
             )
-            if stance.negated:
-                confidence *= 0.9
             yield Claim(
                 subject=holder.entity,
                 predicate=stance.predicate,
                 object=stance.target,
                 provenance=evidence,
                 polarity=stance.polarity,
-                confidence=round(min(max(confidence, 0.05), 1.0), 3),
+                confidence=confidence,
                 negated=stance.negated,
                 modality=stance.modality,
                 speaker=speaker,
                 cue=stance.cue,
+                rule=stance.rule,
             )

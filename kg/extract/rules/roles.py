@@ -21,12 +21,27 @@ from spacy.tokens import Doc, Token
 from kg.extract.analysis import DocAnalysis
 from kg.extract.labels import phrase_tokens, render
 from kg.extract.lexicon import Lexicon
-from kg.extract.registry import Config, register
+from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
 
 NAME, VERSION = "roles.v1", "1.1.0"
-TITLE_CONFIDENCE, APPOSITION_CONFIDENCE, PARTY_CONFIDENCE = 0.9, 0.75, 0.85
-RELATIVE_CONFIDENCE = 0.7
+TITLE = rule("roles.title", NAME, "a title before a name: STA Commissioner Dana Reyes")
+TITLE_MEMBER = rule(
+    "roles.title_member", NAME, "an organisation in a title: STA Commissioner → memberOf STA"
+)
+TITLE_PARTY = rule("roles.title_party", NAME, "a party word in a title: Democratic Rep. Jane Doe")
+APPOSITION = rule("roles.apposition", NAME, "a role apposition: Kofi Annan, UN secretary-general")
+APPOSITION_MEMBER = rule(
+    "roles.apposition_member", NAME, "the organisation of a role apposition: Y, director at Z"
+)
+APPOSITION_PARTY = rule("roles.apposition_party", NAME, "a party noun apposition: Y, a Democrat")
+COPULA = rule("roles.copula", NAME, "a role after 'is': Y is an economist")
+COPULA_MEMBER = rule("roles.copula_member", NAME, "the organisation of it: Y is an economist at Z")
+CLAUSE = rule("roles.clause", NAME, "a role verb: Y, who chairs the Z Committee")
+CLAUSE_MEMBER = rule("roles.clause_member", NAME, "a membership verb: Y sits on the Z board")
+PARTY_TAG = rule("roles.party_tag", NAME, "a party tag after a name: Rep. Jane Doe (D-N.Y.)")
+#: One found role: predicate, object, the rule that found it and its cue word.
+Found = tuple[str, Entity, str, str]
 
 #: Endings of nouns that name a person by what they do: organizer, economist,
 #: physician, owner. A noun with such an ending heads a role in apposition.
@@ -81,7 +96,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
             continue  # a title cut off from its name by a sentence break ("Sgt.")
         sent = analysis.sentence(doc[mention.start])
         evidence = analysis.evidence(sent, NAME, VERSION)
-        found: list[tuple[str, Entity, float, str]] = []
+        found: list[Found] = []
         if mention.role and mention.role_start is not None:
             found.extend(
                 _title_roles(mention.role, range(mention.role_start, mention.start), analysis)
@@ -94,10 +109,8 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
         found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
-            found.append(
-                ("memberOf", Entity.named(party, "Organization"), PARTY_CONFIDENCE, "party tag")
-            )
-        for predicate, obj, confidence, cue in found:
+            found.append(("memberOf", Entity.named(party, "Organization"), PARTY_TAG, "party tag"))
+        for predicate, obj, made_by, cue in found:
             key = (person.key, predicate, obj.key)
             if key in seen or obj.key == person.key or _generic_body(obj, analysis.lexicon):
                 continue
@@ -108,8 +121,9 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
                 object=obj,
                 provenance=evidence,
                 polarity=0,
-                confidence=confidence,
+                confidence=config.calibration.confidence(made_by),
                 cue=cue,
+                rule=made_by,
             )
 
 
@@ -124,18 +138,16 @@ def _generic_body(entity: Entity, lexicon: Lexicon) -> bool:
     )
 
 
-def _title_roles(
-    role: str, span: range, analysis: DocAnalysis
-) -> Iterator[tuple[str, Entity, float, str]]:
+def _title_roles(role: str, span: range, analysis: DocAnalysis) -> Iterator[Found]:
     """The role of a title before a name, its party word and its organisation."""
-    yield "holdsRole", _role_entity(role, analysis), TITLE_CONFIDENCE, "title"
+    yield "holdsRole", _role_entity(role, analysis), TITLE, "title"
     for word in role.split():  # "Democratic Rep. Jamie Raskin"
         if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
-            yield "memberOf", Entity.named(party, "Organization"), TITLE_CONFIDENCE, "title"
+            yield "memberOf", Entity.named(party, "Organization"), TITLE_PARTY, "title"
     for i in span:
         org = analysis.names.entity_of.get(i)
         if org is not None and org.kind == "Organization":
-            yield "memberOf", org, TITLE_CONFIDENCE, "title"
+            yield "memberOf", org, TITLE_MEMBER, "title"
 
 
 def _loose_title(doc: Doc, start: int, lexicon: Lexicon) -> list[Token] | None:
@@ -203,9 +215,7 @@ def is_role_noun(token: Token, lexicon: Lexicon) -> bool:
     return len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)
 
 
-def _apposition_roles(
-    name: Token, analysis: DocAnalysis
-) -> Iterator[tuple[str, Entity, float, str]]:
+def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     """ "Kofi Annan, UN secretary-general", "its president, Ann Lee": an
     apposition (in either order) headed by a role noun, and its conjuncts
     ("a driver and organizer with the union")."""
@@ -218,12 +228,7 @@ def _apposition_roles(
     for head in heads:
         party = PARTY_NOUNS.get(head.lemma_.lower())
         if party is not None:
-            yield (
-                "memberOf",
-                Entity.named(party, "Organization"),
-                APPOSITION_CONFIDENCE,
-                "apposition",
-            )
+            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
             continue
         if analysis.names.at(head) is not None:
             continue  # another name, not a role
@@ -263,8 +268,11 @@ def _set_off_head(name: Token) -> Token | None:
 
 
 def _role_phrase(
-    head: Token, analysis: DocAnalysis, cue: str, confidence: float = APPOSITION_CONFIDENCE
-) -> Iterator[tuple[str, Entity, float, str]]:
+    head: Token,
+    analysis: DocAnalysis,
+    cue: str,
+    rules: tuple[str, str] = (APPOSITION, APPOSITION_MEMBER),
+) -> Iterator[Found]:
     """holdsRole / memberOf from a noun phrase headed by a role noun, and its conjuncts."""
     members = [head, *(c for c in head.children if c.dep_ == "conj")]
     orgs = [org for org in _organisations(head, analysis)]
@@ -279,13 +287,13 @@ def _role_phrase(
             len(label.split()) == 1 or label.lower().startswith("member of")
         )
         if not plain_member:  # "a member of X" is a membership, "ranking member" a role
-            yield "holdsRole", _role_entity(label, analysis), confidence, cue
+            yield "holdsRole", _role_entity(label, analysis), rules[0], cue
         if noun is not head:
             orgs.extend(_organisations(noun, analysis))
     if not any(is_role_noun(n, analysis.lexicon) for n in members):
         return
     for org in orgs:
-        yield "memberOf", org, confidence, cue
+        yield "memberOf", org, rules[1], cue
 
 
 def _role_label(noun: Token) -> str:
@@ -351,7 +359,7 @@ def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:
     return None
 
 
-def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Entity, float, str]]:
+def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     """ "Ann Lee, who chairs the Finance Committee", "Ann Lee is an economist
     at Acme", "Ann Lee sits on the Acme board"."""
     verbs = [c for c in name.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
@@ -369,7 +377,7 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Ent
         if lemma == "be":
             for attr in verb.children:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not _negated(verb):
-                    yield from _role_phrase(attr, analysis, "copula", RELATIVE_CONFIDENCE)
+                    yield from _role_phrase(attr, analysis, "copula", (COPULA, COPULA_MEMBER))
             continue
         if _negated(verb) or any(c.dep_ == "aux" for c in verb.children):
             continue  # "will chair", "does not lead": not a role held now
@@ -381,15 +389,15 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[tuple[str, Ent
             if org is None and lemma in NAMED_OBJECT_VERBS:
                 continue  # "owns a diner": a livelihood, not a role in public life
             if role is not None:
-                yield "holdsRole", _role_entity(role, analysis), RELATIVE_CONFIDENCE, lemma
+                yield "holdsRole", _role_entity(role, analysis), CLAUSE, lemma
             if org is not None:
-                yield "memberOf", org, RELATIVE_CONFIDENCE, lemma
+                yield "memberOf", org, CLAUSE_MEMBER, lemma
             continue
         for prep in verb.children:
             if prep.dep_ == "prep" and (lemma, prep.lower_) in MEMBER_VERBS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and (org := _board_org(pobj, analysis)) is not None:
-                        yield "memberOf", org, RELATIVE_CONFIDENCE, f"{lemma} {prep.lower_}"
+                        yield "memberOf", org, CLAUSE_MEMBER, f"{lemma} {prep.lower_}"
 
 
 def _board_org(token: Token, analysis: DocAnalysis) -> Entity | None:
