@@ -148,7 +148,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     fmt = ANALYSIS_FORMATS.resolve(args.format)
     from kg.analysis.network import analyze, to_networkx
 
-    result = analyze(to_networkx(_read_graph(args.graph)), top=args.top)
+    result = analyze(to_networkx(_read_graph(args.graph), evidence=False), top=args.top)
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return 0

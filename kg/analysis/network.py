@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.errors import AnalysisError
+from kg.errors import AnalysisError, GraphError
 from kg.model import PREDICATES, Claim, Entity
 from kg.rdf.graph import claim_iri, entity_key
 
@@ -127,11 +127,34 @@ def _add_entity(G: nx.MultiDiGraph, entity: Entity, aliases: dict[str, None]) ->
     aliases.update(dict.fromkeys(a for a in entity.aliases if a != entity.label))
 
 
-def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
-    """The claims of an RDF ``graph`` as a NetworkX graph (see :func:`claims_to_networkx`)."""
-    from kg.rdf.graph import claims_from_graph
+def to_networkx(graph: rdflib.Graph, *, evidence: bool = True) -> nx.MultiDiGraph:
+    """The claims of an RDF ``graph`` as a NetworkX graph (see :func:`claims_to_networkx`).
 
-    return claims_to_networkx(claims_from_graph(graph))
+    With ``evidence=False`` the edges carry only what the analyses read
+    (``predicate``, ``polarity``, ``confidence``, ``article``, ``start``,
+    ``end``, ``claim``), read by :func:`kg.rdf.graph.claim_edges`: the same
+    nodes and edges in the same order, several times faster on a large graph.
+    """
+    from kg.rdf.graph import claim_edges, claims_from_graph, entities_from_graph
+
+    if evidence:
+        return claims_to_networkx(claims_from_graph(graph))
+    entities = entities_from_graph(graph)
+    G = nx.MultiDiGraph()
+    for edge in claim_edges(graph):
+        u, v, key = edge.pop("subject"), edge.pop("object"), edge["claim"]
+        for node in (u, v):
+            if node not in G:
+                entity = entities.get(node)
+                if entity is None:
+                    raise GraphError(
+                        f"claim {key} names {node!r}, which has no kg kind and rdfs:label "
+                        "in the graph; rebuild it with `kg build`"
+                    )
+                aliases = ALIAS_SEPARATOR.join(a for a in entity.aliases if a != entity.label)
+                G.add_node(node, label=entity.label, kind=entity.kind, aliases=aliases)
+        G.add_edge(u, v, key=key, **edge)
+    return G
 
 
 # --- analyses ---------------------------------------------------------------

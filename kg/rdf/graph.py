@@ -381,3 +381,72 @@ def _is_day(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+#: The claim properties :func:`claim_edges` reads, by the field they fill.
+_EDGE_PROPERTIES = {
+    "subject": KG.subject,
+    "predicate": KG.predicate,
+    "object": KG.object,
+    "polarity": KG.polarity,
+    "confidence": KG.confidence,
+    "start": KG.startOffset,
+    "end": KG.endOffset,
+    "document": PROV.wasDerivedFrom,
+}
+
+
+def claim_edges(graph: Graph) -> list[dict[str, str | int | float]]:
+    """The skeleton of every claim: ``claim`` (its id, as :func:`entity_key` of
+    its IRI), ``subject`` and ``object`` (entity keys), ``predicate``,
+    ``polarity``, ``confidence``, ``article``, ``start``, ``end``; in
+    :attr:`Claim.sort_key` order.
+
+    What the network analyses need, read by one index scan per property
+    instead of a join per claim: several times faster than
+    :func:`claims_from_graph` on a large graph, which also reads the evidence.
+    """
+    import pyoxigraph as ox
+
+    from kg.rdf.store import oxigraph_of
+
+    store = oxigraph_of(graph)
+
+    def column(prop: URIRef) -> dict[str, str]:
+        pattern = store.quads_for_pattern(None, ox.NamedNode(str(prop)), None, ox.DefaultGraph())
+        return {quad.subject.value: quad.object.value for quad in pattern}
+
+    values = {field: column(prop) for field, prop in _EDGE_PROPERTIES.items()}
+    articles = column(KG.documentId)
+    edges = []
+    for claim, subject in values["subject"].items():
+        try:
+            edges.append(
+                {
+                    "claim": entity_key(claim),
+                    "subject": entity_key(subject),
+                    "predicate": _kg_name(values["predicate"][claim]),
+                    "object": entity_key(values["object"][claim]),
+                    "polarity": int(values["polarity"][claim]),
+                    "confidence": float(values["confidence"][claim]),
+                    "article": articles[values["document"][claim]],
+                    "start": int(values["start"][claim]),
+                    "end": int(values["end"][claim]),
+                }
+            )
+        except (KeyError, ValueError) as error:
+            raise GraphError(
+                f"claim <{claim}> is not valid (missing or bad {error}); "
+                "rebuild the graph with `kg build`"
+            ) from None
+    edges.sort(
+        key=lambda e: (
+            e["article"],
+            e["start"],
+            e["end"],
+            e["predicate"],
+            e["subject"],
+            e["object"],
+        )
+    )
+    return edges
