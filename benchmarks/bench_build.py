@@ -1,10 +1,26 @@
-"""Time each stage of a build on a synthetic corpus of N articles.
+"""Time a build on a synthetic corpus of N articles.
 
-    .venv/bin/python benchmarks/bench_build.py --articles 2000
+    .venv/bin/python benchmarks/bench_build.py --articles 2000            # each stage
+    .venv/bin/python benchmarks/bench_build.py --mode throughput --corpus C.jsonl
+    .venv/bin/python benchmarks/bench_build.py --mode incremental --corpus C.jsonl
+    .venv/bin/python benchmarks/bench_build.py --mode memory --corpus C.jsonl
 
 The corpus is made of the seed article's paragraphs and the PLOVER test
 sentences, shuffled into articles of 5–15 paragraphs with varied names, so
-that entities and claims grow with the corpus. Prints seconds per stage.
+that entities and claims grow with the corpus (``--corpus`` reads one written
+before, ``--write-corpus`` writes one).
+
+* ``stages`` prints seconds per stage of the in-memory API.
+* ``throughput`` times raw ``nlp.pipe`` over the same texts with the same
+  pipeline and processes, then ``kg.build`` (everything: extraction, store,
+  Turtle, claims, view), then ``nlp.pipe`` again, in one run; prints the
+  build's throughput as a ratio of the raw parse's (mean of the two).
+* ``incremental`` times a full build into a fresh folder, an unchanged
+  rebuild, a rebuild with one article added, and one with an extra cue
+  lexicon, each as a ratio of the full build (the spaCy pipeline is loaded
+  once, before the first).
+* ``memory`` runs ``kg build`` in a child process and prints its peak
+  resident memory (the largest of the build and its parse workers).
 """
 
 from __future__ import annotations
@@ -53,7 +69,102 @@ def corpus(n: int, seed: int = 7) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument(
+        "--mode", choices=("stages", "throughput", "incremental", "memory"), default="stages"
+    )
+    ap.add_argument("--corpus", type=Path, help="a .jsonl corpus to use instead of a new one")
+    ap.add_argument("--write-corpus", type=Path, help="write the synthetic corpus here and stop")
     args = ap.parse_args()
+    if args.write_corpus:
+        write_corpus(args.write_corpus, args.articles)
+        return
+    if args.mode != "stages":
+        with tempfile.TemporaryDirectory() as tmp:
+            source = args.corpus or write_corpus(Path(tmp) / "corpus.jsonl", args.articles)
+            {"throughput": throughput, "incremental": incremental, "memory": memory}[args.mode](
+                source, Path(tmp)
+            )
+        return
+    stages(args)
+
+
+def write_corpus(path: Path, n: int) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in corpus(n)), encoding="utf-8")
+    return path
+
+
+def throughput(source: Path, tmp: Path) -> None:
+    from kg.extract import parse_text
+    from kg.extract.registry import BATCH_SIZE, _processes
+    from kg.pipeline import build
+
+    nlp = load_pipeline()
+    articles = read_articles([source])
+    processes = _processes(len(articles))
+
+    def raw() -> float:
+        t = time.perf_counter()
+        texts = (parse_text(a) for a in articles)
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
+            pass
+        return time.perf_counter() - t
+
+    first = raw()
+    t = time.perf_counter()
+    report = build([source], tmp / "out", nlp=nlp)
+    built = time.perf_counter() - t
+    second = raw()
+    mean = (first + second) / 2
+    print(
+        f"articles={len(articles)} processes={processes} claims={report.claims}\n"
+        f"  raw nlp.pipe   {first:8.2f} s, again {second:8.2f} s (mean {mean:.2f} s)\n"
+        f"  kg build       {built:8.2f} s\n"
+        f"  build throughput / raw nlp.pipe throughput = {mean / built:.3f}"
+    )
+
+
+def incremental(source: Path, tmp: Path) -> None:
+    from kg.pipeline import build
+
+    nlp = load_pipeline()
+    out = tmp / "out"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    grown = tmp / "grown.jsonl"
+    extra = json.loads(lines[0])
+    extra["id"], extra["text"] = "zz-new", extra["text"].replace("Monday", "Tuesday")
+    grown.write_text("\n".join([*lines, json.dumps(extra)]) + "\n", encoding="utf-8")
+    cues = tmp / "cues.tsv"
+    cues.write_text("hail\tVERB\t-\tpraises\tpraises\t1\t0.8\t-\n", encoding="utf-8")
+    runs = [
+        ("full build", [source], ()),
+        ("unchanged rebuild", [source], ()),
+        ("one article added", [grown], ()),
+        ("extra cue lexicon", [grown], (cues,)),
+    ]
+    times = {}
+    for name, inputs, cue_files in runs:
+        t = time.perf_counter()
+        report = build(inputs, out, nlp=nlp, cue_files=cue_files)
+        times[name] = time.perf_counter() - t
+        print(
+            f"  {name:20} {times[name]:8.2f} s  {times[name] / times['full build']:6.1%}"
+            f"  (documents {report.documents}, reused {report.reused}, parsed {report.parsed})"
+        )
+
+
+def memory(source: Path, tmp: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    kg = Path(sys.executable).parent / "kg"
+    t = time.perf_counter()
+    subprocess.run([str(kg), "build", str(source), "-o", str(tmp / "out")], check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  kg build: {time.perf_counter() - t:.1f} s, peak resident memory {peak:.0f} MB")
+
+
+def stages(args: argparse.Namespace) -> None:
     times: dict[str, float] = {}
 
     def clock(stage: str, started: float) -> None:

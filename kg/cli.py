@@ -53,15 +53,25 @@ TABLE_COLUMNS = (
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.nlp import load_pipeline
     from kg.pipeline import build
 
-    _progress("Loading the spaCy pipeline…")
-    nlp = load_pipeline()
+    def load_nlp():  # noqa: ANN202 (only when some article must be parsed)
+        from kg.nlp import load_pipeline
+
+        _progress("Loading the spaCy pipeline…")
+        return load_pipeline()
+
     _progress(f"Building the graph of {', '.join(args.inputs) or 'seeds/'}…")
     report = build(
-        args.inputs, args.output, nlp=nlp, cue_files=args.cues, progress=_article_progress
+        args.inputs,
+        args.output,
+        load_nlp=load_nlp,
+        cue_files=args.cues,
+        strict=args.strict,
+        progress=_article_progress,
     )
+    for failure in report.failures:
+        print(f"Warning: {failure.describe()}", file=sys.stderr)
     print(_build_summary(report))
     return 0
 
@@ -285,6 +295,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra stance cues, in the format of kg/extract/lexicons/cues.tsv "
         "(repeatable; see README, 'Extending the cue lexicons')",
     )
+    sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (and write nothing) if extracting any article raises; "
+        "by default such articles are reported and left out",
+    )
 
     sub = command(
         "claims",
@@ -443,14 +459,20 @@ def _query_text(query: str) -> str:
 
 
 def _build_summary(report: BuildReport) -> str:
+    if report.up_to_date:
+        return f"{report.out_dir}/ is up to date ({report.documents} documents, nothing changed)"
     lines = [
         f"Built {report.out_dir}/ in {report.seconds:.1f} s",
-        f"  documents  {report.documents}",
+        f"  documents  {report.documents}"
+        + (f" ({report.reused} reused from the previous build)" if report.reused else ""),
         f"  entities   {report.entities}",
         f"  claims     {report.claims}",
     ]
     width = max((len(p) for p in report.claims_by_predicate), default=0)
     lines += [f"    {p:<{width}}  {n}" for p, n in report.claims_by_predicate.items()]
+    if report.failures:
+        n = len(report.failures)
+        lines.append(f"  failed     {n} article{'' if n == 1 else 's'} (left out; see above)")
     lines.append("  files")
     lines += [f"    {path}" for path in report.files]
     return "\n".join(lines)

@@ -22,6 +22,10 @@ class OutputError(KGError):
     """An output file cannot be written."""
 
 
+class ExtractionError(KGError):
+    """Extracting an article raised (a bug or an input no rule foresaw)."""
+
+
 class ModelNotFoundError(KGError):
     """No trained spaCy English pipeline is installed."""
 

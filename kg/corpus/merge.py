@@ -27,7 +27,7 @@ identifier taken from their own evidence (:meth:`kg.model.Claim.evidence_id`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -150,21 +150,28 @@ def merge_units(
         mentions.extend(canonical_mentions(unit, resolution))
     return Extraction(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
-        entities=tuple(graph_entities(resolution, claims)),
+        entities=tuple(graph_entities(resolution, claim_entities(claims))),
         claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
         mentions=tuple(mentions),
         merges=resolution.merges,
     )
 
 
-def graph_entities(resolution: Resolution, claims: Iterable[Claim]) -> list[Entity]:
-    """The entities of the graph: every actor named in the text, and whatever a claim involves."""
+def graph_entities(resolution: Resolution, involved: Iterable[Entity]) -> list[Entity]:
+    """The entities of the graph: every actor named in the text, and ``involved``
+    (whatever a claim names: subject, object, speaker)."""
     entities = {e.key: e for e in resolution.actors}
-    for claim in claims:
-        for entity in (claim.subject, claim.object, claim.speaker):
-            if entity is not None:
-                entities[entity.key] = entity
+    entities.update((e.key, e) for e in involved)
     return [entities[key] for key in sorted(entities)]
+
+
+def claim_entities(claims: Iterable[Claim]) -> Iterator[Entity]:
+    """Subject, object and speaker of each claim."""
+    for claim in claims:
+        yield claim.subject
+        yield claim.object
+        if claim.speaker is not None:
+            yield claim.speaker
 
 
 #: One-word issue labels too vague to be the same thing in two documents:

@@ -157,6 +157,51 @@ def mention_triple(mention: Mention) -> _Triple:
     return document_iri(mention.article), KG.mentions, entity_iri(mention.entity)
 
 
+def build_triples(
+    *, started: str, ended: str, version: str, articles: Iterable[str], failed: Iterable[str]
+) -> Iterator[_Triple]:
+    """The provenance of one build: its own ``prov:Activity`` (``kgr:build-<start>``)
+    with start and end times, the kg version that ran it and the documents it used."""
+    stamp = re.sub(r"[^0-9]", "", started)
+    activity, agent = KGR[f"build-{stamp}"], KGR[f"software-kg_{slugify(version)}"]
+    yield activity, RDF.type, PROV.Activity
+    yield activity, RDFS.label, f"kg build {started}"
+    yield activity, PROV.startedAtTime, Literal(started, datatype=_XSD.dateTime)
+    yield activity, PROV.endedAtTime, Literal(ended, datatype=_XSD.dateTime)
+    yield activity, PROV.wasAssociatedWith, agent
+    yield agent, RDF.type, PROV.SoftwareAgent
+    yield agent, RDFS.label, f"kg {version}"
+    yield agent, OWL.versionInfo, version
+    for doc_id in articles:
+        yield activity, PROV.used, document_iri(doc_id)
+    for doc_id in failed:
+        yield activity, RDFS.comment, f"article {doc_id!r} failed extraction"
+
+
+def earlier_build_triples(store: object) -> Iterator[_Triple]:
+    """The build activities (and their software agents) held in a previous ``store``."""
+
+    query = """SELECT ?s ?p ?o WHERE {
+        { ?s a prov:Activity . ?s prov:wasAssociatedWith [ a prov:SoftwareAgent ] }
+        UNION { ?b prov:wasAssociatedWith ?s . ?s a prov:SoftwareAgent }
+        ?s ?p ?o }"""
+    prefixes = {"prov": str(PROV)}
+    for s, p, o in store.query(query, prefixes=prefixes):  # type: ignore[attr-defined]
+        yield URIRef(s.value), URIRef(p.value), _rdflib_term(o)
+
+
+def _rdflib_term(term: object) -> URIRef | Literal:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    datatype = getattr(term, "datatype", None)
+    language = getattr(term, "language", None)
+    if language:
+        return Literal(term.value, lang=language)  # type: ignore[attr-defined]
+    return Literal(term.value, datatype=URIRef(datatype.value) if datatype else None)  # type: ignore[attr-defined]
+
+
 def _extractor_triples(name: str, version: str) -> Iterator[_Triple]:
     agent, activity = _extractor_iri(name), _activity_iri(name, version)
     yield agent, RDF.type, KG.Extractor

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -59,8 +60,8 @@ _DEFAULT = ox.DefaultGraph()
 class _Store(OxigraphStore):
     """An ``oxrdflib`` store that keeps a public handle on its ``pyoxigraph.Store``."""
 
-    def __init__(self) -> None:
-        self.oxigraph = ox.Store()
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.oxigraph = ox.Store() if store is None else store
         super().__init__(store=self.oxigraph)
 
 
@@ -72,6 +73,13 @@ def new_graph() -> Graph:
     (0, rdflib.term.URIRef('https://w3id.org/policy-kg/ontology#'))
     """
     graph = Graph(store=_Store(), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
+    return bind_prefixes(graph)
+
+
+def graph_of_store(store: ox.Store) -> Graph:
+    """An rdflib graph over the default graph of ``store`` (an on-disk one, say),
+    project prefixes bound; SPARQL and bulk reads go straight to ``store``."""
+    graph = Graph(store=_Store(store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
     return bind_prefixes(graph)
 
 
@@ -114,6 +122,13 @@ def add_triples(graph: Graph, triples: Iterable[tuple[Term, Term, Term]]) -> Gra
     if not (isinstance(store, _Store) and graph.identifier == DATASET_DEFAULT_GRAPH_ID):
         graph.addN((s, p, _literal(o), graph) for s, p, o in triples)  # type: ignore[misc]
         return graph
+    # In memory, a transactional extend is faster than bulk_extend (measured).
+    store.oxigraph.extend(quads(triples))
+    return graph
+
+
+def quads(triples: Iterable[tuple[Term, Term, Term]]) -> Iterator[ox.Quad]:
+    """Oxigraph quads of the default graph for ``triples`` (see :func:`add_triples`)."""
     # Most terms recur (IRIs, modalities, sentences shared by claims): convert each once.
     # The key holds the type, so that True, 1 and 1.0 stay distinct.
     converted: dict[tuple[type, Term], ox.NamedNode | ox.BlankNode | ox.Literal] = {}
@@ -125,11 +140,14 @@ def add_triples(graph: Graph, triples: Iterable[tuple[Term, Term, Term]]) -> Gra
             node = converted[key] = to_oxigraph(term)
         return node
 
-    # In memory, a transactional extend is faster than bulk_extend (measured).
-    store.oxigraph.extend(
-        ox.Quad(convert(s), convert(p), convert(o), _DEFAULT) for s, p, o in triples
-    )
-    return graph
+    for s, p, o in triples:
+        yield ox.Quad(convert(s), convert(p), convert(o), _DEFAULT)
+
+
+def dump_store(store: ox.Store, output: IO[bytes], fmt: str = "ttl") -> None:
+    """Write the default graph of ``store`` to ``output`` in ``fmt``, project prefixes used."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    store.dump(output, format=_OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
 
 
 def _literal(term: Term) -> Node:
