@@ -7,12 +7,15 @@ GRAPH is a graph written by ``kg build`` (e.g. of the corpus that
 the first N articles (by id) are written as a graph of their own, and
 ``kg analyze`` is run on it as a user runs it (a subprocess, reading the file);
 then each section is timed in this process. Prints one row per size: articles,
-claims, nodes and signed edges of the graph, and seconds.
+claims, nodes and signed edges of the graph, the wall and CPU seconds of
+``kg analyze`` (CPU = user + system: the wall time on an idle machine), and the
+seconds of each section.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,18 +56,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()
     kg = Path(sys.executable).with_name("kg")
-    header = ["articles", "claims", "nodes", "signed", "kg analyze s", *SECTIONS]
+    header = ["articles", "claims", "nodes", "signed", "analyze wall", "analyze cpu", *SECTIONS]
     print("  ".join(f"{h:>12}" for h in header))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.articles:
             path, claims = subset(args.graph, n, Path(tmp))
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(
                 [kg, "analyze", path, "--format", "json"], check=True, capture_output=True
             )
             wall = time.perf_counter() - started
-            G = to_networkx(read_graph(path))
-            row = [n, claims, G.number_of_nodes(), signed_graph(G).number_of_edges(), wall]
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            G = to_networkx(read_graph(path), evidence=False)
+            row = [n, claims, G.number_of_nodes(), signed_graph(G).number_of_edges(), wall, cpu]
             for analysis in SECTIONS.values():
                 started = time.perf_counter()
                 analysis(G)
