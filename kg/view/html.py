@@ -124,7 +124,7 @@ def write_html(
     net.templateEnv, net.path = env, TEMPLATE
     net.template = env.get_template(TEMPLATE)
     large = G.number_of_nodes() > LARGE_GRAPH
-    claims, by_edge = _claims(G)
+    claims, sentences, by_edge = _claims(G)
     _add_nodes(net, G)
     drawn = _add_edges(net, G, by_edge, large=large)
     articles = {d.get("article") for *_, d in G.edges(data=True)}
@@ -150,6 +150,7 @@ def write_html(
         "kinds": [{"kind": k, "label": NODE_STYLES.get(k, UNKNOWN_STYLE).label} for k in kinds],
         "dates": sorted({c[5] for c in claims if c[5]}),
         "claims": claims,
+        "sentences": sentences,
         "central": _central(G),
         "fonts": {"central": CENTRAL_FONT, "label": LABEL_FONT, "edge": EDGE_FONT},
         "options": _options(large),
@@ -191,16 +192,21 @@ def _environment(pyvis_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(loader=loader, autoescape=True)
 
 
-def _claims(G: nx.MultiDiGraph) -> tuple[list[list[Any]], dict[str, list[int]]]:
-    """Every claim as a row for the page's filters and panel, and the rows of each
-    drawn arrow (keyed by its most confident claim's id, see :func:`_groups`).
+def _claims(
+    G: nx.MultiDiGraph,
+) -> tuple[list[list[Any]], list[str], dict[str, list[int]]]:
+    """Every claim as a row for the page's filters and panel, the evidence
+    sentences (each once: a sentence often holds several claims), and the
+    rows of each drawn arrow (keyed by its most confident claim's id, see
+    :func:`_groups`).
 
     A row: subject id, predicate, object id, polarity, confidence, ISO date or
-    ``""``, article, sentence, source URL (http/https only, else ``""``),
-    publisher, date as written.
+    ``""``, article, index of the sentence, source URL (http/https only, else
+    ``""``), publisher, date as written.
     """
     rows: list[list[Any]] = []
     index: dict[str, int] = {}
+    sentences: dict[str, int] = {}
     for u, v, key, d in G.edges(keys=True, data=True):
         index[str(key)] = len(rows)
         date, url = str(d.get("date", "")), str(d.get("url", ""))
@@ -213,14 +219,14 @@ def _claims(G: nx.MultiDiGraph) -> tuple[list[list[Any]], dict[str, list[int]]]:
                 round(float(d.get("confidence", 0)), 3),
                 date if _ISO_DATE.fullmatch(date) else "",
                 str(d.get("article", "")),
-                str(d.get("sentence", "")),
+                sentences.setdefault(str(d.get("sentence", "")), len(sentences)),
                 url if url.lower().startswith(LINK_SCHEMES) else "",
                 str(d.get("source", "")),
                 date,
             ]
         )
     by_edge = {members[0][0]: [index[k] for k, _ in members] for members in _groups(G).values()}
-    return rows, by_edge
+    return rows, list(sentences), by_edge
 
 
 def _groups(

@@ -207,10 +207,12 @@ def test_claims_reach_the_page_with_dates_and_only_web_links(tmp_path):
     html = write_html(claims_to_networkx(claims), tmp_path / "g.html").read_text()
     rows = json.loads(re.search(r"kgClaims = (.*);\n", html).group(1))
     assert rows == [
-        ["ann", "opposes", "toll", -1, 0.5, "2024-05-02", "a1", "Ann opposes the toll.",
+        ["ann", "opposes", "toll", -1, 0.5, "2024-05-02", "a1", 0,
          "https://example.org/a1", "The Ledger", "2024-05-02"],
-        ["ann", "supports", "toll", 1, 0.5, "", "a2", "Ann backs the toll.", "", "", "May 2024"],
+        ["ann", "supports", "toll", 1, 0.5, "", "a2", 1, "", "", "May 2024"],
     ]  # fmt: skip
+    sentences = json.loads(re.search(r"kgSentences = (.*);\n", html).group(1))
+    assert sentences == ["Ann opposes the toll.", "Ann backs the toll."]
     _, edges, _ = page_data(html)
     assert "article: a1 (2024-05-02 · The Ledger)" in edges[0]["title"]
     assert "source: https://example.org/a1" in edges[0]["title"]
