@@ -448,12 +448,31 @@ def test_every_query_file_runs_unchanged_elsewhere(graph, path):
     if name in NAMED_QUERIES:
         keys = {"actor": "zohran_mamdani", "target": "fare_free_buses"}
         bindings = {p: ox.NamedNode(entity_iri(keys[p])) for p in NAMED_QUERIES[name].params}
+    if name == "stance_changes":  # the shared graph holds no change of side: add one
+        store.bulk_extend(oxigraph_of(_changed_sides()).quads_for_pattern(None, None, None))
     rows = list(store.query(bind_values(text, bindings) if bindings else text))
 
     assert rows
     declared = dict(re.findall(r"^PREFIX (\w+): <([^>]*)>$", text, re.MULTILINE))
     assert declared, name
     assert all(PREFIX_IRIS[prefix] == iri for prefix, iri in declared.items())
+
+
+def _changed_sides():
+    """Two dated articles: Ann Lee opposes the toll in January, supports it in March."""
+    from kg.model import Article, Claim, Provenance
+
+    ann, toll = Entity.named("Ann Lee", "Person"), Entity.named("toll", "Issue")
+    claims, articles = [], []
+    for doc, date, predicate, polarity in (
+        ("t1", "2025-01-10", "opposes", -1),
+        ("t2", "2025-03-01", "supports", 1),
+    ):
+        text = f"Ann Lee {predicate} the toll."
+        articles.append(Article(doc, text, date=date))
+        ev = Provenance(doc, text, 0, len(text), "stance.v1", "1", date)
+        claims.append(Claim(ann, predicate, toll, ev, polarity=polarity))
+    return to_graph(Extraction(tuple(articles), (ann, toll), tuple(claims)))
 
 
 def test_parse_named_query_header():
