@@ -55,6 +55,11 @@ SENTENCES_BACK = 3
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
+#: Verbs whose object is a law or a measure, never an actor ("sign it", "veto it").
+LAW_VERBS = frozenset(
+    """sign veto pass enact repeal amend introduce cosponsor co-sponsor ratify adopt
+    reauthorize""".split()
+)
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
@@ -348,6 +353,8 @@ def resolve_pronouns(
         lower = token.lower_
         if lower not in THIRD_PERSON or not (token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS):
             continue
+        if lower in NEUTER and token.dep_ == "dobj" and token.head.lemma_.lower() in LAW_VERBS:
+            continue  # "she would sign it": a law, not an organisation
         entity = _antecedent(token, candidates, starts, sentences, quotes, gender)
         if entity is None:
             continue
@@ -464,7 +471,11 @@ def co_arguments(token: Token) -> set[int]:
     for child in verb.children:
         if child.i == token.i:
             continue
-        if child.lower_ in RELATIVE and (ante := relative_antecedent(child)) is not None:
+        if (
+            child.lower_ in RELATIVE
+            and child.dep_ != "mark"  # "said that she would": "that" joins, it stands for no one
+            and (ante := relative_antecedent(child)) is not None
+        ):
             out.update(t.i for t in ante.subtree if t.i <= ante.i)
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
             out.update(t.i for t in child.subtree)
