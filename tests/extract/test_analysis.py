@@ -113,3 +113,12 @@ def test_what_is_signed_is_never_an_organisation(nlp):
     )
     it = next(t for t in analysis.doc if t.lower_ == "it")
     assert analysis.actor(it) is None
+
+
+def test_a_party_noun_in_apposition_stands_for_the_named_person(extract):
+    found = {
+        (c.subject.label, c.predicate, c.object.label)
+        for c in extract("One Democrat, Rep. Ann Lee of Ohio, voted against the levy bill.")
+    }
+    assert ("Ann Lee", "opposes", "levy bill") in found
+    assert not any(s == "Democrat" for s, _, _ in found)
