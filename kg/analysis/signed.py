@@ -81,7 +81,8 @@ def polarization(G: nx.MultiDiGraph) -> dict[str, Any]:
     tree implies, then moving single nodes while that frustrates less edge
     weight. ``balance`` is the share of edge weight the split leaves
     unfrustrated (1.0: perfectly polarised into two camps; about 0.5: no
-    two-camp structure), ``frustrated`` the edges against the split. Camps
+    two-camp structure; ``None`` when no stance is for or against anything),
+    ``frustrated`` the edges against the split. Camps
     are only comparable inside a connected component: ``camps`` (larger
     first) are the two of the largest component, with their actors (the most
     engaged first), the targets the camp supports (in it) and those it
@@ -120,8 +121,10 @@ def polarization(G: nx.MultiDiGraph) -> dict[str, Any]:
             }
         )
     camps.sort(key=lambda c: (-c["size"], c["members"]))
+    if not main:
+        camps = []
     return {
-        "balance": round(1 - bad / total, 4) if total else 1.0,
+        "balance": round(1 - bad / total, 4) if total else None,
         "edges": S.number_of_edges(),
         "frustrated": len(frustrated),
         "components": nx.number_connected_components(S),

@@ -117,3 +117,10 @@ def test_min_size_must_be_positive(G):
     for analysis in (communities, coalitions):
         with pytest.raises(AnalysisError, match="min_size must be at least 1, not 0"):
             analysis(G, min_size=0)
+
+
+def test_a_graph_without_signed_stances_has_no_balance_and_no_camps():
+    G = claims_to_networkx([claim(ANN, "announces", TOLL, 0)])
+    result = polarization(G)
+    assert (result["balance"], result["edges"], result["camps"]) == (None, 0, [])
+    assert communities(G) == [] and coalitions(G) == []

@@ -310,3 +310,18 @@ def test_the_legend_names_what_is_drawn(explore):
         f"edges.get({{filter: e => e.from === '{OFFICE.key}'}})[0].color"
     )
     assert colour == "#2e7d32"
+
+
+def test_clicking_an_entity_lists_its_claims(explore):
+    page = explore.page
+    page.evaluate(f"network.focus('{OFFICE.key}', {{scale: 1.5, animation: false}})")
+    point = page.evaluate(
+        f"network.canvasToDOM(network.getPositions(['{OFFICE.key}'])['{OFFICE.key}'])"
+    )
+    box = page.locator("#mynetwork canvas").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    panel = page.locator("#details")
+    assert panel.locator("h2").inner_text() == "Budget Office: 1 claim"
+    assert "Budget Office announces Topic 00" in panel.inner_text()
+    assert "“The Budget Office announced a review of Topic 00.”" in panel.inner_text()
+    assert panel.locator("a").count() == 0  # the article has no URL
