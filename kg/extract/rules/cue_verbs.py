@@ -126,8 +126,6 @@ def _effects(
             continue
         if analysis.actor(subject) is not None or not any(c.dep_ == "dobj" for c in verb.children):
             continue  # an actor's own deed is read by the cue rules; "payments help": no one
-        if analysis.in_quote(subject) != analysis.in_quote(verb):
-            continue
         target = issue_entity(subject, analysis)
         if target is None:
             continue
