@@ -19,6 +19,7 @@ at a time, besides the table of entities.
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import json
 import os
@@ -51,6 +52,7 @@ from kg.model import Article, Claim, Entity, Extraction
 if TYPE_CHECKING:
     import rdflib
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from kg.extract.lexicon import Lexicon
     from kg.extract.registry import DocExtraction
@@ -155,6 +157,7 @@ def build(
             )
         resolution = table.resolve(lexicon)
         del table
+        done.sort(key=lambda a: a.id)  # reused articles came first
         writer = _Writer(stage, out)
         counts: Counter[str] = Counter()
         involved: dict[str, Entity] = {}
@@ -288,24 +291,38 @@ class _Units:
                 unparsed.append(article)
         if not unparsed:
             return
-        nlp = self.model.get()
-        texts = (parse_text(a) for a in unparsed)
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(unparsed)))
-        for article, doc in zip(unparsed, docs, strict=True):
+        unit = functools.partial(
+            article_unit, lexicon=self.lexicon, extractors=tuple(self.extractors)
+        )
+        for article, result in zip(unparsed, self._map(unit, unparsed), strict=True):
             self.parsed += 1
-            self.cache.save_parse(self._parse_key(article), doc)
-            yield article, self._extract(article, doc, keys[article.id])
+            self.cache.save_parse_bytes(self._parse_key(article), result.parse)
+            yield article, self._record(article, result, keys[article.id])
 
-    def _extract(self, article: Article, doc: object, key: str) -> DocExtraction | None:
-        try:
-            unit = extract_document(article, doc, lexicon=self.lexicon, extractors=self.extractors)  # type: ignore[arg-type]
-        except Exception as error:  # one bad article never stops a corpus
-            self.failures.append(ArticleFailure(article.id, _one_line(error)))
-            unit = None
+    def _map(
+        self, unit: Callable[[Article, Doc], UnitResult], articles: Sequence[Article]
+    ) -> Iterator[UnitResult]:
+        """``unit(article, parse)`` of each article, in order: the seam where an
+        executor (worker processes, a cluster) runs the per-article work."""
+        nlp = self.model.get()
+        texts = (parse_text(a) for a in articles)
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
+        for article, doc in zip(articles, docs, strict=True):
+            yield unit(article, doc)
+
+    def _extract(self, article: Article, doc: Doc, key: str) -> DocExtraction | None:
+        result = article_unit(
+            article, doc, lexicon=self.lexicon, extractors=self.extractors, keep_parse=False
+        )
+        return self._record(article, result, key)
+
+    def _record(self, article: Article, result: UnitResult, key: str) -> DocExtraction | None:
+        if result.failure is not None:
+            self.failures.append(result.failure)
         else:
-            self.cache.save_unit(key, unit)
+            self.cache.save_unit(key, result.extraction)
         self._tick()
-        return unit
+        return result.extraction
 
     def _parse_key(self, article: Article) -> str:
         return digest(self.model.id, parse_text(article))
@@ -314,6 +331,40 @@ class _Units:
         self._done += 1
         if self.progress is not None:
             self.progress(self._done, self._total)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What the per-article work sends back: the parse (``DocBin`` bytes, to keep)
+    and the extraction, or the failure that replaced it."""
+
+    article: str
+    parse: bytes | None
+    extraction: DocExtraction | None
+    failure: ArticleFailure | None = None
+
+
+def article_unit(
+    article: Article,
+    doc: Doc,
+    *,
+    lexicon: Lexicon,
+    extractors: Sequence[str],
+    keep_parse: bool = True,
+) -> UnitResult:
+    """The per-article work of a build (picklable with ``functools.partial``):
+    :func:`kg.extract.extract_document`, with an error caught and described
+    (one bad article never stops a corpus), and the parse serialized to keep."""
+    parse = None
+    if keep_parse:
+        from spacy.tokens import DocBin
+
+        parse = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+    try:
+        extraction = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
+    except Exception as error:
+        return UnitResult(article.id, parse, None, ArticleFailure(article.id, _one_line(error)))
+    return UnitResult(article.id, parse, extraction)
 
 
 def _one_line(error: BaseException) -> str:

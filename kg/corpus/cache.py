@@ -73,11 +73,10 @@ class BuildCache:
     def reuse_parse(self, key: str) -> bool:
         return self._reuse("parses", f"{key}.spacy")
 
-    def save_parse(self, key: str, doc: Doc) -> None:
-        from spacy.tokens import DocBin
-
-        data = DocBin(store_user_data=False, docs=[doc]).to_bytes()
-        self.parse_path(key).write_bytes(data)
+    def save_parse_bytes(self, key: str, data: bytes | None) -> None:
+        """Keep a parse serialized as a ``DocBin`` (nothing if ``data`` is None)."""
+        if data is not None:
+            self.parse_path(key).write_bytes(data)
 
     def load_parse(self, key: str, nlp: Language) -> Doc:
         from spacy.tokens import DocBin

@@ -106,6 +106,12 @@ def test_rebuild_reuses_unchanged_articles_and_drops_gone_ones(tmp_path, nlp):
     assert again.up_to_date and again.claims == first.claims
 
     smaller = build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
+    grown = build([corpus(tmp_path, ["p1", "p2", "p4"])], out, nlp=nlp, view=False)
+    assert [line["article"] for line in claim_lines(out)] == sorted(
+        line["article"] for line in claim_lines(out)
+    )
+    assert claim_nodes(out) == before and (grown.reused, grown.parsed) == (2, 1)
+    smaller = build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
 
     assert (smaller.reused, smaller.parsed) == (2, 0)
     assert {line["article"] for line in claim_lines(out)} == {"p1", "p2"}
