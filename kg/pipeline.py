@@ -161,6 +161,7 @@ def build(
         writer = _Writer(stage, out)
         counts: Counter[str] = Counter()
         involved: dict[str, Entity] = {}
+        shown: list[Claim] = []  # for the view, which holds every claim anyway
 
         def article_graphs() -> Iterator[tuple]:
             """Each article's merged claims, into claims.jsonl and as triples."""
@@ -174,6 +175,8 @@ def build(
                     for claim in claims:
                         claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
                     involved.update((e.key, e) for e in claim_entities(claims))
+                    if view:
+                        shown.extend(claims)
                     mentions = canonical_mentions(unit, resolution)
                     yield from article_triples(article.id, article, claims, mentions)
 
@@ -182,7 +185,7 @@ def build(
         writer.add_entities(entities, resolution.merges)
         ended = _now()
         writer.add_build(_build_record(started, ended, done, units.failures), previous_out=out)
-        files = writer.finish(view=view)
+        files = writer.finish(view=shown if view else None)
         _write_manifest(
             stage,
             {
@@ -421,20 +424,21 @@ class _Writer:
             else:
                 self.store.extend(quads(triples))
 
-    def finish(self, *, view: bool) -> list[str]:
-        from kg.rdf.store import dump_store, graph_of_store
+    def finish(self, *, view: list[Claim] | None) -> list[str]:
+        """Export the store as Turtle, and write the view of the claims ``view``."""
+        from kg.analysis.network import claims_to_networkx
+        from kg.rdf.store import dump_store
+        from kg.view.html import write_html
 
         with self._writing(STORE_DIR):
             self.store.flush()
         with self._writing(GRAPH_FILE), open(self.stage / GRAPH_FILE, "wb") as fh:
             dump_store(self.store, fh)
         self.files[:0] = [GRAPH_FILE]
-        if view:
-            graph = graph_of_store(self.store)
+        if view is not None:
             with self._writing(VIEW_FILE):
-                write_view(graph, self.stage / VIEW_FILE)
+                write_html(claims_to_networkx(view), self.stage / VIEW_FILE)
             self.files.append(VIEW_FILE)
-            del graph
         self.files.append(STORE_DIR + "/")
         del self.store
         gc.collect()  # close the store (RocksDB) before its folder is swapped in
