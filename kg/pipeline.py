@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gc
+import io
 import json
 import os
 import time
@@ -162,25 +163,29 @@ def build(
         counts: Counter[str] = Counter()
         involved: dict[str, Entity] = {}
         shown: list[Claim] = []  # for the view, which holds every claim anyway
+        from kg.rdf import graph as rdf_graph
+        from kg.rdf.graph import article_triples
 
-        def article_graphs() -> Iterator[tuple]:
-            """Each article's merged claims, into claims.jsonl and as triples."""
-            from kg.rdf.graph import article_triples
+        graph_code = digest(Path(rdf_graph.__file__).read_bytes())  # how triples are made
 
-            with writer.claims_file() as claims_out:
-                for article in done:
-                    unit = cache.load_unit(keys[article.id])
-                    claims = canonical_claims(unit, resolution)
-                    counts.update(c.predicate for c in claims)
-                    for claim in claims:
-                        claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-                    involved.update((e.key, e) for e in claim_entities(claims))
-                    if view:
-                        shown.extend(claims)
+        parts: list[Path] = []
+        with writer.claims_file() as claims_out:
+            for article in done:
+                unit = cache.load_unit(keys[article.id])
+                claims = canonical_claims(unit, resolution)
+                counts.update(c.predicate for c in claims)
+                for claim in claims:
+                    claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+                involved.update((e.key, e) for e in claim_entities(claims))
+                if view:
+                    shown.extend(claims)
+                # The article's triples depend on it and on how its entities were merged only.
+                key = digest(graph_code, keys[article.id], *resolution.slice_of(unit))
+                if not cache.reuse_triples(key):
                     mentions = canonical_mentions(unit, resolution)
-                    yield from article_triples(article.id, article, claims, mentions)
-
-        writer.add(article_graphs(), bulk=True)
+                    cache.save_triples(key, article_triples(article.id, article, claims, mentions))
+                parts.append(cache.triples_path(key))
+        writer.load(parts)
         entities = graph_entities(resolution, involved.values())
         writer.add_entities(entities, resolution.merges)
         ended = _now()
@@ -413,16 +418,19 @@ class _Writer:
         self.add(build_triples(**record))
         self.add(_earlier_builds(previous_out / STORE_DIR))
 
-    def add(self, triples, *, bulk: bool = False) -> None:  # noqa: ANN001
-        """Add triples to the store: ``bulk`` streams many without a transaction
-        (the staging folder as a whole is what appears at once)."""
+    def add(self, triples) -> None:  # noqa: ANN001
         from kg.rdf.store import quads
 
         with self._writing(STORE_DIR):
-            if bulk:
-                self.store.bulk_extend(quads(triples))
-            else:
-                self.store.extend(quads(triples))
+            self.store.extend(quads(triples))
+
+    def load(self, parts: Sequence[Path]) -> None:
+        """Bulk-load N-Triples files into the store, one stream, no transaction
+        (the staging folder as a whole is what appears at once)."""
+        import pyoxigraph as ox
+
+        with self._writing(STORE_DIR), _Chained(parts) as stream:
+            self.store.bulk_load(stream, format=ox.RdfFormat.N_TRIPLES)
 
     def finish(self, *, view: list[Claim] | None) -> list[str]:
         """Export the store as Turtle, and write the view of the claims ``view``."""
@@ -443,6 +451,35 @@ class _Writer:
         del self.store
         gc.collect()  # close the store (RocksDB) before its folder is swapped in
         return self.files
+
+
+class _Chained(io.RawIOBase):
+    """The bytes of several files, read one after the other as one stream."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self._paths = iter(paths)
+        self._current: IO[bytes] | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        while True:
+            if self._current is None:
+                path = next(self._paths, None)
+                if path is None:
+                    return 0
+                self._current = open(path, "rb")  # noqa: SIM115 (closed when read)
+            n = self._current.readinto(buffer)
+            if n:
+                return n
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 class _naming_errors:

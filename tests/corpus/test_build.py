@@ -7,6 +7,7 @@ import os
 
 import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.corpus.outdir import staged_output
@@ -14,7 +15,7 @@ from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, EXTRACTORS, extract_articles
 from kg.ingest.reader import read_articles
 from kg.pipeline import _Writer, build, write_view
-from kg.rdf.graph import claims_from_graph
+from kg.rdf.graph import claims_from_graph, entity_iri
 from kg.rdf.store import read_graph
 
 TEXTS = {
@@ -22,6 +23,7 @@ TEXTS = {
     "p2": "Mayor Lena Ostrow praised the housing plan.",
     "p3": "The Harbor Workers Union supports the ferry subsidy. It is a kaboom article.",
     "p4": "Governor Tomas Reyes criticized the transit levy.",
+    "p5": "Senator Charles Varden backs the ferry subsidy.",
 }
 
 
@@ -57,7 +59,9 @@ def boom(monkeypatch):
 
 def test_one_failing_article_is_reported_and_the_others_built(tmp_path, nlp, boom):
     out = tmp_path / "out"
-    report = build([corpus(tmp_path, TEXTS)], out, nlp=nlp, extractors=boom, view=False)
+    report = build(
+        [corpus(tmp_path, ["p1", "p2", "p3", "p4"])], out, nlp=nlp, extractors=boom, view=False
+    )
 
     assert [f.article for f in report.failures] == ["p3"]
     assert (
@@ -73,7 +77,14 @@ def test_one_failing_article_is_reported_and_the_others_built(tmp_path, nlp, boo
 def test_strict_build_fails_and_writes_nothing(tmp_path, nlp, boom):
     out = tmp_path / "out"
     with pytest.raises(ExtractionError, match=r"1 of 4 articles failed \(first: article 'p3'"):
-        build([corpus(tmp_path, TEXTS)], out, nlp=nlp, extractors=boom, strict=True, view=False)
+        build(
+            [corpus(tmp_path, ["p1", "p2", "p3", "p4"])],
+            out,
+            nlp=nlp,
+            extractors=boom,
+            strict=True,
+            view=False,
+        )
     assert not out.exists()
     assert set(os.listdir(tmp_path)) == {"corpus.jsonl", ".out.kg-lock"}
 
@@ -192,3 +203,21 @@ def test_leftovers_of_a_killed_build_are_removed_and_other_files_kept(tmp_path, 
     assert not leftover.exists()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (out / "graph.ttl").is_file()
+
+
+def test_a_later_merge_renames_the_entities_of_reused_articles(tmp_path, nlp):
+    out = tmp_path / "out"
+    build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
+    first = {c.id: c.subject.key for c in claims_from_graph(read_graph(out / "graph.ttl"))}
+    assert "chuck_varden" in first.values()
+
+    report = build([corpus(tmp_path, ["p1", "p2", "p5"])], out, nlp=nlp, view=False)
+
+    assert report.reused == 2
+    graph = read_graph(out / "graph.ttl")
+    again = {c.id: c.subject.key for c in claims_from_graph(graph)}
+    assert set(first) <= set(again)  # the same claim IRIs
+    assert {again[i] for i, key in first.items() if key == "chuck_varden"} == {"charles_varden"}
+    assert "chuck_varden" not in {line["subject_id"] for line in claim_lines(out)}
+    same_as = "http://www.w3.org/2002/07/owl#sameAs"
+    assert (entity_iri("chuck_varden"), URIRef(same_as), entity_iri("charles_varden")) in graph
