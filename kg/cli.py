@@ -105,17 +105,22 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(_named_query_list(NAMED_QUERIES))
         return 0
     fmt = QUERY_FORMATS.resolve(args.format)
-    if args.graph is None:
-        args.parser.error("give a GRAPH file (or --list to see the named queries)")
+    if args.endpoint is not None and args.query is None:
+        args.graph, args.query = None, args.graph  # the one positional is the query
+    if args.endpoint is not None and args.graph is not None:
+        args.parser.error("give either an output folder OUT or --endpoint URL, not both")
+    if args.graph is None and args.endpoint is None:
+        args.parser.error("give an output folder OUT (or --list to see the named queries)")
     if (args.query is None) == (args.name is None):
         args.parser.error("give either a SPARQL query (text or a .rq file) or --name NAME")
     if args.params and args.name is None:
         args.parser.error("--param only goes with --name")
-    graph = _read_graph(args.graph)
+    query = None if args.query is None else _query_text(args.query)
+    source = _query_source(args.graph, args.endpoint)
     if args.name is not None:
-        result = run_named(graph, args.name, dict(args.params))
+        result = run_named(source, args.name, dict(args.params))
     else:
-        result = run_query(graph, _query_text(args.query))
+        result = run_query(source, query, allow_service=args.allow_service)
     columns, rows = tuple(result.columns), [tuple(row) for row in result.rows]
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
@@ -130,6 +135,20 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(_table(columns, [tuple(_cell(v) for v in row) for row in rows]))
         print(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.rdf.server import run
+
+    def started(server: Any) -> None:
+        print(
+            f"Serving {args.graph} read-only at {server.url} (SPARQL 1.1 Protocol); Ctrl-C to stop",
+            flush=True,
+        )
+
+    status = run(args.graph, args.host, args.port, started=started)
+    print("Stopped.", flush=True)
+    return status
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -206,8 +225,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+GRAPH_HELP = "output folder of kg build (read from its store), or a graph file (.ttl, .nt, …)"
+
+
 def _graph_argument(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("graph", metavar="OUT", help=GRAPH_HELP)
 
 
 def _format_option(sub: argparse.ArgumentParser, table: NameTable, default: str) -> None:
@@ -226,8 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
         "of who stands where.",
         epilog=_examples(
             "kg build seeds/ -o out/",
-            "kg claims out/graph.ttl --format table",
-            "kg query out/graph.ttl --name stances --param actor=Mamdani",
+            "kg claims out/ --format table",
+            "kg query out/ --name stances --param actor=Mamdani",
+            "kg serve out/",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -281,8 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "claims",
         cmd_claims,
-        "Print the claims stored in a graph file.",
-        "kg claims out/graph.ttl --format table --min-confidence 0.6",
+        "Print the claims stored in a graph.",
+        "kg claims out/ --format table --min-confidence 0.6",
     )
     _graph_argument(sub)
     _format_option(sub, CLAIM_FORMATS, "jsonl")
@@ -297,15 +320,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "query",
         cmd_query,
-        "Run a SPARQL query (text or .rq file) or a named query over a graph file.",
+        "Run a SPARQL query (text or .rq file) or a named query over a graph.",
         "kg query --list",
-        "kg query out/graph.ttl --name stances --param actor=Mamdani",
-        "kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:opposes ?o }' --format csv",
-        "kg query out/graph.ttl my-query.rq --format json",
+        "kg query out/ --name stances --param actor=Mamdani",
+        "kg query out/ 'SELECT ?s ?o WHERE { ?s kg:opposes ?o }' --format csv",
+        "kg query out/ my-query.rq --format json",
+        "kg query --endpoint http://127.0.0.1:7878/query --name conflicts",
     )
-    sub.add_argument("graph", nargs="?", metavar="GRAPH", help="graph file written by kg build")
+    sub.add_argument("graph", nargs="?", metavar="OUT", help=GRAPH_HELP)
     sub.add_argument(
         "query", nargs="?", metavar="SPARQL", help="SPARQL query text, or a .rq file holding one"
+    )
+    sub.add_argument(
+        "-e",
+        "--endpoint",
+        metavar="URL",
+        help="run on this SPARQL endpoint (e.g. http://127.0.0.1:7878/query) instead of OUT",
+    )
+    sub.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let an ad hoc query fetch from other servers with SERVICE (refused by default)",
     )
     sub.add_argument("-n", "--name", help="run the named query NAME (see --list)")
     sub.add_argument(
@@ -327,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         cmd_export,
         "Write a graph file in another format.",
-        "kg export out/graph.ttl --format graphml -o out/graph.graphml",
+        "kg export out/ --format graphml -o out/graph.graphml",
     )
     _graph_argument(sub)
     sub.add_argument(
@@ -341,8 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
         "analyze",
         cmd_analyze,
         "Central actors, opposing pairs, coalitions and most-contested targets.",
-        "kg analyze out/graph.ttl --top 5",
-        "kg analyze out/graph.ttl --format json > analysis.json",
+        "kg analyze out/ --top 5",
+        "kg analyze out/ --format json > analysis.json",
     )
     _graph_argument(sub)
     _format_option(sub, ANALYSIS_FORMATS, "table")
@@ -353,14 +388,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "view",
         cmd_view,
-        "Write an interactive HTML view of a graph file.",
-        "kg view out/graph.ttl -o out/graph.html",
+        "Write an interactive HTML view of a graph.",
+        "kg view out/ -o view.html",
     )
     _graph_argument(sub)
     sub.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE.html", help="HTML file to write"
     )
     sub.add_argument("--title", help="page title (default: the graph file's name)")
+
+    sub = command(
+        "serve",
+        cmd_serve,
+        "Serve a graph read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/query.",
+        "kg serve out/                       # http://127.0.0.1:7878/query, Ctrl-C to stop",
+        "kg serve out/ --port 8000",
+    )
+    _graph_argument(sub)
+    sub.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, local only)"
+    )
+    sub.add_argument("--port", type=_port, default=7878, help="port to listen on (default: 7878)")
 
     sub = command(
         "eval",
@@ -412,6 +460,17 @@ def _read_graph(path: str) -> rdflib.Graph:
     from kg.rdf.store import read_graph
 
     return read_graph(path)
+
+
+def _query_source(path: str | None, endpoint: str | None) -> Any:
+    """Where ``kg query`` runs: the endpoint, else OUT's store or graph file (no rdflib)."""
+    if endpoint is not None:
+        from kg.rdf.endpoint import Endpoint
+
+        return Endpoint(endpoint)
+    from kg.rdf.source import open_graph
+
+    return open_graph(path)
 
 
 def _query_text(query: str) -> str:
@@ -556,6 +615,12 @@ def _unit_float(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
     return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number (1-65535), got {text!r}")
+    return int(text)
 
 
 def _positive_int(text: str) -> int:

@@ -38,6 +38,10 @@ class QueryError(KGError):
     """A SPARQL query does not parse, or a named query or parameter is unknown."""
 
 
+class ServerError(KGError):
+    """The SPARQL server (``kg serve``) cannot start, or stopped by itself."""
+
+
 class AnalysisError(KGError):
     """An analysis request is pointless (empty graph, unknown actor)."""
 

@@ -23,7 +23,7 @@ and he criticized Senator Jane Doe on Monday. The Teachers Union praised Mayor J
 for the plan.
 """
 
-COMMANDS = ("build", "claims", "query", "export", "analyze", "view", "eval")
+COMMANDS = ("build", "claims", "query", "export", "analyze", "view", "serve", "eval")
 
 
 def kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

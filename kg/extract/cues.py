@@ -146,6 +146,10 @@ def modality_of(token: Token, default: str, analysis: DocAnalysis) -> str:
         auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"should", "would", "could", "might"} and "have" in auxes and node.tag_ == "VBN":
             return "counterfactual"
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children
+        ):
+            return "questioned"  # "asked whether the council supports the toll"
         for child in node.children:
             if child.dep_ == "advcl" and any(
                 m.lower_ in HYPOTHETICAL_MARKS for m in child.children if m.dep_ == "mark"

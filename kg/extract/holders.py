@@ -11,11 +11,52 @@ from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit, verdict_verb
 
 
 def holders_of(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
-    """Who takes the stance; failing the grammar, whoever is reported saying it."""
+    """Who takes the stance; failing the grammar, whoever is reported saying it.
+
+    A clause with a subject of its own that is no actor ("the levy hurts
+    families", "cities that refuse to comply") is not the speaker's stance.
+    """
     found = _grammatical_holders(hit, analysis)
-    if not found and (speaker := analysis.speaker(hit.token)) is not None:
-        found = [Referent(speaker, 2)]
-    return found
+    if found or own_subject(hit) is not None:
+        return found
+    speaker = analysis.speaker(hit.token)
+    return [Referent(speaker, 2)] if speaker is not None else []
+
+
+#: Modals by which a speaker says what someone else ought to do.
+DEONTIC = frozenset({"must", "should", "ought"})
+
+
+def own_subject(hit: Hit) -> Token | None:
+    """The subject of an active cue verb's own clause (or the noun a relative
+    clause modifies), if it has one."""
+    token = hit.token
+    if hit.cue.pos != "VERB" or token.pos_ not in ("VERB", "AUX") or is_passive(token):
+        return None
+    if verdict_verb(token) is not None:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in token.children):
+        return None  # "X said the city must reject it": what X wants done is X's stance
+    return subject_token(token)
+
+
+def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> Token | None:
+    """The subject ``verb`` takes, from its own clause or the one it is part of:
+    "X vowed to fight", "X met and agreed", "cities that refuse" (the noun)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and (passive_ok or not is_passive(verb)):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return subject
+    if (
+        depth < 3
+        and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
+        and verb.head.i != verb.i
+    ):
+        return subject_token(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
 
 
 def _grammatical_holders(hit: Hit, analysis: DocAnalysis) -> list[Referent]:

@@ -40,7 +40,8 @@ GENERIC_ISSUES = frozenset(
 )
 #: Heads whose infinitive says what they are about ("the decision to expand drilling").
 ACTION_HEADS = frozenset(
-    """decision move plan proposal effort attempt bid push order call vote rule""".split()
+    """decision move plan proposal effort attempt bid push order call vote rule legislation
+    bill measure resolution amendment ordinance motion lawsuit suit petition""".split()
 )
 
 
@@ -49,7 +50,7 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
     tokens = [head]
     if head.lemma_.lower() in ACTION_HEADS and depth == 0:
         for child in head.children:
-            if child.dep_ == "acl" and any(
+            if child.dep_ in ("acl", "relcl") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children
             ):
                 tokens.extend(t for t in child.subtree if t.dep_ not in ("punct", "det"))

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, Graph, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib import namespace as rdflib_namespace
+
+from kg.rdf.prefixes import KG_IRI, KGR_IRI, PREFIX_IRIS
 
 # rdflib's XSD and DefinedNamespace are reached through their module: as module
 # globals they warn when pytest's doctest collector probes them for attributes.
@@ -35,7 +37,7 @@ class KG(rdflib_namespace.DefinedNamespace):
     """The policy-stance ontology: classes, stance properties and claim qualifiers."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/policy-kg/ontology#")
+    _NS = Namespace(KG_IRI)
 
     # Classes
     Actor: URIRef
@@ -84,20 +86,10 @@ class KG(rdflib_namespace.DefinedNamespace):
 
 #: Instance data: ``kgr:<entity key>``, ``kgr:claim-…``, ``kgr:doc-…``, …
 #: (``-`` never occurs in an entity key, so the kinds cannot collide).
-KGR = Namespace("https://w3id.org/policy-kg/id/")
+KGR = Namespace(KGR_IRI)
 
 #: Prefixes bound in every written graph and declared in every query.
-PREFIXES: dict[str, Namespace] = {
-    "kg": KG._NS,
-    "kgr": KGR,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(rdflib_namespace.XSD)),
-    "skos": Namespace(str(SKOS)),
-    "prov": Namespace(str(PROV)),
-    "dcterms": Namespace(str(DCTERMS)),
-}
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
 
 
 def bind_prefixes(graph: Graph) -> Graph:

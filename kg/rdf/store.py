@@ -12,7 +12,6 @@ where rdflib takes ~1 minute.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -22,38 +21,16 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.errors import GraphError
 from kg.fileio import atomic_write
-from kg.names import NameTable
 from kg.rdf.namespaces import PREFIXES, bind_prefixes
-
-#: The RDF serializations a graph can be read from and written to.
-RDF_FORMATS = NameTable(
-    "rdf format",
-    {
-        "ttl": ("turtle", "text/turtle"),
-        "nt": ("ntriples", "n-triples", "application/n-triples"),
-        "trig": ("application/trig",),
-        "jsonld": ("json-ld", "application/ld+json"),
-    },
-)
-
-#: Human names of the formats, for messages.
-FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "trig": "TriG", "jsonld": "JSON-LD"}
-
-_OX_FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+from kg.rdf.source import FORMAT_NAMES as FORMAT_NAMES  # re-exported: formats live in source
+from kg.rdf.source import OX_FORMATS, RDF_FORMATS, open_graph
+from kg.rdf.source import format_of as format_of
 
 #: What a triple may hold when added with :func:`add_triples`: rdflib terms, or
 #: plain Python values (``str``, ``int``, ``float``, ``bool``) for literals.
 Term = Node | str | int | float | bool
 
-#: How Oxigraph starts a parse error ("Parser error at line 2 between columns 1 and 6: ").
-_POSITION = re.compile(r"^Parser error (?:at|between) [^:]*: ")
 _DEFAULT = ox.DefaultGraph()
 
 
@@ -72,13 +49,15 @@ def new_graph() -> Graph:
     >>> len(graph), graph.namespace_manager.store.namespace("kg")
     (0, rdflib.term.URIRef('https://w3id.org/policy-kg/ontology#'))
     """
-    graph = Graph(store=_Store(), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
-    return bind_prefixes(graph)
+    return graph_of_store(ox.Store())
 
 
 def graph_of_store(store: ox.Store) -> Graph:
     """An rdflib graph over the default graph of ``store`` (an on-disk one, say),
-    project prefixes bound; SPARQL and bulk reads go straight to ``store``."""
+    project prefixes bound; SPARQL and bulk reads go straight to ``store``.
+
+    Nothing is copied; over a store opened read-only, reading is all it can do.
+    """
     graph = Graph(store=_Store(store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
     return bind_prefixes(graph)
 
@@ -147,7 +126,7 @@ def quads(triples: Iterable[tuple[Term, Term, Term]]) -> Iterator[ox.Quad]:
 def dump_store(store: ox.Store, output: IO[bytes], fmt: str = "ttl") -> None:
     """Write the default graph of ``store`` to ``output`` in ``fmt``, project prefixes used."""
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    store.dump(output, format=_OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
+    store.dump(output, format=OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
 
 
 def _literal(term: Term) -> Node:
@@ -170,47 +149,16 @@ def sparql(
     )
 
 
-def format_of(path: str | os.PathLike[str]) -> str:
-    """The canonical format name for ``path``'s suffix.
-
-    >>> format_of("out/graph.ttl")
-    'ttl'
-    """
-    return RDF_FORMATS.resolve(Path(path).suffix.lstrip(".") or Path(path).name)
-
-
 def read_graph(path: str | os.PathLike[str], fmt: str | None = None) -> Graph:
-    """Read a graph written by ``kg build`` (format from ``fmt``, else the suffix).
+    """The graph ``kg build`` wrote: an output folder (its store, else its ``graph.ttl``) or file.
 
-    Raises :class:`~kg.errors.GraphError` when the file is missing, does not
-    parse, or holds no ``kg:Claim``.
+    An output folder's on-disk store is read in place, read-only (see
+    :func:`kg.rdf.source.open_graph`); a graph file is parsed into memory
+    (format from ``fmt``, else the suffix). Raises :class:`~kg.errors.GraphError`
+    when there is nothing to read, it does not parse, or it was not written by
+    ``kg build``.
     """
-    source = Path(path)
-    fmt = RDF_FORMATS.resolve(fmt) if fmt else format_of(source)
-    if not source.is_file():
-        reason = "is a directory, not a graph file" if source.is_dir() else "no such file"
-        raise GraphError(f"{source}: {reason}; build one with `kg build`")
-    graph = new_graph()
-    try:
-        oxigraph_of(graph).load(path=source, format=_OX_FORMATS[fmt], to_graph=_DEFAULT)
-    except SyntaxError as error:
-        raise GraphError(_parse_message(source, fmt, error)) from None
-    except (OSError, ValueError) as error:
-        raise GraphError(
-            f"{source}: cannot be read as {FORMAT_NAMES[fmt]} ({error}); rebuild it with `kg build`"
-        ) from None
-    if not sparql(graph, "ASK { ?claim a kg:Claim }"):
-        raise GraphError(f"{source}: holds no kg claims; is it a graph written by `kg build`?")
-    return graph
-
-
-def _parse_message(source: Path, fmt: str, error: SyntaxError) -> str:
-    reason = _POSITION.sub("", str(error.msg or error)).splitlines()[0].strip()
-    where = f"line {error.lineno}: " if error.lineno else ""
-    return (
-        f"{source}: {where}not valid {FORMAT_NAMES[fmt]} ({reason}); "
-        "rebuild it with `kg build` or fix the line"
-    )
+    return graph_of_store(open_graph(path, fmt))
 
 
 def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
@@ -223,7 +171,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
         context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         return graph.serialize(format="json-ld", context=context, encoding="utf-8")
     prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
-    return oxigraph_of(graph).dump(format=_OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
+    return oxigraph_of(graph).dump(format=OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str = "ttl") -> Path:

@@ -216,13 +216,23 @@ def test_possessive_pronoun_and_description(extract):
         ("Senator Ann Lee vowed to block the pipeline.", "planned"),
         ("Senator Ann Lee would support the measure if it were amended.", "hypothetical"),
         ("Senator Ann Lee should have opposed the merger.", "counterfactual"),
-        ("Does Senator Ann Lee support the measure?", "questioned"),
         ("Senator Ann Lee supports the measure.", "asserted"),
     ],
 )
 def test_modality(extract, text, modality):
     claims = [c for c in extract(text) if c.predicate in ("supports", "opposes")]
     assert [c.modality for c in claims] == [modality]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does Senator Ann Lee support the measure?",
+        "Governor Ruth Baines asked whether the council supports the toll.",
+    ],
+)
+def test_a_question_makes_no_stance(extract, text):
+    assert not stances(extract(text))
 
 
 def test_confidence_follows_the_evidence(extract):

@@ -94,11 +94,15 @@ def test_missing_file_is_a_graph_error(tmp_path):
     assert str(error.value) == f"{path}: no such file; build one with `kg build`"
 
 
-def test_directory_is_a_graph_error(tmp_path):
-    folder = tmp_path / "out.ttl"
+def test_folder_without_store_or_graph_is_a_graph_error(tmp_path):
+    folder = tmp_path / "out"
     folder.mkdir()
-    with pytest.raises(GraphError, match="is a directory, not a graph file"):
+    with pytest.raises(GraphError) as error:
         read_graph(folder)
+
+    assert str(error.value) == (
+        f"{folder}: holds neither store/ nor graph.ttl; build one with `kg build`"
+    )
 
 
 def test_bad_turtle_names_the_file_and_the_line(tmp_path):
@@ -129,7 +133,9 @@ def test_graph_without_claims_is_a_graph_error(tmp_path):
     with pytest.raises(GraphError) as error:
         read_graph(path)
 
-    assert str(error.value) == (f"{path}: holds no kg claims; is it a graph written by `kg build`?")
+    assert str(error.value) == (
+        f"{path}: holds no kg documents or claims; is it a graph written by `kg build`?"
+    )
 
 
 def test_explicit_format_overrides_the_suffix(graph, tmp_path):

@@ -6,8 +6,10 @@
    blanked before parsing, :mod:`.datelines`);
 2. named mentions, titles and party tags (:mod:`.names`);
 3. quotations (:mod:`.quotes`);
-4. the antecedent of every third-person pronoun (:mod:`.coref`);
-5. the speaker of every quoted or reported token (:mod:`.speakers`);
+4. the author a byline names (:mod:`.bylines`) and the antecedent of every
+   third-person pronoun (:mod:`.coref`);
+5. the speaker of every quoted or reported token (:mod:`.speakers`), and in
+   an op-ed or editorial, the author of every other sentence;
 6. the actor every token refers to, "I" and "we" inside speech included, and
    the named law every "the bill" / "it" refers back to (:mod:`.coref`).
 
@@ -23,6 +25,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.analysis.bylines import find_author
 from kg.extract.analysis.coref import (
     MentionIndex,
     Referent,
@@ -116,11 +119,17 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     names = find_names(doc, lexicon, body_start=sentences.body_start)
     quotes = Quotes.of(article.text)
     mentions = MentionIndex.of(names)
-    bare = Resolver(doc, lexicon, names, mentions, pronouns={}, speakers={})
+    author = find_author(article.text, doc, names)
+    bare = Resolver(doc, lexicon, names, mentions, {}, {}, quotes, author)
     pronouns = resolve_pronouns(doc, antecedent_candidates(bare), sentences, quotes)
-    third = Resolver(doc, lexicon, names, mentions, pronouns=pronouns, speakers={})
+    third = Resolver(doc, lexicon, names, mentions, pronouns, {}, quotes, author)
     speakers = attribute_speakers(doc, sentences, quotes, third)
-    full = Resolver(doc, lexicon, names, mentions, pronouns=pronouns, speakers=speakers)
+    if author is not None:  # an op-ed's narration is its author's voice
+        for sent in sentences.body:
+            for tok in sent:
+                if tok.i not in speakers and quotes.at(tok.idx) is None:
+                    speakers[tok.i] = author
+    full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
     laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
     return DocAnalysis(

@@ -49,6 +49,8 @@ STAND_IN_NOUNS = frozenset(
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
 #: Leading words dropped from a common-noun actor's label ("senior officials").
 QUANTIFIERS = frozenset({"senior", "top", "several", "two", "three", "group", "of"})
+#: Nouns for the author of an editorial, with "this" or "our": "this board".
+AUTHOR_NOUNS = frozenset({"board", "newspaper", "paper", "page", "publication", "editorial"})
 SENTENCES_BACK = 3
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
@@ -127,6 +129,9 @@ class Resolver:
     """Token index → actor, for third-person pronouns."""
     speakers: Mapping[int, Entity]
     """Token index → who says it, for tokens of quotes and reported clauses."""
+    quotes: Quotes
+    author: Entity | None = None
+    """The byline's author: "I", "we" and "this board" outside quotes."""
 
     def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
         """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
@@ -148,7 +153,12 @@ class Resolver:
             if lower in RELATIVE:
                 antecedent = relative_antecedent(token)
                 return self.actor(antecedent, hops=hops + 1) if antecedent is not None else None
-            entity = (self.speakers if lower in FIRST_PERSON else self.pronouns).get(token.i)
+            if lower in FIRST_PERSON:
+                entity = self.speakers.get(token.i)
+                if entity is None and self.quotes.at(token.idx) is None:
+                    entity = self.author
+            else:
+                entity = self.pronouns.get(token.i)
             return Referent(entity, hops + 1) if entity is not None else None
         if token.pos_ in ("NOUN", "PROPN"):
             return self.noun_actor(token, hops)
@@ -156,6 +166,13 @@ class Resolver:
 
     def noun_actor(self, token: Token, hops: int) -> Referent | None:
         lemma = token.lemma_.lower()
+        if (
+            self.author is not None
+            and lemma in AUTHOR_NOUNS
+            and any(c.lower_ in ("this", "our") for c in token.children)
+            and self.quotes.at(token.idx) is None
+        ):
+            return Referent(self.author, hops + 1)  # "this board", "our newspaper"
         if lemma in STAND_IN_NOUNS:
             owner = next(
                 (c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i),

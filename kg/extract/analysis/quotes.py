@@ -21,6 +21,8 @@ _MARK = re.compile(r"``|''|[“”‘’«»\"]")
 class Quote:
     start: int
     end: int
+    closed: bool = True
+    """False for a quote left open at the end of its paragraph (it may run on)."""
 
     def __contains__(self, offset: object) -> bool:
         return isinstance(offset, int) and self.start <= offset < self.end
@@ -43,13 +45,33 @@ class Quotes:
 
         >>> quotes = Quotes.of('He said “no” and “never”.')
         >>> quotes.at(9), quotes.at(13)
-        (Quote(start=9, end=11), None)
+        (Quote(start=9, end=11, closed=True), None)
         """
         n = bisect_right(self.starts, offset) - 1
         return self.spans[n] if n >= 0 and offset in self.spans[n] else None
 
     def __iter__(self) -> Iterator[Quote]:
         return iter(self.spans)
+
+
+def quote_runs(text: str, quotes: Quotes) -> list[tuple[Quote, ...]]:
+    """Quotations grouped into runs: a quote left open at the end of its
+    paragraph runs on into a next paragraph that opens with a quotation mark.
+
+    >>> text = '“We will win.\\n\\n“And we will govern,” she said. “Soon.”'
+    >>> [[text[q.start:q.end] for q in run] for run in quote_runs(text, Quotes.of(text))]
+    [['We will win.', 'And we will govern,'], ['Soon.']]
+    """
+    runs: list[list[Quote]] = []
+    for quote in quotes:
+        if runs:
+            last = runs[-1][-1]
+            between = text[last.end : quote.start]
+            if not last.closed and "\n" in between and len(between.strip()) <= 2:
+                runs[-1].append(quote)
+                continue
+        runs.append([quote])
+    return [tuple(run) for run in runs]
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:
@@ -67,7 +89,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         before = text[at - 1] if at else " "
         after = text[match.end()] if match.end() < len(text) else " "
         if open_mark is not None and "\n\n" in text[open_at:at]:
-            quotes.append(Quote(open_at, text.index("\n\n", open_at)))
+            quotes.append(Quote(open_at, text.index("\n\n", open_at), closed=False))
             open_mark = None
         if open_mark is None:
             if mark in OPENERS and _can_open(mark, before, after):
@@ -78,7 +100,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             open_mark = None
     if open_mark is not None:
         end = text.find("\n\n", open_at)
-        quotes.append(Quote(open_at, len(text) if end < 0 else end))
+        quotes.append(Quote(open_at, len(text) if end < 0 else end, closed=False))
     return tuple(q for q in quotes if q.end > q.start)
 
 

@@ -11,13 +11,17 @@ such as "I said" is not resolved here.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis.coref import SUBJECT_DEPS, Resolver
-from kg.extract.analysis.quotes import Quote, Quotes
+from kg.extract.analysis.quotes import Quotes, quote_runs
 from kg.extract.analysis.sentences import Sentences
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def attribute_speakers(
@@ -51,43 +55,114 @@ def attribute_speakers(
                 for t in sentences.of(tok):
                     if t.i not in range(tok.i, pobj.i + 1):
                         speakers.setdefault(t.i, ref.entity)
-    # Quotations: the speech verb next to the quote, or the previous quote's speaker.
-    previous: Entity | None = None
-    for quote in quotes:
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None:
-            continue
-        # a quote with no speech verb continues the previous speaker's words
-        speaker = _quote_speaker(doc, quote, span, sentences, resolver) or previous
-        if speaker is None:
-            continue
-        previous = speaker
-        for t in span:
-            speakers[t.i] = speaker
+    _quote_speakers(doc, sentences, quotes, resolver, speakers)
     return speakers
 
 
-def _quote_speaker(
-    doc: Doc, quote: Quote, span: Span, sentences: Sentences, resolver: Resolver
+def _quote_speakers(
+    doc: Doc,
+    sentences: Sentences,
+    quotes: Quotes,
+    resolver: Resolver,
+    speakers: dict[int, Entity],
+) -> None:
+    """Each run of quotations gets one speaker: the one a speech verb next to
+    any of its paragraphs names, else the one a statement introduces ("X issued
+    the following statement:"), else the previous run's."""
+    previous: Entity | None = None
+    text = doc.text  # built once: ``Doc.text`` joins every token on each access
+    for run in quote_runs(text, quotes):
+        spans = [
+            span
+            for q in run
+            if (span := doc.char_span(q.start, q.end, alignment_mode="expand")) is not None
+        ]
+        if not spans:
+            continue
+        speaker = (
+            _tagged_speaker(doc, text, spans, sentences, quotes, resolver)
+            or _introduced_speaker(doc, spans[0], sentences, quotes, resolver)
+            or previous
+        )
+        if speaker is None:
+            continue
+        previous = speaker
+        for span in spans:
+            for t in span:
+                speakers[t.i] = speaker
+
+
+def _tagged_speaker(
+    doc: Doc,
+    text: str,
+    spans: list[Span],
+    sentences: Sentences,
+    quotes: Quotes,
+    resolver: Resolver,
 ) -> Entity | None:
-    first, last = sentences.of(span[0]), sentences.of(span[-1])
-    sents = {first.start: first, last.start: last}
-    if last.end < len(doc):
-        sents[last.end] = sentences.of(doc[last.end])
-    if first.start > 0 and (before := sentences.of(doc[first.start - 1])).text.rstrip().endswith(
-        (":", ",")
-    ):
-        sents[before.start] = before
-    for sent in sents.values():
-        for tok in sent:
-            if tok.idx in quote or not is_speech_verb(tok, resolver.lexicon):
-                continue
-            subject = next(
-                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.idx not in quote), None
-            )
-            if subject is not None and (ref := resolver.actor(subject)) is not None:
-                return ref.entity
+    """The subject of a speech verb outside quotes, in the sentences of the run
+    or right next to one of its quotes within the same paragraph."""
+    for span in spans:
+        first, last = sentences.of(span[0]), sentences.of(span[-1])
+        sents = {first.start: first, last.start: last}
+        if last.end < len(doc):
+            after = sentences.of(doc[last.end])
+            if not _paragraph_break(text, span.end_char, _content_start(after)):
+                sents[after.start] = after
+        if first.start > 0:
+            before = sentences.of(doc[first.start - 1])
+            if before.text.rstrip().endswith((":", ",")) and not _paragraph_break(
+                text, before.start_char + len(before.text.rstrip()), span.start_char
+            ):
+                sents[before.start] = before
+        for sent in sents.values():
+            if (found := _speech_subject(sent, quotes, resolver)) is not None:
+                return found
     return None
+
+
+def _introduced_speaker(
+    doc: Doc, span: Span, sentences: Sentences, quotes: Quotes, resolver: Resolver
+) -> Entity | None:
+    """ "X issued the following statement:", "X said:" in the paragraph before."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    if i < 0 or quotes.at(doc[i].idx) is not None:
+        return None
+    sent = sentences.of(doc[i])
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    found = _speech_subject(sent, quotes, resolver)
+    if found is not None:
+        return found
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    ref = resolver.actor(subject) if subject is not None else None
+    return ref.entity if ref is not None else None
+
+
+def _speech_subject(sent: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:
+    for tok in sent:
+        if quotes.at(tok.idx) is not None or not is_speech_verb(tok, resolver.lexicon):
+            continue
+        subject = next(
+            (c for c in tok.children if c.dep_ in SUBJECT_DEPS and quotes.at(c.idx) is None),
+            None,
+        )
+        if subject is not None and (ref := resolver.actor(subject)) is not None:
+            return ref.entity
+    return None
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """Whether a blank line lies between the character offsets ``start`` and ``end``."""
+    return PARAGRAPH_BREAK.search(text, start, max(start, end)) is not None
+
+
+def _content_start(sent: Span) -> int:
+    """The offset of the first character of ``sent`` that is not white space."""
+    return next((t.idx for t in sent if not t.is_space), sent.start_char)
 
 
 def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:

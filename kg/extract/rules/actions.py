@@ -1,0 +1,252 @@
+"""actions.v1: what actors do to a bill or a policy is their stance on it.
+
+Most actions are cue words of the lexicon ("vetoed", "blocked", "thanked",
+"filed suit against") and are read by stance.v1. This module reads the forms
+that grammar hides from a cue's subject and object:
+
+- sponsorship in the passive or as a list: "the Act is co-sponsored by A and
+  B", "the bill's co-sponsors are A and B", "original co-sponsors include A
+  and B" → each supports the bill (a sponsor proposes it);
+- a vote on an action: "the House voted 84-71 to pass the bill" → the House
+  supports the bill; "voted to repeal it" → opposes it; "voted no on the
+  levy" → opposes the levy.
+
+A negated action is none ("did not vote to repeal it" is no vote for it
+either); a bill left unnamed in the sentence ("the bill's co-sponsors") is
+the law named last before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.cues import is_negated, modality_of
+from kg.extract.registry import Config, register, rule
+from kg.extract.targets import issue_entity
+from kg.model import Claim, Entity
+
+NAME, VERSION = "actions.v1", "1.0.0"
+SPONSORED_BY = rule("actions.sponsored_by", NAME, "a passive sponsorship: X is co-sponsored by A")
+SPONSOR_LIST = rule(
+    "actions.sponsor_list", NAME, "a list of sponsors: the bill's co-sponsors are A"
+)
+VOTE_TO = rule("actions.vote_to", NAME, "a vote on an action: the House voted to pass X")
+VOTE_YES_NO = rule("actions.vote_yes_no", NAME, "a yes or no vote: she voted no on X")
+
+#: Sponsorship words (lemma of the last part of "co-sponsor") and the predicate each gives.
+SPONSOR_WORDS = {"sponsor": "proposes", "cosponsor": "supports", "author": "proposes"}
+#: Verbs after "voted to" and the side of the vote's object they are on.
+VOTE_ACTIONS = {
+    **dict.fromkeys(
+        "pass approve adopt advance confirm ratify enact extend authorize fund support".split(), 1
+    ),
+    **dict.fromkeys(
+        "reject block kill table defeat repeal rescind overturn strike end terminate cut oppose"
+        " override".split(),
+        -1,
+    ),
+}
+VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
+#: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure K").
+LAW_WORDS = frozenset(
+    "bill act measure proposition amendment ordinance resolution law initiative referendum".split()
+)
+#: How many sentences back an unnamed "the bill" may find the law it means.
+LAW_SENTENCES_BACK = 12
+
+
+@register(NAME)
+def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
+    """Stances that sponsorships and votes express."""
+    for sent in analysis.body:
+        for token in sent:
+            lemma = _sponsor_lemma(token)
+            if lemma is not None:
+                yield from _sponsored_by(token, lemma, sent, analysis, config)
+                yield from _sponsor_list(token, lemma, sent, analysis, config)
+            elif token.lemma_ == "vote" and token.pos_ == "VERB":
+                yield from _vote_to(token, sent, analysis, config)
+                yield from _vote_yes_no(token, sent, analysis, config)
+
+
+def _sponsor_lemma(token: Token) -> str | None:
+    """ "sponsor", "cosponsor" (also written "co-sponsor", split by the tokenizer)."""
+    lemma = token.lemma_.lower().replace("-", "")
+    if lemma not in SPONSOR_WORDS and lemma.removeprefix("co") in SPONSOR_WORDS:
+        lemma = "co" + lemma.removeprefix("co")
+    doc = token.doc
+    if (
+        lemma == "sponsor"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "co"
+    ):
+        lemma = "cosponsor"
+    return lemma if lemma in SPONSOR_WORDS else None
+
+
+def _sponsored_by(
+    token: Token, lemma: str, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "The Act is co-sponsored by A and B"."""
+    if token.tag_ != "VBN":
+        return
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return
+    holders = [
+        ref for pobj in agent.children if pobj.dep_ == "pobj" for ref in analysis.actors(pobj)
+    ]
+    verb = token.head if token.dep_ in ("acomp", "xcomp") else token
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "acl":
+        subject = token.head  # "the bill, sponsored by A, ..."
+    target = _law(subject, analysis) if subject is not None else None
+    if target is None or not holders:
+        return
+    yield from _claims(
+        holders, SPONSOR_WORDS[lemma], 1, target, token, SPONSORED_BY, sent, analysis, config
+    )
+
+
+def _sponsor_list(
+    token: Token, lemma: str, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "The bill's co-sponsors are A and B", "Original co-sponsors include A and B"."""
+    if token.tag_ != "NNS" or token.dep_ != "nsubj":
+        return
+    verb = token.head
+    if verb.lemma_ not in ("be", "include"):
+        return
+    holders = [
+        ref for obj in verb.children if obj.dep_ in ("attr", "dobj") for ref in analysis.actors(obj)
+    ]
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PROPN":
+        owner = None  # "the bill's co-sponsors": the bill the article is about
+    target = _law(owner, analysis) if owner is not None else _recent_law(token, analysis)
+    if target is None or not holders:
+        return
+    yield from _claims(
+        holders, SPONSOR_WORDS[lemma], 1, target, token, SPONSOR_LIST, sent, analysis, config
+    )
+
+
+def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "The House voted 84-71 to pass House Bill 99"."""
+    for action in vote.children:
+        if action.dep_ != "xcomp" or action.lemma_ not in VOTE_ACTIONS:
+            continue
+        obj = next((c for c in action.children if c.dep_ == "dobj"), None)
+        target = _law(obj, analysis) if obj is not None else None
+        holders = _subjects(vote, analysis)
+        if target is None or not holders:
+            continue
+        polarity = VOTE_ACTIONS[action.lemma_]
+        yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
+
+
+def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "She voted no on the levy", "voted yes on Measure K"."""
+    word = next(
+        (
+            c
+            for c in vote.children
+            if c.lower_ in VOTE_WORDS
+            and c.dep_ in ("dobj", "advmod", "intj", "npadvmod", "acomp", "oprd")
+        ),
+        None,
+    )
+    if word is None:
+        return
+    on = next((c for c in vote.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    target = _law(obj, analysis) if obj is not None else None
+    holders = _subjects(vote, analysis)
+    if target is None or not holders:
+        return
+    polarity = VOTE_WORDS[word.lower_]
+    yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return analysis.actors(subject) if subject is not None else []
+
+
+def _law(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The law or policy ``token`` names or refers back to; not an actor."""
+    if token.pos_ == "PRON" and analysis.issue_antecedent(token) is None:
+        return None
+    if any(t.lemma_.lower() in LAW_WORDS for t in token.subtree if t.i <= token.i):
+        return analysis.issue_antecedent(token) or issue_entity(token, analysis)
+    ref = analysis.actor(token)
+    if ref is not None and ref.entity.kind != "Issue":
+        return None
+    if ref is not None:
+        return ref.entity
+    return issue_entity(token, analysis)
+
+
+def _recent_law(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The law an unnamed "the bill" means: of the laws named within
+    :data:`LAW_SENTENCES_BACK` sentences before ``token``, the one named most
+    often (a release names its own bill again and again; a name as a subject
+    counts a half more), the latest on a tie."""
+    here = analysis.sentence_number(token)
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, Entity]] = {}
+    for mention, entity in zip(
+        analysis.names.mentions, analysis.names.mention_entities, strict=True
+    ):
+        if mention.start < 0 or mention.start >= token.i or entity.kind != "Issue":
+            continue
+        if here - analysis.sentence_number(token.doc[mention.start]) <= LAW_SENTENCES_BACK:
+            head = token.doc[mention.end - 1]
+            weight = 3 if head.dep_ in ("nsubj", "nsubjpass") else 2  # the clause is about it
+            counts[entity.key] = counts.get(entity.key, 0) + weight
+            latest[entity.key] = (mention.start, entity)
+    if not counts:
+        return None
+    best = max(counts, key=lambda key: (counts[key], latest[key][0]))
+    return latest[best][1]
+
+
+def _claims(
+    holders: list[Referent],
+    predicate: str | None,
+    polarity: int,
+    target: Entity,
+    token: Token,
+    made_by: str,
+    sent: Span,
+    analysis: DocAnalysis,
+    config: Config,
+) -> Iterator[Claim]:
+    if is_negated(token):
+        return  # "did not vote to repeal it" is no vote for it either
+    if predicate is None or polarity < 0:
+        predicate = "supports" if polarity > 0 else "opposes"
+    modality = modality_of(token, "asserted", analysis)
+    evidence = analysis.evidence(sent, NAME, VERSION)
+    speaker = analysis.speaker(token)
+    for holder in holders:
+        if holder.entity.key == target.key:
+            continue
+        yield Claim(
+            subject=holder.entity,
+            predicate=predicate,
+            object=target,
+            provenance=evidence,
+            polarity=polarity,
+            confidence=config.calibration.confidence(made_by, hops=holder.hops, modality=modality),
+            modality=modality,
+            speaker=speaker,
+            cue=token.lemma_.lower(),
+            rule=made_by,
+        )

@@ -1,0 +1,292 @@
+"""evaluation.v1: an evaluative word aimed at a target is the speaker's stance on it.
+
+"The mayor's plan is ill-conceived," Lee said → Lee opposes the plan and
+criticizes the mayor. "a long-overdue reform" → supports the reform. The
+valence comes from the opinion lexicon (:mod:`kg.extract.opinion`); the parse
+aims it:
+
+- a predicate adjective or noun lands on the subject of its linking verb
+  ("X is reckless", "X is a betrayal", "X seems a sensible compromise");
+- a verdict on an object lands on the object, and the verdict is its
+  subject's ("she called the deal reckless");
+- an adjective on a policy noun lands on that noun ("this reckless giveaway");
+- an evaluated record, handling or leadership lands on whoever has it ("the
+  governor's abysmal record", "he had an abysmal record");
+- whatever lands on a possessed thing lands on its possessor too ("the
+  mayor's plan is ill-conceived" criticizes the mayor).
+
+The holder is the sentence's speaker (a quotation's or a reported clause's)
+or the verdict verb's subject; narration with no speaker gives nothing.
+Negation ("is not fair") flips the valence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.analysis import DocAnalysis
+from kg.extract.cues import is_negated, modality_of
+from kg.extract.labels import GENERIC_ISSUES
+from kg.extract.opinion import OpinionLexicon, default_opinions, hyphenated
+from kg.extract.registry import Config, register, rule
+from kg.extract.targets import issue_entity
+from kg.model import Claim, Entity
+
+NAME, VERSION = "evaluation.v1", "1.0.0"
+COPULA = rule("evaluation.copula", NAME, "a predicate evaluation: X is ill-conceived / a disaster")
+VERDICT = rule("evaluation.verdict", NAME, "a verdict on an object: she called the deal reckless")
+MODIFIER = rule(
+    "evaluation.modifier", NAME, "an evaluative word on a policy noun: a reckless giveaway"
+)
+CONDUCT = rule("evaluation.conduct", NAME, "an evaluated record: his abysmal record → its owner")
+POSSESSOR = rule(
+    "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
+)
+
+#: Verbs that link a subject to what is said of it: "the plan is / seems reckless".
+LINKING_VERBS = frozenset({"be", "seem", "remain", "look", "sound", "prove", "become", "appear"})
+#: Verbs that pass a verdict on their object: "called the plan reckless".
+VERDICT_VERBS = frozenset({"call", "consider", "deem", "label", "brand", "find", "describe"})
+#: Nouns an adjective can evaluate as a policy: "a reckless giveaway".
+POLICY_NOUNS = GENERIC_ISSUES | frozenset(
+    """decision rule regulation program programme deal mandate giveaway idea approach move
+    order scheme reform change tariff ban cap exemption subsidy increase hike spending budget
+    cut cuts bailout handout compromise solution step fix investment expansion repeal
+    rollback crackdown overhaul strategy effort attempt project quota limit charge lawsuit
+    suit levy surcharge fee fine penalty tax tariff contract settlement merger project
+    ordinance subsidy grant loan waiver pilot initiative system""".split()
+)
+#: Endings of nouns for things done or decided: "closure", "approval", "gouging".
+ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "al", "ure", "ance", "ence")
+#: Nouns whose evaluation is one of whoever has them: "her abysmal record".
+CONDUCT_NOUNS = frozenset(
+    """record leadership handling response performance stewardship management conduct work
+    tenure job""".split()
+)
+#: Adverbs that turn a good quality into a fault: "too generous".
+EXCESS = frozenset({"too", "overly"})
+#: Nouns for people, not policies: "our growers have been loyal" is no stance.
+PEOPLE = frozenset(
+    """people family families resident parent child children student worker voter taxpayer
+    patient farmer community member citizen owner consumer customer employee neighbor""".split()
+)
+AGENT_ENDINGS = ("er", "or", "ist", "ian")
+
+
+@dataclass(frozen=True)
+class Aim:
+    """Where an evaluation lands: the target token, and who passed it (None: the speaker)."""
+
+    target: Token
+    rule: str
+    judge: Token | None = None
+    conduct: bool = False
+    """The target is a record or handling: the stance is on its owner."""
+
+
+@register(NAME)
+def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
+    """Stances that an evaluative word aimed at a target expresses."""
+    opinions = default_opinions()
+    for sent in analysis.body:
+        seen: set[tuple[str, str, str]] = set()
+        for token in sent:
+            valence = _valence(token, opinions)
+            if not valence:
+                continue
+            for aim in _aims(token):
+                for claim in _claims(token, valence, aim, sent, analysis, opinions, config):
+                    key = (claim.subject.key, claim.predicate, claim.object.key)
+                    if key not in seen:
+                        seen.add(key)
+                        yield claim
+
+
+def _valence(token: Token, opinions: OpinionLexicon) -> float:
+    if token.tag_ == "JJR":
+        return 0.0  # "better than": a comparison, not a verdict
+    value = _rating(token, opinions)
+    if value > 0 and any(c.lower_ in EXCESS for c in token.children if c.dep_ == "advmod"):
+        return -value  # "far too generous"
+    return value
+
+
+def _rating(token: Token, opinions: OpinionLexicon) -> float:
+    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in ("acomp", "amod", "oprd")):
+        return opinions.of_token(token)
+    if token.pos_ == "NOUN" and token.dep_ in ("attr", "oprd", "pobj"):
+        return opinions.of_token(token)
+    return 0.0
+
+
+def _aims(token: Token) -> Iterator[Aim]:
+    """The targets the evaluative ``token`` is said of."""
+    node = token
+    while node.dep_ == "conj" and node.head.pos_ == node.pos_:
+        node = node.head  # "reckless and wrong": aim as the first conjunct
+    head = node.head
+    if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
+        yield from _subjects(head)
+    elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
+        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
+    elif node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in VERDICT_VERBS:
+        verb = head.head  # "described the plan as reckless"
+        yield from (Aim(o, VERDICT, _subject(verb)) for o in verb.children if o.dep_ == "dobj")
+    elif node.dep_ == "amod" and token.pos_ != "NOUN":
+        verb = head.head
+        if token.i > head.i and head.dep_ == "dobj" and verb.lemma_ in VERDICT_VERBS:
+            yield Aim(head, VERDICT, _subject(verb))  # "called the plan “long overdue”"
+        else:
+            yield from _noun_aims(head)
+
+
+def _noun_aims(noun: Token) -> Iterator[Aim]:
+    """An adjective on ``noun``: "a reckless giveaway", "an abysmal record"."""
+    lemma = noun.lemma_.lower()
+    while noun.dep_ == "conj":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in LINKING_VERBS:
+        yield from _subjects(head)  # "the deal is a reckless giveaway"
+    elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
+        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
+    elif lemma in CONDUCT_NOUNS:
+        if noun.dep_ == "dobj" and head.lemma_ == "have":
+            yield from (Aim(s, CONDUCT, conduct=True) for s in head.children if s.dep_ == "nsubj")
+        else:
+            yield from (Aim(p, CONDUCT, conduct=True) for p in noun.children if p.dep_ == "poss")
+    elif lemma in POLICY_NOUNS:
+        yield Aim(noun, MODIFIER)
+
+
+def _subjects(verb: Token) -> Iterator[Aim]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            yield Aim(child, COPULA)
+            yield from (Aim(c, COPULA) for c in child.children if c.dep_ == "conj")
+
+
+def _subject(verb: Token) -> Token | None:
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _claims(
+    token: Token,
+    valence: float,
+    aim: Aim,
+    sent: Span,
+    analysis: DocAnalysis,
+    opinions: OpinionLexicon,
+    config: Config,
+) -> Iterator[Claim]:
+    speaker = analysis.speaker(token)
+    ref = analysis.actor(aim.judge) if aim.judge is not None else None
+    holder, hops = (ref.entity, ref.hops) if ref is not None else (speaker, 1)
+    if aim.judge is not None and ref is None or holder is None:
+        return  # the narrator's word, or no one we can name
+    negated = is_negated(token) or (
+        token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
+    )
+    polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
+    modality = modality_of(token, "asserted", analysis)
+    evidence = analysis.evidence(sent, NAME, VERSION)
+    owners = {
+        ref.entity.key
+        for c in aim.target.children
+        if c.dep_ == "poss" and (ref := analysis.actor(c)) is not None
+    }
+    if holder.key in owners:
+        return  # "X's plan is sensible," said X: a misread speaker, not a stance
+    for target, on_actor, made_by in _targets(aim, analysis, opinions):
+        if target.key == holder.key:
+            continue
+        if on_actor:
+            predicate = "praises" if polarity > 0 else "criticizes"
+        else:
+            predicate = "supports" if polarity > 0 else "opposes"
+        yield Claim(
+            subject=holder,
+            predicate=predicate,
+            object=target,
+            provenance=evidence,
+            polarity=polarity,
+            confidence=config.calibration.confidence(
+                made_by, hops=hops, modality=modality, negated=negated
+            ),
+            negated=negated,
+            modality=modality,
+            speaker=speaker,
+            cue=hyphenated(token),
+            rule=made_by,
+        )
+
+
+def _targets(
+    aim: Aim, analysis: DocAnalysis, opinions: OpinionLexicon
+) -> Iterator[tuple[Entity, bool, str]]:
+    """The entities an aim lands on, each with whether it is an actor and the rule."""
+    token = aim.target
+    actor = _actor(token, analysis)
+    if actor is not None:
+        yield actor, True, aim.rule
+        return
+    if aim.conduct or _unnamed_person(token, analysis) or _people(token):
+        return  # no owner to name; or people, not a policy ("our growers are loyal")
+    if opinions.topic(token.lemma_) < 0 or not _policy_like(token, analysis):
+        return  # "the crisis / the drought is severe": a problem, not a policy
+    issue = analysis.issue_antecedent(token)
+    if issue is None and token.pos_ in ("NOUN", "PROPN"):
+        issue = issue_entity(token, analysis)
+    if issue is not None:
+        yield issue, False, aim.rule
+    for owner in (c for c in token.children if c.dep_ == "poss"):
+        actor = _actor(owner, analysis)
+        if actor is not None:
+            yield actor, True, POSSESSOR  # "the mayor's plan is reckless": the mayor too
+
+
+def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The named actor ``token`` is or refers to (not a common noun like "families")."""
+    if token.pos_ == "PRON" and analysis.issue_antecedent(token) is not None:
+        return None
+    if not (
+        token.pos_ in ("PROPN", "PRON")
+        or analysis.names.at(token) is not None
+        or _unnamed_person(token, analysis)
+    ):
+        return None  # "the mayor's plan" is the plan, not the mayor
+    ref = analysis.actor(token)
+    return ref.entity if ref is not None else None
+
+
+def _policy_like(token: Token, analysis: DocAnalysis) -> bool:
+    """Something an actor decides or does: a policy noun, a named law or issue,
+    an action noun ("closure", "gouging"), or anything someone owns ("HUD's charge")."""
+    lemma = token.lemma_.lower()
+    return (
+        lemma in POLICY_NOUNS
+        or (len(lemma) > 5 and lemma.endswith(ACTION_ENDINGS))
+        or token.pos_ == "PROPN"
+        or analysis.issue_antecedent(token) is not None
+        or any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+def _people(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (
+        lemma in PEOPLE or (len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS))
+    )
+
+
+def _unnamed_person(token: Token, analysis: DocAnalysis) -> bool:
+    """ "the mayor" with no mayor named before: a person, but not one we can name."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "PRON" or lemma in analysis.lexicon.titles or lemma in analysis.lexicon.actors
+    )

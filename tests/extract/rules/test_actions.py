@@ -1,0 +1,76 @@
+"""actions.v1 and the action cues: what actors do to a bill is their stance on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import stances
+
+
+def core(claims):
+    """(subject, predicate, object, polarity) of the stance claims."""
+    return {s[:4] for s in stances(claims)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a passive sponsorship: every agent supports the bill
+            "The Clean Ponds Act is co-sponsored by Senators Ann Vole (D-Colo.) and "
+            "Tim Rusk (R-Mont.).",
+            {
+                ("Ann Vole", "supports", "Clean Ponds Act", 1),
+                ("Tim Rusk", "supports", "Clean Ponds Act", 1),
+            },
+        ),
+        (  # a list of co-sponsors of the bill the text is about
+            "Mayor Ann Vole introduced the Clean Ponds Act. "
+            "Original co-sponsors include Reps. Bo Lind (D-Ill.) and Tim Rusk (D-Ohio).",
+            {
+                ("Ann Vole", "proposes", "Clean Ponds Act", 1),
+                ("Bo Lind", "supports", "Clean Ponds Act", 1),
+                ("Tim Rusk", "supports", "Clean Ponds Act", 1),
+            },
+        ),
+        (  # a vote on an action
+            "The Harlan County Board voted 4-1 to repeal the Dock Fee Ordinance.",
+            {("Harlan County Board", "opposes", "Dock Fee Ordinance", -1)},
+        ),
+        (  # a yes or no vote
+            "Senator Tim Rusk voted no on the Dock Fee Ordinance.",
+            {("Tim Rusk", "opposes", "Dock Fee Ordinance", -1)},
+        ),
+    ],
+)
+def test_sponsorships_and_votes(extract, text, expected):
+    assert core(extract(text)) == expected
+
+
+def test_a_negated_vote_is_no_stance(extract):
+    text = "The Harlan County Board did not vote to repeal the Dock Fee Ordinance."
+    assert not any(c.rule and c.rule.startswith("actions.") for c in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Tim Rusk filibustered the Dock Fee Ordinance.",
+            ("Tim Rusk", "opposes", "Dock Fee Ordinance", -1),
+        ),
+        (
+            "Mayor Ann Vole congratulated the Harbor Pilots Union.",
+            ("Ann Vole", "praises", "Harbor Pilots Union", 1),
+        ),
+        (
+            "“We are grateful to Senator Ann Vole,” said Tim Rusk.",
+            ("Tim Rusk", "praises", "Ann Vole", 1),
+        ),
+        (
+            "Senator Ann Vole broke with Governor Bo Lind over the budget.",
+            ("Ann Vole", "disagreesWith", "Bo Lind", -1),
+        ),
+    ],
+)
+def test_action_cues(extract, text, expected):
+    assert expected in core(extract(text))

@@ -1,0 +1,65 @@
+"""evaluation.v1: an evaluative word aimed through the parse is the speaker's stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import stances
+
+
+def evaluations(claims):
+    return {
+        s[:4]
+        for s in stances([c for c in claims if c.provenance.extractor.startswith("evaluation.v1")])
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # copular subject, and its possessor
+            "“Director Ivo Brandt’s plan to close the depot is ill-conceived,” "
+            "Mayor Rhea Sallow said.",
+            {
+                ("Rhea Sallow", "opposes", "Director Ivo Brandt’s plan to close depot", -1),
+                ("Rhea Sallow", "criticizes", "Ivo Brandt", -1),
+            },
+        ),
+        (  # an adjective on a policy noun
+            "“This reckless giveaway has to stop,” said Osric Pell.",
+            {("Osric Pell", "opposes", "reckless giveaway", -1)},
+        ),
+        (  # a verdict on an object belongs to the verb's subject
+            "Senator Lena Forde called the levy sensible.",
+            {("Lena Forde", "supports", "levy", 1)},
+        ),
+        (  # a record evaluates whoever has it
+            "Osric Pell said Governor Ada Marsh had an abysmal record on roads.",
+            {("Osric Pell", "criticizes", "Ada Marsh", -1)},
+        ),
+        (  # negation flips
+            "“The surcharge is not fair,” said Osric Pell.",
+            {("Osric Pell", "opposes", "surcharge", -1)},
+        ),
+        (  # "too" turns a good word into a fault
+            "Senator Lena Forde called the quota far too generous.",
+            {("Lena Forde", "opposes", "quota", -1)},
+        ),
+    ],
+)
+def test_evaluations_land_on_their_target(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reckless plan was debated for hours.",  # the narrator's word: no holder
+        "“The drought is severe,” said Osric Pell.",  # a problem, not a policy
+        "“Our farmers have been loyal,” said Osric Pell.",  # people, not a policy
+        "“A small tax is better than a large one,” said Osric Pell.",  # a comparison
+        "“The crisis is the problem,” said Osric Pell.",  # topic words rate nothing
+    ],
+)
+def test_no_evaluation_without_holder_or_policy(extract, text):
+    assert evaluations(extract(text)) == set()

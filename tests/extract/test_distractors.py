@@ -1,0 +1,48 @@
+"""Classes 2 and 7 of issue 6: whose stance a clause is, and words that look
+like stances but are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency posted supporting documents on Tuesday.",
+        "The opposition leader, Rafael Dunn, spoke to reporters about the harbor plan.",
+        "The new ferry supports up to 40 passengers, said Mayor Lin Okoro.",
+        "Mayor Lin Okoro declined to comment on the harbor plan.",
+        "Does Mayor Lin Okoro support the harbor plan?",
+        "Governor Ruth Baines asked whether the council supports the toll.",
+        "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Okoro.",
+    ],
+)
+def test_distractors_make_no_stance(extract, text):
+    assert not stances(extract(text))
+
+
+def test_a_clause_with_its_own_subject_is_not_the_speakers_stance(extract):
+    claims = extract(
+        "“The towers that block the river views anger residents,” said Mayor Lin Okoro."
+    )
+    assert not any(c.object.label == "river views" for c in claims)
+
+
+def test_what_a_thing_does_to_others_is_the_speakers_judgement_of_it(extract):
+    found = stances(
+        extract(
+            "“The ferry levy hurts island families,” said Mayor Lin Okoro.\n\n"
+            "Governor Ruth Baines said the bridge bond would protect commuters."
+        )
+    )
+    assert ("Lin Okoro", "opposes", "ferry levy", -1, "Lin Okoro") in found
+    assert ("Ruth Baines", "supports", "bridge bond", 1, "Ruth Baines") in found
+    assert not any(s[2] in ("island families", "commuters") for s in found)
+
+
+def test_what_a_speaker_says_must_be_done_is_their_stance(extract):
+    found = stances(extract("Rep. Maria Garcia said that the city must reject the proposal."))
+    assert found == {("Maria Garcia", "opposes", "proposal", -1, "Maria Garcia")}

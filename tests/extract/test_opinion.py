@@ -1,0 +1,44 @@
+"""The opinion lexicon: VADER's ratings adjusted for policy text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract.opinion import default_opinions, load_opinions
+
+
+def test_vader_ratings_are_read_from_the_installed_package():
+    opinions = default_opinions()
+    assert len(opinions.valence) > 7000
+    assert opinions.rate("reckless") < -1.0
+    assert opinions.rate("generous") > 1.0
+
+
+def test_project_words_are_added_and_topic_words_cleared():
+    opinions = default_opinions()
+    assert opinions.rate("ill-conceived") < -1.5  # not in VADER
+    assert opinions.rate("long-overdue") > 1.0
+    assert opinions.rate("crisis") == 0.0  # a topic, not a judgement
+    assert opinions.topic("crisis") < 0  # ... but what it names is bad
+
+
+def test_a_hyphenated_word_falls_back_to_its_last_part():
+    assert default_opinions().rate("so-called-reckless") == default_opinions().rate("reckless")
+
+
+def test_a_tokenized_hyphen_word_is_rated_whole(nlp):
+    doc = nlp("The plan is ill-conceived.")
+    conceived = next(t for t in doc if t.lower_ == "conceived")
+    assert default_opinions().of_token(conceived) < -1.5
+
+
+def test_extra_file_overrides_and_bad_lines_are_reported(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# mine\nreckless\t0\nsplendid\t3.1\n", encoding="utf-8")
+    opinions = load_opinions(extra)
+    assert opinions.rate("reckless") == 0.0
+    assert opinions.rate("splendid") == 3.1
+    extra.write_text("reckless\tvery\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"mine.tsv:1: expected 'word<TAB>valence'"):
+        load_opinions(extra)

@@ -1,0 +1,60 @@
+"""Class 1 of issue 6: statements and quotes that run on; the author's voice."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import stances
+
+
+def test_a_statement_introduces_every_quoted_paragraph_after_it(extract):
+    claims = extract(
+        "WASHINGTON – Senator Mara Quill (D-Ore.) issued the following statement on the "
+        "ferry levy:\n\n"
+        "“This levy is a mistake for island families.\n\n"
+        "“I will vote against the ferry levy.”\n\n"
+        "The vote is set for Tuesday."
+    )
+    assert ("Mara Quill", "opposes", "ferry levy", -1, "Mara Quill") in stances(claims)
+
+
+def test_a_speaker_tag_anywhere_in_a_quote_run_covers_all_of_it(extract):
+    claims = extract(
+        "The council met on Monday.\n\n"
+        "“We reject the toll plan.\n\n"
+        "“It hurts commuters,” said Mayor Tom Reyes. “And we will say so again.”"
+    )
+    assert ("Tom Reyes", "opposes", "toll plan", -1, "Tom Reyes") in stances(claims)
+
+
+def test_a_speaker_in_the_next_paragraph_does_not_claim_a_quote(extract):
+    claims = extract(
+        "Governor Ana Ruiz spoke first.\n\n"
+        "“We back the bridge bond.”\n\n"
+        "Dana Cole said the bond was too costly."
+    )
+    assert not any(c.subject.label == "Dana Cole" and c.predicate == "supports" for c in claims)
+
+
+def test_in_an_op_ed_i_is_the_byline(extract):
+    claims = extract(
+        "Why I changed my mind on the dam\n\nBy Hana Voss\n\nI support the river dam levy."
+    )
+    assert ("Hana Voss", "supports", "river dam levy", 1, "Hana Voss") in stances(claims)
+
+
+def test_in_an_editorial_this_board_and_we_are_the_publication(extract):
+    claims = extract(
+        "Editorial: two ballot questions\n\n"
+        "By the Editorial Board, The Lakeside Courier\n\n"
+        "This board opposes the park closure plan. We support the library bond."
+    )
+    found = stances(claims)
+    assert ("Lakeside Courier", "opposes", "park closure plan", -1, "Lakeside Courier") in found
+    assert ("Lakeside Courier", "supports", "library bond", 1, "Lakeside Courier") in found
+
+
+def test_we_inside_a_quote_is_its_speaker_not_the_byline(extract):
+    claims = extract(
+        "A letter on transit\n\nBy Hana Voss\n\n"
+        "“We oppose the fare hike,” said Rita Lund, a union organizer."
+    )
+    assert ("Rita Lund", "opposes", "fare hike", -1, "Rita Lund") in stances(claims)
