@@ -31,7 +31,7 @@ Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
 RULES: dict[str, Rule] = {}
-DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1", "evaluation.v1", "actions.v1")
+DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1", "evaluation.v1", "actions.v1", "relations.v1")
 BATCH_SIZE = 32
 #: From this many articles on, parse in two processes: 1.8x faster on 300 long
 #: articles on a 2-core machine (benchmarks/bench_build.py); below it, starting

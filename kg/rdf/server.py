@@ -18,10 +18,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -82,8 +84,10 @@ def serving(
             server.command(program),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
+        threading.Thread(target=_pass_messages, args=(process.stderr,), daemon=True).start()
         try:
             _wait_until_ready(server, process)
             yield server, process
@@ -103,7 +107,8 @@ def run(
     Returns 0 when stopped by a signal; raises :class:`ServerError` when the
     server cannot start or exits by itself.
     """
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Both set here: a shell starts background jobs with SIGINT ignored.
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with serving(out, host, port) as (server, process):
             started(server)
@@ -112,7 +117,8 @@ def run(
     except KeyboardInterrupt:
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -135,6 +141,14 @@ def _store_of(out: str | os.PathLike[str]) -> Iterator[Path]:
         store.flush()
         del store  # releases the write lock, so the server can open it
         yield Path(temporary)
+
+
+def _pass_messages(stream: IO[bytes]) -> None:
+    """Copy the server's messages to stderr, but for its own "Listening for requests at"."""
+    for line in stream:
+        if not line.startswith(b"Listening for requests at"):
+            sys.stderr.write(line.decode("utf-8", "replace"))
+            sys.stderr.flush()
 
 
 def _check_port(host: str, port: int) -> None:
@@ -168,7 +182,7 @@ def _wait_until_ready(server: Server, process: subprocess.Popen[bytes]) -> None:
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
-        process.send_signal(signal.SIGINT)
+        process.terminate()
         try:
             process.wait(STOP_SECONDS)
         except subprocess.TimeoutExpired:

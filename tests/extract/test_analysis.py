@@ -78,3 +78,22 @@ def test_the_analysis_imports_nothing_above_it():
             m for m in _imports(path) if m.startswith("kg.extract") and not m.startswith(allowed)
         }
         assert not upward, f"{path.name} imports {upward}"
+
+
+def test_a_new_bill_takes_the_name_given_to_it_next(extract):
+    claims = extract(
+        "Senator Ann Lee introduced legislation to cap ferry fares. It would take effect in "
+        "May.\n\nThe Island Fare Relief Act would also fund new boats."
+    )
+    assert ("Ann Lee", "proposes", "Island Fare Relief Act") in {
+        (c.subject.label, c.predicate, c.object.label) for c in claims
+    }
+
+
+def test_a_law_named_before_is_not_taken_for_a_new_one(extract):
+    claims = extract(
+        "The Island Fare Relief Act passed in May. Senator Ann Lee praised the bill on Monday."
+    )
+    assert ("Ann Lee", "praises", "Island Fare Relief Act") in {
+        (c.subject.label, c.predicate, c.object.label) for c in claims
+    }

@@ -80,12 +80,16 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Served:
     """A running ``kg serve``: its process, its query URL, the line it printed."""
 
-    def __init__(self, target: Path, port: int) -> None:
+    def __init__(self, target: Path, port: int, *, background: bool = False) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kg", "serve", str(target), "--port", str(port)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # A shell starts a background job (`kg serve out &`) with SIGINT ignored.
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            if background
+            else None,
         )
         self.banner = self.process.stdout.readline()  # printed once it listens
         self.url = f"http://127.0.0.1:{port}/query"
@@ -212,9 +216,10 @@ def test_query_endpoint_errors_are_one_line(served: Served) -> None:
     assert service.stderr.startswith("Error: the query calls a SERVICE")
 
 
-def test_ctrl_c_stops_the_server_and_its_child(out: Path) -> None:
+@pytest.mark.parametrize("background", [False, True])
+def test_ctrl_c_stops_the_server_and_its_child(out: Path, background: bool) -> None:
     port = free_port()
-    server = Served(out, port)
+    server = Served(out, port, background=background)
     children = server.children()
     assert len(children) == 1  # the oxigraph process
 

@@ -14,7 +14,7 @@ mentions table), so the cost stays linear in the article's length.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,6 +55,9 @@ SENTENCES_BACK = 3
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
+#: Nouns of a new law that a release names only in a later sentence.
+NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
+LAW_SENTENCES_AHEAD = 12
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
 
@@ -166,6 +169,11 @@ class Resolver:
 
     def noun_actor(self, token: Token, hops: int) -> Referent | None:
         lemma = token.lemma_.lower()
+        if token.lower_ in self.lexicon.titles or lemma in self.lexicon.titles:
+            for child in token.children:  # "Congressman Ann Lee" parsed with the title as head
+                named = self.names.at(child) if child.dep_ in ("appos", "compound") else None
+                if named is not None and named.kind == "Person":
+                    return Referent(named, hops)
         if (
             self.author is not None
             and lemma in AUTHOR_NOUNS
@@ -245,8 +253,11 @@ class Resolver:
         return None
 
     def issue_antecedent(self, token: Token, sentences: Sentences) -> Entity | None:
-        """ "the bill", "this legislation", "it": the law named shortly before."""
+        """ "the bill", "this legislation", "it": the law named shortly before;
+        "introduced legislation to …" followed by "The X Act would …": the X Act."""
         lemma = token.lemma_.lower()
+        if (ahead := self._law_named_next(token, sentences)) is not None:
+            return ahead
         if token.pos_ == "PRON":
             if lemma not in ("it", "this") or token.dep_ not in ("dobj", "pobj"):
                 return None
@@ -266,6 +277,26 @@ class Resolver:
         mention = self.names.mentions[issues[before - 1]]
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
         if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
+            return None
+        return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+
+    def _law_named_next(self, token: Token, sentences: Sentences) -> Entity | None:
+        """An unnamed new law ("a bill", "legislation to …") named right after it."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NEW_LAWS or self.names.at(token):
+            return None
+        det = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
+        if det is not None and det.lower_ not in ("a", "an"):
+            return None
+        index = self.mentions
+        issues = index.issue_starts
+        after = bisect_right(issues, token.i, key=index.starts.__getitem__)
+        if after == len(issues):
+            return None
+        mention = self.names.mentions[issues[after]]
+        if (
+            sentences.number(self.doc[mention.start]) - sentences.number(token)
+            > LAW_SENTENCES_AHEAD
+        ):
             return None
         return issue_from_tokens(list(self.doc[mention.start : mention.end]))
 

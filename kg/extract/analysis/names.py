@@ -73,6 +73,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
     proper = [t for t in doc if t.pos_ == "PROPN" and t.idx >= body_start]
     extra = _unlabelled_names(proper, raw, lexicon)
+    extra += _unlabelled_laws(doc, [*raw, *extra], body_start)
     owner = {i: e for e in extra for i in range(e.start, e.end)}
     raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
     raw.sort(key=lambda m: m.start)
@@ -85,6 +86,11 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
             entity_of[i] = entity
     for n in acronyms:
         entity_of[raw[n].end + 1] = entities[n]
+    for mention, entity in zip(raw, entities, strict=True):
+        if mention.role_start is not None:  # "Congressman" taken for the subject
+            for i in range(mention.role_start, mention.start):
+                if i not in entity_of and _is_title(doc[i], lexicon):
+                    entity_of[i] = entity
     _bare_acronyms(proper, entity_of)
     _bare_surnames(proper, entities, entity_of)
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
@@ -115,14 +121,8 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     name = tokens[lead:]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
         return None
-    if name[-1].text in LAW_WORDS and ent.label_ in (
-        "ORG",
-        "WORK_OF_ART",
-        "PRODUCT",
-        "LAW",
-        "EVENT",
-    ):
-        kind = "Issue"
+    if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
+        kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
     role, role_start = None, None
@@ -221,7 +221,7 @@ def _unlabelled_names(
         doc = tok.doc
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or _is_title(tok, lexicon):
             continue
         left = tok.i
         while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
@@ -233,6 +233,8 @@ def _unlabelled_names(
             _is_acronym(tok.text) or lexicon.actors.get(tok.lemma_.lower()) == "Organization"
         )
         kind = "Person" if title else "Organization" if organisation else "Group"
+        if tok.text in LAW_WORDS and not title:
+            kind = "Issue"  # "Island Fare Relief Act has passed"
         role = _clean(doc[title[0].i : title[-1].i + 1].text) if title else None
         extra.append(
             NameMention(
@@ -245,6 +247,31 @@ def _unlabelled_names(
             )
         )
     return extra
+
+
+def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
+    """Capitalised names ending in a law word that the recogniser missed:
+    "the Island Fare Relief Act", "House Bill 512"."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    laws = []
+    for tok in doc:
+        if tok.text not in LAW_WORDS or tok.i in covered or tok.idx < body_start:
+            continue
+        left = tok.i
+        while left > 0 and not doc[left - 1].is_sent_end:
+            prev = doc[left - 1]
+            if prev.i in covered or not (prev.text[:1].isupper() or prev.like_num):
+                break
+            if prev.lower_ in STRIP_LEADING:
+                break
+            left -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].like_num and end not in covered:
+            end += 1  # "House Bill 512"
+        if end - left >= 2:
+            laws.append(NameMention(left, end, _clean(doc[left:end].text), "Issue"))
+            covered.update(range(left, end))
+    return laws
 
 
 def _clean(text: str) -> str:

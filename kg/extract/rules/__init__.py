@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from kg.extract.rules import actions, cue_verbs, evaluation, roles  # noqa: F401  (importing registers them)
+from kg.extract.rules import actions, cue_verbs, evaluation, relations, roles  # noqa: F401  (importing registers them)

@@ -1,0 +1,200 @@
+"""Time every named query on built graphs: through ``kg query`` and through ``kg serve``.
+
+    .venv/bin/python benchmarks/bench_queries.py OUT-1000 OUT-5000 [--repeat 3]
+
+Each OUT is an output folder of ``kg build`` (its ``store/`` is read; a folder
+with only ``graph.ttl`` is first loaded into a temporary store). For every
+named query it measures
+
+* ``kg query``: the whole command as a user runs it (``python -m kg query OUT
+  --name NAME --param …``, output to a pipe), start-up included, with the
+  parameter given by name so that resolving it is timed too; the best of
+  ``--repeat`` runs;
+* ``kg serve``: one HTTP request (SPARQL 1.1 Protocol, POST) to ``kg serve OUT``
+  with the query as a client sends it (parameters bound with ``VALUES``), the
+  median of ``--repeat`` requests after one warm-up request.
+
+Parameters default to the heaviest case: the actor with the most stance
+claims and the target most claims are about (``--actor`` / ``--target``
+override). The table ends with the growth of each time between the first and
+the last folder, beside the growth of the graph (claims), so a query whose
+time grows faster than the graph stands out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdf.query import NAMED_QUERIES, bind_values, resolve_entity
+from kg.rdf.source import open_graph, store_folder
+
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/policy-kg/ontology#Claim> }"
+#: The busiest actor, target, or (actor, target) pair among the claims with the given polarities.
+_TOP = """
+PREFIX kg: <https://w3id.org/policy-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT {labels} (COUNT(?claim) AS ?n) WHERE {{
+  VALUES ?polarity {{ {polarities} }}
+  ?claim kg:polarity ?polarity ; kg:subject ?a ; kg:object ?t .
+  ?a rdfs:label ?actor .
+  ?t rdfs:label ?target .
+}} GROUP BY {labels} ORDER BY DESC(?n) {labels} LIMIT 1
+"""
+#: The claims each target parameter is about, by query (others: every stance).
+_TARGET_POLARITY = {"supporters": "1", "opponents": "-1"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outs", nargs="+", type=Path, metavar="OUT")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--actor", help="the actor parameter (default: the busiest actor)")
+    parser.add_argument(
+        "--target", help="the target parameter (default: the busiest target of the query)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the measurements here")
+    args = parser.parse_args()
+
+    results = []
+    for out in args.outs:
+        with _store(out) as folder:
+            results.append(measure(folder, args))
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def measure(out: Path, args: argparse.Namespace) -> dict:
+    store = open_graph(out)
+    claims = int(next(iter(store.query(_COUNT)))[0].value)
+    params = {name: _params(store, name, args) for name in NAMED_QUERIES}
+    del store
+    print(f"{out}: {claims} claims, parameters {params}", file=sys.stderr)
+    row: dict = {"out": str(out), "claims": claims, "params": params, "queries": {}}
+    for name in sorted(NAMED_QUERIES):
+        flags = [f"--param={p}={v}" for p, v in params[name].items()]
+        command = [sys.executable, "-m", "kg", "query", str(out), "--name", name, *flags]
+        times, lines = [], 0
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            proc = subprocess.run(command + ["--format", "csv"], capture_output=True, text=True)
+            times.append(time.perf_counter() - started)
+            if proc.returncode != 0:
+                raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.strip()}")
+            lines = proc.stdout.count("\n") - 1
+        row["queries"][name] = {"rows": lines, "kg_query": min(times)}
+    with _serving(out) as url:
+        store = open_graph(out)
+        for name, query in sorted(NAMED_QUERIES.items()):
+            bound = {p: resolve_entity(store, v) for p, v in params[name].items()}
+            text = bind_values(query.text, bound) if bound else query.text
+            _request(url, text)  # warm-up
+            times = []
+            for _ in range(args.repeat):
+                started = time.perf_counter()
+                _request(url, text)
+                times.append(time.perf_counter() - started)
+            row["queries"][name]["kg_serve"] = statistics.median(times)
+        del store
+    return row
+
+
+def _params(store: ox.Store, name: str, args: argparse.Namespace) -> dict[str, str]:
+    """The heaviest parameters of query ``name``: the busiest actor, target or pair."""
+    wanted = NAMED_QUERIES[name].params
+    given = {"actor": args.actor, "target": args.target}
+    polarities = _TARGET_POLARITY.get(name, "1 -1")
+    labels = " ".join(f"?{p}" for p in wanted if not given[p])
+    found = {}
+    if labels:
+        solution = next(iter(store.query(_TOP.format(labels=labels, polarities=polarities))))
+        found = {p: solution[p].value for p in wanted if not given[p]}
+    return {p: given[p] or found[p] for p in wanted}
+
+
+def _request(url: str, query: str) -> bytes:
+    request = urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": "application/sparql-results+json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=600) as response:
+        return response.read()
+
+
+@contextlib.contextmanager
+def _store(out: Path) -> Iterator[Path]:
+    """``out`` if it holds a store, else a temporary folder with its graph.ttl loaded."""
+    if store_folder(out) is not None:
+        yield out
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-queries-") as temporary:
+        store = ox.Store(str(Path(temporary) / "store"))
+        store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+        store.flush()
+        del store
+        shutil.copy(out / "graph.ttl", temporary)
+        yield Path(temporary)
+
+
+@contextlib.contextmanager
+def _serving(out: Path) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(out), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        server.stdout.readline()  # "Serving …" once it listens
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        server.send_signal(2)
+        server.wait(30)
+
+
+def table(results: list[dict]) -> str:
+    names = sorted(NAMED_QUERIES)
+    head = ["query"]
+    for r in results:
+        head += [f"rows ({r['claims']:,} claims)", "kg query s", "kg serve s"]
+    if len(results) > 1:
+        head += ["graph grew ×", "kg query grew ×", "kg serve grew ×"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in names:
+        cells = [f"`{name}`"]
+        for r in results:
+            q = r["queries"][name]
+            cells += [f"{q['rows']:,}", f"{q['kg_query']:.3f}", f"{q['kg_serve']:.3f}"]
+        if len(results) > 1:
+            first, last = results[0], results[-1]
+            a, b = first["queries"][name], last["queries"][name]
+            cells += [
+                f"{last['claims'] / first['claims']:.1f}",
+                f"{b['kg_query'] / a['kg_query']:.1f}",
+                f"{b['kg_serve'] / a['kg_serve']:.1f}",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
