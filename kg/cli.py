@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from kg.pipeline import BuildReport
 
 CLAIM_FORMATS = NameTable(
-    "claims format", {"jsonl": ("json", "ndjson", "jsonlines"), "tsv": ("tab",), "table": ("text",)}
+    "claims format",
+    {"jsonl": ("json", "ndjson", "jsonlines"), "tsv": ("tab",), "csv": (), "table": ("text",)},
 )
 QUERY_FORMATS = NameTable("query result format", {"table": ("text",), "csv": (), "json": ()})
 ANALYSIS_FORMATS = NameTable("analysis format", {"table": ("text",), "json": ()})
@@ -91,6 +92,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print("\t".join(RECORD_FIELDS))
         for record in records:
             print("\t".join(_tsv_cell(record.get(col)) for col in RECORD_FIELDS))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(RECORD_FIELDS)
+        writer.writerows(
+            [_csv_cell(record.get(col)) for col in RECORD_FIELDS] for record in records
+        )
     else:
         rows = [tuple(_cell(r.get(col)) for col in TABLE_COLUMNS) for r in records]
         print(_table(TABLE_COLUMNS, rows))
@@ -157,7 +164,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Resolve the format before reading the graph, so a typo fails at once.
     fmt = EXPORT_FORMATS.resolve(args.format or args.output.suffix.lstrip(".") or "?")
     path = export_graph(_read_graph(args.graph), fmt, args.output)
-    print(f"Wrote {path} ({fmt})")
+    if fmt == "csv":
+        from kg.export import EDGES_CSV, NODES_CSV
+
+        print(f"Wrote {path / NODES_CSV} and {path / EDGES_CSV} (csv)")
+    else:
+        print(f"Wrote {path} ({fmt})")
     return 0
 
 
@@ -165,29 +177,41 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     fmt = ANALYSIS_FORMATS.resolve(args.format)
     from kg.analysis.network import analyze, to_networkx
 
-    result = analyze(to_networkx(_read_graph(args.graph)), top=args.top)
+    result = analyze(to_networkx(_read_graph(args.graph), evidence=False), top=args.top)
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return 0
     sections = []
-    for name, records in result.items():
+    for name, section in result.items():
         title = name.replace("_", " ").capitalize()
-        if not records:
+        if isinstance(section, dict):  # one record (polarization): its figures, then its lists
+            figures = {k: v for k, v in section.items() if not isinstance(v, list)}
+            lines = [title, "  " + "  ".join(f"{k}={_cell(v)}" for k, v in figures.items())]
+            for records in section.values():
+                if isinstance(records, list) and records:
+                    lines.append(_records_table(records, indent="  "))
+            sections.append("\n".join(lines))
+        elif not section:
             sections.append(f"{title}\n  (none)")
-            continue
-        # Entity keys (id, a_id, …) are for programs: the JSON keeps them.
-        columns = tuple(
-            dict.fromkeys(
-                key
-                for record in records
-                for key in record
-                if key != "id" and not key.endswith("_id")
-            )
-        )
-        rows = [tuple(_cell(record.get(col)) for col in columns) for record in records]
-        sections.append(f"{title}\n{_table(columns, rows, indent='  ')}")
+        else:
+            sections.append(f"{title}\n{_records_table(section, indent='  ')}")
     print("\n\n".join(sections))
     return 0
+
+
+def _records_table(records: Sequence[dict[str, Any]], indent: str = "") -> str:
+    """Records as an aligned table; entity keys (id, a_id, member_ids…) are for
+    programs, and only the JSON keeps them."""
+    columns = tuple(
+        dict.fromkeys(
+            key
+            for record in records
+            for key in record
+            if key != "id" and not key.endswith(("_id", "_ids"))
+        )
+    )
+    rows = [tuple(_cell(record.get(col)) for col in columns) for record in records]
+    return _table(columns, rows, indent=indent)
 
 
 def cmd_view(args: argparse.Namespace) -> int:
@@ -363,19 +387,27 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_export,
         "Write a graph file in another format.",
         "kg export out/ --format graphml -o out/graph.graphml",
+        "kg export out/ --format csv -o out/csv/   # nodes.csv, edges.csv",
     )
     _graph_argument(sub)
     sub.add_argument(
-        "-f", "--format", help="ttl, nt, trig, jsonld, graphml or gexf (default: from -o's suffix)"
+        "-f",
+        "--format",
+        help="ttl, nt, trig, jsonld, graphml, gexf or csv (default: from -o's suffix)",
     )
     sub.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="file to write (for csv: the folder to write nodes.csv and edges.csv into)",
     )
 
     sub = command(
         "analyze",
         cmd_analyze,
-        "Central actors, opposing pairs, coalitions and most-contested targets.",
+        "Central actors, opposing pairs, polarization, communities, coalitions and targets.",
         "kg analyze out/ --top 5",
         "kg analyze out/ --format json > analysis.json",
     )
@@ -555,6 +587,14 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
     return " ".join(str(value).split())
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)  # the csv module quotes commas, quotes and line breaks
 
 
 def _tsv_cell(value: Any) -> str:

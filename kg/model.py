@@ -76,8 +76,8 @@ def clean_label(text: str) -> str:
 #: The fields of a claim record (:meth:`Claim.to_record`), in their order.
 RECORD_FIELDS = (
     "subject", "predicate", "object", "polarity", "confidence", "negated", "modality", "speaker",
-    "cue", "rule", "article", "start", "end", "sentence", "subject_id", "subject_type", "object_id",
-    "object_type", "extractor",
+    "cue", "rule", "article", "date", "url", "source", "start", "end", "sentence", "subject_id",
+    "subject_type", "object_id", "object_type", "extractor",
 )  # fmt: skip
 
 
@@ -126,7 +126,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a claim comes from: ``text[start:end] == sentence`` in the article."""
+    """Where a claim comes from: ``text[start:end] == sentence`` in the article.
+
+    ``date``, ``url`` and ``source`` are the article's (see :class:`Article`),
+    copied so that every claim says when and where it was published.
+    """
 
     article: str
     sentence: str
@@ -134,6 +138,9 @@ class Provenance:
     end: int
     extractor: str
     extractor_version: str
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,9 @@ class Claim:
             "cue": self.cue,
             "rule": self.rule,
             "article": p.article,
+            "date": p.date,
+            "url": p.url,
+            "source": p.source,
             "start": p.start,
             "end": p.end,
             "sentence": p.sentence,

@@ -7,6 +7,7 @@ go through ``build`` run it again.
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -155,6 +156,21 @@ def test_claims_tsv_has_a_header_and_one_row_per_claim(built: Built) -> None:
             record["predicate"],
             record["object"],
         )
+
+
+def test_claims_csv_has_every_field_and_reads_back(built: Built) -> None:
+    import csv
+
+    records = [json.loads(line) for line in (built.out / "claims.jsonl").open(encoding="utf-8")]
+    proc = kg("claims", built.graph, "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout, newline="")))
+    assert len(rows) == len(records) > 0
+    for row, record in zip(rows, records, strict=True):
+        assert list(row) == list(record)
+        assert row["sentence"] == record["sentence"]
+        assert row["negated"] == str(record["negated"]).lower()
+        assert row["date"] == (record["date"] or "")
 
 
 def test_claims_table_is_aligned_with_a_count(built: Built) -> None:
@@ -333,6 +349,17 @@ def test_export_graphml_opens_in_networkx(built: Built, tmp_path: Path) -> None:
     assert nx.read_graphml(out).number_of_nodes() > 0
 
 
+def test_export_csv_writes_nodes_and_edges(built: Built, tmp_path: Path) -> None:
+    out = tmp_path / "csv"
+    proc = kg("export", built.graph, "--format", "csv", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"Wrote {out / 'nodes.csv'} and {out / 'edges.csv'} (csv)"
+    nodes = (out / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0] == "id:ID,label,kind,aliases,:LABEL"
+    edges = (out / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert edges[0].startswith(":START_ID,:END_ID,:TYPE,claim,")
+
+
 def test_export_unknown_format_writes_nothing(built: Built, tmp_path: Path) -> None:
     out = tmp_path / "graph.xyz"
     proc = kg("export", built.graph, "--format", "xyz", "-o", out)
@@ -354,15 +381,25 @@ def test_analyze_json_has_every_section(built: Built) -> None:
     proc = kg("analyze", built.graph, "--format", "json", "--top", "3")
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    assert set(result) == {"central_actors", "opposing_pairs", "coalitions", "targets"}
+    assert list(result) == [
+        "central_actors",
+        "opposing_pairs",
+        "polarization",
+        "communities",
+        "coalitions",
+        "targets",
+    ]
     assert 1 <= len(result["central_actors"]) <= 3
+    assert 0.0 <= result["polarization"]["balance"] <= 1.0
 
 
 def test_analyze_table_has_a_heading_per_section(built: Built) -> None:
     proc = kg("analyze", built.graph)
     assert proc.returncode == 0, proc.stderr
-    for heading in ("Central actors", "Opposing pairs", "Coalitions", "Targets"):
+    headings = ("Central actors", "Opposing pairs", "Polarization", "Communities", "Coalitions")
+    for heading in (*headings, "Targets"):
         assert heading in proc.stdout.splitlines()
+    assert "  balance=" in proc.stdout
 
 
 def test_view_writes_html(built: Built, tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ confidence-weighted sum of their polarities (0 when they cancel out).
 ... ])
 >>> [(r["a"], r["b"], r["targets"]) for r in opposing_pairs(G)]
 [('Ann Lee', 'Bob Roe', ['Congestion toll'])]
+
+Polarisation, communities and coalitions read the signed network: see
+:mod:`kg.analysis.signed`.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.errors import AnalysisError
+from kg.errors import AnalysisError, GraphError
 from kg.model import PREDICATES, Claim, Entity
 from kg.rdf.graph import claim_iri, entity_key
 
@@ -73,7 +76,9 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
     Node attributes: ``label``, ``kind``, ``aliases`` (joined with ``"; "``).
     Edge attributes: ``predicate``, ``polarity``, ``confidence``, ``negated``,
     ``modality``, ``speaker`` (label or ``""``), ``cue`` (or ``""``),
-    ``sentence``, ``article``, ``start``, ``end``.
+    ``sentence``, ``article``, ``date``, ``url``, ``source`` (the article's,
+    or ``""``), ``start``, ``end`` and ``claim`` (the edge key, :func:`claim_id`,
+    kept as an attribute because GraphML readers such as igraph drop edge ids).
 
     >>> from kg.model import Claim, Entity, Provenance
     >>> ann, toll = Entity.named("Ann", "Person"), Entity.named("Toll", "Issue")
@@ -90,10 +95,11 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
         for entity in (claim.subject, claim.object):
             _add_entity(G, entity, aliases[entity.key])
         p = claim.provenance
+        key = claim_id(claim)
         G.add_edge(
             claim.subject.key,
             claim.object.key,
-            key=claim_id(claim),
+            key=key,
             predicate=claim.predicate,
             polarity=int(claim.polarity),
             confidence=float(claim.confidence),
@@ -103,8 +109,12 @@ def claims_to_networkx(claims: Iterable[Claim]) -> nx.MultiDiGraph:
             cue=claim.cue or "",
             sentence=p.sentence,
             article=p.article,
+            date=p.date or "",
+            url=p.url or "",
+            source=p.source or "",
             start=int(p.start),
             end=int(p.end),
+            claim=key,
         )
     for key, names in aliases.items():
         G.nodes[key]["aliases"] = ALIAS_SEPARATOR.join(names)
@@ -117,11 +127,34 @@ def _add_entity(G: nx.MultiDiGraph, entity: Entity, aliases: dict[str, None]) ->
     aliases.update(dict.fromkeys(a for a in entity.aliases if a != entity.label))
 
 
-def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
-    """The claims of an RDF ``graph`` as a NetworkX graph (see :func:`claims_to_networkx`)."""
-    from kg.rdf.graph import claims_from_graph
+def to_networkx(graph: rdflib.Graph, *, evidence: bool = True) -> nx.MultiDiGraph:
+    """The claims of an RDF ``graph`` as a NetworkX graph (see :func:`claims_to_networkx`).
 
-    return claims_to_networkx(claims_from_graph(graph))
+    With ``evidence=False`` the edges carry only what the analyses read
+    (``predicate``, ``polarity``, ``confidence``, ``article``, ``start``,
+    ``end``, ``claim``), read by :func:`kg.rdf.graph.claim_edges`: the same
+    nodes and edges in the same order, several times faster on a large graph.
+    """
+    from kg.rdf.graph import claim_edges, claims_from_graph, entities_from_graph
+
+    if evidence:
+        return claims_to_networkx(claims_from_graph(graph))
+    entities = entities_from_graph(graph)
+    G = nx.MultiDiGraph()
+    for edge in claim_edges(graph):
+        u, v, key = edge.pop("subject"), edge.pop("object"), edge["claim"]
+        for node in (u, v):
+            if node not in G:
+                entity = entities.get(node)
+                if entity is None:
+                    raise GraphError(
+                        f"claim {key} names {node!r}, which has no kg kind and rdfs:label "
+                        "in the graph; rebuild it with `kg build`"
+                    )
+                aliases = ALIAS_SEPARATOR.join(a for a in entity.aliases if a != entity.label)
+                G.add_node(node, label=entity.label, kind=entity.kind, aliases=aliases)
+        G.add_edge(u, v, key=key, **edge)
+    return G
 
 
 # --- analyses ---------------------------------------------------------------
@@ -221,72 +254,6 @@ def opposing_pairs(G: nx.MultiDiGraph) -> list[Record]:
     return records
 
 
-def coalitions(G: nx.MultiDiGraph, min_size: int = 2) -> list[Record]:
-    """Groups of actors that stand together, largest first.
-
-    Two actors are linked when they hold the same net stance on a target, or
-    when one takes a positive stance on the other (agreesWith, praises,
-    supports), unless they are an :func:`opposing_pairs` pair. Coalitions are
-    the communities of that graph (greedy modularity, weighted by the number
-    of links). ``supports``/``opposes`` list the targets that at least two
-    members jointly support or oppose.
-
-    >>> [r["members"] for r in coalitions(_example(), min_size=1)]
-    [['Ann Lee'], ['Bob Roe']]
-    """
-    _check(G)
-    if min_size < 1:
-        raise AnalysisError(f"min_size must be at least 1, not {min_size}")
-    opposed = {frozenset((r["a_id"], r["b_id"])) for r in opposing_pairs(G)}
-    by_target = _stances_by_target(G)
-    similar = nx.Graph()
-
-    def link(a: str, b: str) -> None:
-        if a == b or frozenset((a, b)) in opposed:
-            return
-        if similar.has_edge(a, b):
-            similar[a][b]["weight"] += 1
-        else:
-            similar.add_edge(a, b, weight=1)
-
-    actors = sorted({a for stances in by_target.values() for a in stances})
-    similar.add_nodes_from(actors)
-    for stances in by_target.values():
-        for sign in (1, -1):
-            side = sorted(a for a, (s, _) in stances.items() if s == sign)
-            for i, a in enumerate(side):
-                for b in side[i + 1 :]:
-                    link(a, b)
-    for u, v, d in _stance_edges(G):
-        if _is_actor(G, u) and _is_actor(G, v) and d.get("polarity", 0) > 0:
-            similar.add_nodes_from((u, v))
-            link(u, v)
-    if not similar:
-        return []
-    communities = nx.community.greedy_modularity_communities(similar, weight="weight")
-    records = []
-    for community in communities:
-        if len(community) < min_size:
-            continue
-        members = sorted(community, key=lambda n: (_label(G, n), n))
-        shared: dict[int, list[str]] = {1: [], -1: []}
-        for target, stances in by_target.items():
-            for sign in (1, -1):
-                if sum(1 for a in members if stances.get(a, (0, 0))[0] == sign) >= 2:
-                    shared[sign].append(_label(G, target))
-        records.append(
-            {
-                "members": [_label(G, n) for n in members],
-                "member_ids": members,
-                "size": len(members),
-                "supports": sorted(shared[1]),
-                "opposes": sorted(shared[-1]),
-            }
-        )
-    records.sort(key=lambda r: (-r["size"], r["members"]))
-    return records
-
-
 def target_stances(G: nx.MultiDiGraph) -> list[Record]:
     """Who stands where on each target (issue or actor), most contested first.
 
@@ -318,16 +285,50 @@ def target_stances(G: nx.MultiDiGraph) -> list[Record]:
     return records
 
 
-def analyze(G: nx.MultiDiGraph, top: int = 10) -> dict[str, list[Record]]:
-    """Every analysis at once, under the keys ``central_actors``,
-    ``opposing_pairs``, ``coalitions`` and ``targets``.
+def net_stances(G: nx.MultiDiGraph) -> list[Record]:
+    """Each actor's net stance on each target it takes a stance on, by target then actor.
 
-    >>> sorted(analyze(_example()))
-    ['central_actors', 'coalitions', 'opposing_pairs', 'targets']
+    ``stance`` is +1, -1 or 0 (the sign of the confidence-weighted sum of the
+    polarities), ``claims`` the number of stance claims behind it: the rows of
+    a supports/opposes matrix of actors × targets.
+
+    >>> [(r["actor"], r["target"], r["stance"]) for r in net_stances(_example())]
+    [('Ann Lee', 'Congestion toll', 1), ('Bob Roe', 'Congestion toll', -1)]
     """
+    _check(G)
+    records = [
+        {
+            "actor": _label(G, actor),
+            "target": _label(G, target),
+            "target_kind": G.nodes[target].get("kind", ""),
+            "stance": sign,
+            "claims": count,
+            "actor_id": actor,
+            "target_id": target,
+        }
+        for target, stances in _stances_by_target(G).items()
+        for actor, (sign, count) in stances.items()
+    ]
+    records.sort(key=lambda r: (r["target"], r["actor"], r["target_id"], r["actor_id"]))
+    return records
+
+
+def analyze(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """Every analysis at once: ``central_actors``, ``opposing_pairs``,
+    ``polarization`` (a record), ``communities``, ``coalitions`` (see
+    :mod:`kg.analysis.signed`) and ``targets``.
+
+    >>> list(analyze(_example()))  # doctest: +NORMALIZE_WHITESPACE
+    ['central_actors', 'opposing_pairs', 'polarization', 'communities', 'coalitions',
+     'targets']
+    """
+    from kg.analysis.signed import coalitions, communities, polarization
+
     return {
         "central_actors": central_actors(G, top=top),
         "opposing_pairs": opposing_pairs(G),
+        "polarization": polarization(G),
+        "communities": communities(G),
         "coalitions": coalitions(G),
         "targets": target_stances(G),
     }

@@ -263,13 +263,20 @@ def _document_triples(node: URIRef, doc_id: str, article: Article | None) -> Ite
         return
     if article.title:
         yield node, DCTERMS.title, article.title
-    if article.date:
-        iso = _ISO_DATE.fullmatch(article.date) and _is_day(article.date)
-        yield node, DCTERMS.date, Literal(article.date, datatype=_XSD.date) if iso else article.date
-    if article.url:
-        yield node, DCTERMS.source, Literal(article.url, datatype=_XSD.anyURI)
-    if article.source:
-        yield node, DCTERMS.publisher, article.source
+    yield from _publication_triples(node, article.date, article.url, article.source)
+
+
+def _publication_triples(
+    node: URIRef, date: str | None, url: str | None, source: str | None
+) -> Iterator[_Triple]:
+    """When and where a document (or a claim drawn from it) was published."""
+    if date:
+        iso = _ISO_DATE.fullmatch(date) and _is_day(date)
+        yield node, DCTERMS.date, Literal(date, datatype=_XSD.date) if iso else date
+    if url:
+        yield node, DCTERMS.source, Literal(url, datatype=_XSD.anyURI)
+    if source:
+        yield node, DCTERMS.publisher, source
 
 
 #: Modalities whose claims also get the direct ("truthy") triple.
@@ -299,6 +306,9 @@ def _claim_triples(claim: Claim) -> Iterator[_Triple]:
     yield node, KG.evidenceText, p.sentence
     yield node, KG.startOffset, int(p.start)
     yield node, KG.endOffset, int(p.end)
+    # The article's date, URL and publisher, on the claim itself: a query of
+    # stances over time needs no join through the document.
+    yield from _publication_triples(node, p.date, p.url, p.source)
     yield node, PROV.wasDerivedFrom, document_iri(p.article)
     yield node, PROV.wasAttributedTo, _extractor_iri(p.extractor)
     yield node, PROV.wasGeneratedBy, _activity_iri(p.extractor, p.extractor_version)
@@ -386,6 +396,9 @@ def _claim(row: dict[str, str | None], entity: Callable[[str, str], Entity]) -> 
             end=int(row["end"]),
             extractor=row["extractor"],
             extractor_version=row["version"],
+            date=row["date"],
+            url=row["url"],
+            source=row["source"],
         ),
         polarity=int(row["polarity"]),
         confidence=float(row["confidence"]),
@@ -413,3 +426,72 @@ def _is_day(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+#: The claim properties :func:`claim_edges` reads, by the field they fill.
+_EDGE_PROPERTIES = {
+    "subject": KG.subject,
+    "predicate": KG.predicate,
+    "object": KG.object,
+    "polarity": KG.polarity,
+    "confidence": KG.confidence,
+    "start": KG.startOffset,
+    "end": KG.endOffset,
+    "document": PROV.wasDerivedFrom,
+}
+
+
+def claim_edges(graph: Graph) -> list[dict[str, str | int | float]]:
+    """The skeleton of every claim: ``claim`` (its id, as :func:`entity_key` of
+    its IRI), ``subject`` and ``object`` (entity keys), ``predicate``,
+    ``polarity``, ``confidence``, ``article``, ``start``, ``end``; in
+    :attr:`Claim.sort_key` order.
+
+    What the network analyses need, read by one index scan per property
+    instead of a join per claim: several times faster than
+    :func:`claims_from_graph` on a large graph, which also reads the evidence.
+    """
+    import pyoxigraph as ox
+
+    from kg.rdf.store import oxigraph_of
+
+    store = oxigraph_of(graph)
+
+    def column(prop: URIRef) -> dict[str, str]:
+        pattern = store.quads_for_pattern(None, ox.NamedNode(str(prop)), None, ox.DefaultGraph())
+        return {quad.subject.value: quad.object.value for quad in pattern}
+
+    values = {field: column(prop) for field, prop in _EDGE_PROPERTIES.items()}
+    articles = column(KG.documentId)
+    edges = []
+    for claim, subject in values["subject"].items():
+        try:
+            edges.append(
+                {
+                    "claim": entity_key(claim),
+                    "subject": entity_key(subject),
+                    "predicate": _kg_name(values["predicate"][claim]),
+                    "object": entity_key(values["object"][claim]),
+                    "polarity": int(values["polarity"][claim]),
+                    "confidence": float(values["confidence"][claim]),
+                    "article": articles[values["document"][claim]],
+                    "start": int(values["start"][claim]),
+                    "end": int(values["end"][claim]),
+                }
+            )
+        except (KeyError, ValueError) as error:
+            raise GraphError(
+                f"claim <{claim}> is not valid (missing or bad {error}); "
+                "rebuild the graph with `kg build`"
+            ) from None
+    edges.sort(
+        key=lambda e: (
+            e["article"],
+            e["start"],
+            e["end"],
+            e["predicate"],
+            e["subject"],
+            e["object"],
+        )
+    )
+    return edges

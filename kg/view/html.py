@@ -6,7 +6,17 @@ library is inlined from pyvis's own package data through our template
 and a Content-Security-Policy allows only the page's own scripts (by hash) and
 forbids every network request. Article text reaches the page only as JSON
 (``|tojson`` escapes ``<``, ``>``, ``&`` and ``'``) and as plain-string
-tooltips, which vis-network shows with ``innerText``, never as HTML.
+tooltips, which vis-network shows with ``innerText``, never as HTML; the
+page's own panels build their elements with ``textContent``.
+
+The page is for exploring: a search box (any part of a label or alias), filters
+by predicate, polarity, entity kind, minimum confidence and date range applied
+in place (a vis ``DataView``), a panel listing the claims of the clicked
+entity with their sentences and source links, and a legend drawn from what
+the page draws. Positions are computed in Python (:mod:`kg.view.layout`) and
+physics is off, so the page is at rest as soon as it is drawn. The most
+central entities are always labelled; the others show their label on zoom
+and their details on hover.
 """
 
 from __future__ import annotations
@@ -22,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from kg.analysis.network import RELATION_PREDICATES  # drawn dashed: relations, not stances
 from kg.fileio import atomic_write
+from kg.model import PREDICATES
+from kg.view.layout import layout
 
 if TYPE_CHECKING:
     import jinja2
@@ -30,15 +42,27 @@ if TYPE_CHECKING:
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE = "graph.html"
 
-#: Above this many nodes the layout is computed quickly and then frozen.
+#: Above this many nodes, edges are drawn straight and hidden while dragging.
 LARGE_GRAPH = 300
 
-#: Sentences longer than this are cut in tooltips.
 #: Evidence sentences shown in an arrow's tooltip.
 EVIDENCE_PER_EDGE = 3
+
+#: Sentences longer than this are cut in tooltips.
 TOOLTIP_SENTENCE_CHARS = 280
 
+#: Height of the canvas, and of a notebook frame that shows the whole page.
+CANVAS_HEIGHT, FRAME_HEIGHT = 780, 1000
+
+#: How many of the most central entities (by number of claims) are always labelled.
+CENTRAL_LABELS = 20
+
+#: On-screen font sizes (pixels): central labels at any zoom; other labels and
+#: edge labels appear once zoomed in far enough to draw them at least this big.
+CENTRAL_FONT, LABEL_FONT, EDGE_FONT = 15, 12, 12
+
 _CSP_PLACEHOLDER = "__KG_CONTENT_SECURITY_POLICY__"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -66,20 +90,11 @@ UNKNOWN_STYLE = NodeStyle("#bbbbbb", "dot", "●", "Other")
 #: Edge colour by polarity.
 POLARITY_COLORS = {1: "#2e7d32", -1: "#c62828", 0: "#9e9e9e"}
 
-EDGE_LEGEND = (
-    {
-        "color": POLARITY_COLORS[1],
-        "dashed": False,
-        "label": "support (+1): supports, praises, agrees with, proposes",
-    },
-    {
-        "color": POLARITY_COLORS[-1],
-        "dashed": False,
-        "label": "opposition (−1): opposes, criticizes, disagrees with",
-    },
-    {"color": POLARITY_COLORS[0], "dashed": False, "label": "neutral (0): announces"},
-    {"color": POLARITY_COLORS[0], "dashed": True, "label": "relation: holds role, member of"},
-)
+#: How each polarity is named in the legend.
+POLARITY_NAMES = {1: "support (+1)", -1: "opposition (−1)", 0: "neutral (0)"}
+
+#: URL schemes the claims panel links to (anything else is shown as text).
+LINK_SCHEMES = ("http://", "https://")
 
 EMPTY_NOTE = "No claims: this graph is empty. Build it from articles that say who stands where."
 
@@ -99,35 +114,69 @@ def write_html(
     from pyvis.network import Network
 
     net = Network(
-        height="780px", width="100%", directed=True, heading=title, cdn_resources="in_line"
+        height=f"{CANVAS_HEIGHT}px",
+        width="100%",
+        directed=True,
+        heading=title,
+        cdn_resources="in_line",
     )
     env = _environment(Path(pyvis.__file__).parent)
     net.templateEnv, net.path = env, TEMPLATE
     net.template = env.get_template(TEMPLATE)
     large = G.number_of_nodes() > LARGE_GRAPH
+    claims, sentences, by_edge = _claims(G)
     _add_nodes(net, G)
-    _add_edges(net, G, large=large)
+    drawn = _add_edges(net, G, by_edge, large=large)
     articles = {d.get("article") for *_, d in G.edges(data=True)}
+    kinds = sorted({str(d.get("kind", "")) for _, d in G.nodes(data=True)})
     env.globals["kg"] = {
         "csp": _CSP_PLACEHOLDER,
         "summary": (
-            f"{G.number_of_nodes()} entities · {G.number_of_edges()} claims"
+            f"{G.number_of_nodes()} entities in claims · {G.number_of_edges()} claims"
             f" · {len(articles)} article{'s' if len(articles) != 1 else ''}"
         ),
         "empty_note": EMPTY_NOTE,
         "node_legend": [
             {"kind": kind, "color": s.color, "symbol": s.symbol, "label": s.label}
             for kind, s in NODE_STYLES.items()
+            if kind in kinds or not kinds
         ],
-        "edge_legend": EDGE_LEGEND,
+        "edge_legend": _edge_legend(drawn),
+        "predicates": [p for p in PREDICATES if any(p == q for q, _ in drawn)],
+        "polarities": [
+            {"value": v, "label": POLARITY_NAMES[v], "color": POLARITY_COLORS[v]}
+            for v in (1, -1, 0)
+        ],
+        "kinds": [{"kind": k, "label": NODE_STYLES.get(k, UNKNOWN_STYLE).label} for k in kinds],
+        "dates": sorted({c[5] for c in claims if c[5]}),
+        "claims": claims,
+        "sentences": sentences,
+        "central": _central(G),
+        "fonts": {"central": CENTRAL_FONT, "label": LABEL_FONT, "edge": EDGE_FONT},
         "options": _options(large),
-        # Stop the simulation once laid out, so that a big page does not keep moving.
-        "freeze": large,
     }
     html = _with_csp(net.generate_html())
     with atomic_write(path) as fh:
         fh.write(html)
     return Path(path)
+
+
+def notebook_frame(path: str | os.PathLike[str]) -> str:
+    """HTML that shows the page at ``path`` (written by :func:`write_html`) at
+    full size inside a notebook: an ``iframe`` whose ``srcdoc`` is the page.
+
+    Wrap it in ``IPython.display.HTML``. The frame is as tall as the page's
+    header, canvas and the start of the claims panel, so nothing is cut off.
+    """
+    from html import escape
+
+    page = Path(path).read_text(encoding="utf-8")
+    # In a <div>: IPython warns about HTML that starts with an <iframe>.
+    return (
+        f'<div><iframe srcdoc="{escape(page)}" title="{escape(Path(path).name)}" '
+        f'style="width: 100%; min-width: 60rem; height: {FRAME_HEIGHT}px; '
+        'border: 1px solid #ddd"></iframe></div>'
+    )
 
 
 def _environment(pyvis_dir: Path) -> jinja2.Environment:
@@ -143,6 +192,62 @@ def _environment(pyvis_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(loader=loader, autoescape=True)
 
 
+def _claims(
+    G: nx.MultiDiGraph,
+) -> tuple[list[list[Any]], list[str], dict[str, list[int]]]:
+    """Every claim as a row for the page's filters and panel, the evidence
+    sentences (each once: a sentence often holds several claims), and the
+    rows of each drawn arrow (keyed by its most confident claim's id, see
+    :func:`_groups`).
+
+    A row: subject id, predicate, object id, polarity, confidence, ISO date or
+    ``""``, article, index of the sentence, source URL (http/https only, else
+    ``""``), publisher, date as written.
+    """
+    rows: list[list[Any]] = []
+    index: dict[str, int] = {}
+    sentences: dict[str, int] = {}
+    for u, v, key, d in G.edges(keys=True, data=True):
+        index[str(key)] = len(rows)
+        date, url = str(d.get("date", "")), str(d.get("url", ""))
+        rows.append(
+            [
+                str(u),
+                str(d.get("predicate", "")),
+                str(v),
+                int(d.get("polarity", 0)),
+                round(float(d.get("confidence", 0)), 3),
+                date if _ISO_DATE.fullmatch(date) else "",
+                str(d.get("article", "")),
+                sentences.setdefault(str(d.get("sentence", "")), len(sentences)),
+                url if url.lower().startswith(LINK_SCHEMES) else "",
+                str(d.get("source", "")),
+                date,
+            ]
+        )
+    by_edge = {members[0][0]: [index[k] for k, _ in members] for members in _groups(G).values()}
+    return rows, list(sentences), by_edge
+
+
+def _groups(
+    G: nx.MultiDiGraph,
+) -> dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]]:
+    """The claims drawn as one arrow: same subject, predicate and object, most
+    confident first."""
+    groups: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        groups[(str(u), str(v), str(d.get("predicate", "")))].append((str(key), d))
+    for claims in groups.values():
+        claims.sort(key=lambda kd: (-float(kd[1].get("confidence", 0)), kd[0]))
+    return dict(sorted(groups.items()))
+
+
+def _central(G: nx.MultiDiGraph) -> list[str]:
+    """The entities always labelled: those in the most claims (ties by id)."""
+    ranked = sorted(G, key=lambda n: (-G.degree(n), str(n)))
+    return [str(n) for n in ranked[:CENTRAL_LABELS]]
+
+
 def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
     evidence: dict[str, list[str]] = defaultdict(list)
     for u, v, d in G.edges(data=True):
@@ -150,6 +255,8 @@ def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
         for node in (u, v):
             if sentence and sentence not in evidence[node] and len(evidence[node]) < 2:
                 evidence[node].append(sentence)
+    positions = layout(G)
+    central = set(_central(G))
     for node in sorted(G):
         d = G.nodes[node]
         kind = str(d.get("kind", ""))
@@ -160,44 +267,88 @@ def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
             lines.append(f"also: {d['aliases']}")
         lines.append(f"{claims} claim{'s' if claims != 1 else ''}")
         lines.extend(f"“{_cut(s)}”" for s in evidence[node])
-        net.add_node(
-            str(node),
-            label=str(d.get("label", node)),
-            shape=style.shape,
-            color=style.color,
-            title="\n".join(lines),
-            size=12 + 3 * min(claims, 10),
-        )
+        x, y = positions[node]
+        item = {
+            "id": str(node),
+            "label": str(d.get("label", node)),
+            "shape": style.shape,
+            "color": style.color,
+            "title": "\n".join(lines),
+            "size": 8 + 2 * min(claims, 10),
+            "x": x,
+            "y": y,
+            "font": {"size": CENTRAL_FONT if node in central else LABEL_FONT},
+            "kgKind": kind,
+            "kgAliases": str(d.get("aliases", "")),
+        }
+        # What pyvis's add_node does, without its linear duplicate check per node.
+        net.nodes.append(item)
+        net.node_ids.append(item["id"])
+        net.node_map[item["id"]] = item
 
 
-def _add_edges(net: Any, G: nx.MultiDiGraph, *, large: bool) -> None:
+def _add_edges(
+    net: Any, G: nx.MultiDiGraph, by_edge: dict[str, list[int]], *, large: bool
+) -> set[tuple[str, int]]:
     """One arrow per (subject, predicate, object): the claims that repeat a
     stance across sentences and articles share it, so a corpus of thousands of
-    articles still draws as many arrows as it has distinct stances."""
-    groups: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key, d in G.edges(keys=True, data=True):
-        groups[(u, v, str(d.get("predicate", "")))].append((str(key), d))
+    articles still draws as many arrows as it has distinct stances. Returns the
+    (predicate, polarity) pairs drawn, for the legend."""
+    drawn: set[tuple[str, int]] = set()
     seen: dict[frozenset[str], int] = defaultdict(int)
-    for (u, v, predicate), claims in sorted(groups.items()):
-        claims.sort(key=lambda kd: (-float(kd[1].get("confidence", 0)), kd[0]))
+    for (u, v, predicate), claims in _groups(G).items():
         key, d = claims[0]
         polarity = int(d.get("polarity", 0))
+        drawn.add((predicate, polarity))
         parallel = seen[frozenset((u, v))]
         seen[frozenset((u, v))] += 1
         options: dict[str, Any] = {}
         if parallel and not large:
             options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * parallel}
-        net.add_edge(
-            str(u),
-            str(v),
-            id=key,
-            label=predicate if len(claims) == 1 else f"{predicate} ×{len(claims)}",
-            title=_edge_tooltip(G, u, v, [c for _, c in claims]),
-            color=POLARITY_COLORS.get(polarity, POLARITY_COLORS[0]),
-            dashes=predicate in RELATION_PREDICATES,
-            width=1 + 2 * float(d.get("confidence", 0.5)) + min(len(claims) - 1, 6),
-            **options,
+        # As pyvis's add_edge, without its linear check that both nodes exist.
+        net.edges.append(
+            {
+                "id": key,
+                "label": predicate if len(claims) == 1 else f"{predicate} ×{len(claims)}",
+                "title": _edge_tooltip(G, u, v, [c for _, c in claims]),
+                "color": POLARITY_COLORS.get(polarity, POLARITY_COLORS[0]),
+                "dashes": predicate in RELATION_PREDICATES,
+                "width": 1 + 2 * float(d.get("confidence", 0.5)) + min(len(claims) - 1, 6),
+                "kgPredicate": predicate,
+                "kgPolarity": polarity,
+                "kgClaims": by_edge[key],
+                **options,
+                "from": u,
+                "to": v,
+                "arrows": "to",
+            }
         )
+    return drawn
+
+
+def _edge_legend(drawn: set[tuple[str, int]]) -> list[dict[str, Any]]:
+    """One line per colour and dash the page draws, naming the predicates drawn so."""
+    items = []
+    for polarity in (1, -1, 0):
+        names = [
+            _words(p) for p in PREDICATES if (p, polarity) in drawn and p not in RELATION_PREDICATES
+        ]
+        if names:
+            label = f"{POLARITY_NAMES[polarity]}: {', '.join(names)}"
+            items.append({"color": POLARITY_COLORS[polarity], "dashed": False, "label": label})
+    for polarity in (1, -1, 0):
+        names = [
+            _words(p) for p in PREDICATES if (p, polarity) in drawn and p in RELATION_PREDICATES
+        ]
+        if names:
+            label = f"relation, {POLARITY_NAMES[polarity]}: {', '.join(names)}"
+            items.append({"color": POLARITY_COLORS[polarity], "dashed": True, "label": label})
+    return items
+
+
+def _words(predicate: str) -> str:
+    """``agreesWith`` → ``agrees with``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", predicate).lower()
 
 
 def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, claims: list[dict[str, Any]]) -> str:
@@ -217,10 +368,13 @@ def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, claims: list[dict[str, Any
     for claim in claims[:EVIDENCE_PER_EDGE]:
         lines.append(f"“{_cut(str(claim.get('sentence', '')))}”")
         confidence = float(claim.get("confidence", 0))
+        published = " · ".join(str(claim[k]) for k in ("date", "source") if claim.get(k))
         lines.append(
-            f"article: {claim.get('article', '')} · confidence {confidence:.2f}"
-            f" · {claim.get('modality', '')}"
+            f"article: {claim.get('article', '')}{f' ({published})' if published else ''}"
+            f" · confidence {confidence:.2f} · {claim.get('modality', '')}"
         )
+        if claim.get("url"):
+            lines.append(f"source: {claim['url']}")
         if claim.get("speaker"):
             lines.append(f"said by: {claim['speaker']}")
     return "\n".join(lines)
@@ -232,31 +386,36 @@ def _cut(text: str) -> str:
 
 
 def _options(large: bool) -> dict[str, Any]:
-    """vis-network options; large graphs get a short, frozen Barnes–Hut layout."""
-    options: dict[str, Any] = {
-        "layout": {"randomSeed": 7, "improvedLayout": not large},
-        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+    """vis-network options: positions come from :func:`kg.view.layout.layout`, so
+    physics is off and the page is at rest once drawn."""
+    label_scaling = {"label": {"enabled": False, "drawThreshold": LABEL_FONT}}
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "nodes": {
+            "font": {"size": LABEL_FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            "scaling": label_scaling,
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 10, "align": "middle", "color": "#444444"},
-            "smooth": {"enabled": not large, "type": "dynamic"},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large},
-        "physics": {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.3,
-                "springLength": 170,
-                "springConstant": 0.04,
-                "damping": 0.4,
-                "avoidOverlap": 0.2,
+            "font": {
+                "size": EDGE_FONT,
+                "align": "middle",
+                "color": "#333333",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
             },
-            "stabilization": {"enabled": True, "iterations": 150 if large else 400, "fit": True},
+            "smooth": {"enabled": False},
+            "scaling": label_scaling,
         },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+        },
+        "physics": {"enabled": False},
     }
-    return options
 
 
 def _with_csp(html: str) -> str:

@@ -10,10 +10,10 @@ from kg.analysis.network import (
     central_actors,
     claim_id,
     claims_to_networkx,
-    coalitions,
     opposing_pairs,
     target_stances,
 )
+from kg.analysis.signed import coalitions
 from kg.errors import AnalysisError
 from kg.model import Claim, Entity, Provenance
 
@@ -77,8 +77,12 @@ def test_nodes_and_edges_carry_the_claims(G):
         "cue": "backs",
         "sentence": "Zohran Mamdani supports Free buses.",
         "article": "art-1",
+        "date": "",
+        "url": "",
+        "source": "",
         "start": 400,
         "end": 435,
+        "claim": key,
     }
 
 
@@ -208,7 +212,14 @@ def test_net_stance_weighs_confidence():
 
 def test_analyze_returns_every_analysis(G):
     result = analyze(G, top=3)
-    assert list(result) == ["central_actors", "opposing_pairs", "coalitions", "targets"]
+    assert list(result) == [
+        "central_actors",
+        "opposing_pairs",
+        "polarization",
+        "communities",
+        "coalitions",
+        "targets",
+    ]
     assert len(result["central_actors"]) == 3
     assert result["targets"] == target_stances(G)
 
@@ -232,3 +243,18 @@ def test_a_graph_of_relations_only_has_no_central_actors():
     G = claims_to_networkx([claim(ADAMS, "holdsRole", MAYOR, 0)])
     assert central_actors(G) == []
     assert target_stances(G) == []
+
+
+def test_the_lean_graph_has_the_same_nodes_edges_and_analyses():
+    from kg.analysis.network import to_networkx
+    from kg.model import Extraction
+    from kg.rdf.graph import to_graph
+
+    entities = tuple({e.key: e for c in CLAIMS for e in (c.subject, c.object)}.values())
+    graph = to_graph(Extraction((), entities, tuple(CLAIMS)))
+    full, lean = to_networkx(graph), to_networkx(graph, evidence=False)
+    assert list(lean.nodes(data=True)) == list(full.nodes(data=True))
+    assert list(lean.edges(keys=True)) == list(full.edges(keys=True))
+    for u, v, key, d in lean.edges(keys=True, data=True):
+        assert d == {k: full.edges[u, v, key][k] for k in d}
+    assert analyze(lean) == analyze(full)

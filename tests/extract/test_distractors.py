@@ -46,3 +46,15 @@ def test_what_a_thing_does_to_others_is_the_speakers_judgement_of_it(extract):
 def test_what_a_speaker_says_must_be_done_is_their_stance(extract):
     found = stances(extract("Rep. Maria Garcia said that the city must reject the proposal."))
     assert found == {("Maria Garcia", "opposes", "proposal", -1, "Maria Garcia")}
+
+
+def test_not_opposing_is_not_support(extract):
+    assert not stances(extract("“I do not oppose the ferry levy,” said Mayor Lin Okoro."))
+
+
+def test_a_dated_dateline_is_not_the_speaker(extract):
+    claims = extract(
+        "DOVER, Del. (May 2, 2024) – Senator Mara Quill issued the following statement:\n\n"
+        "“I will not support the ferry levy.”"
+    )
+    assert ("Mara Quill", "opposes", "ferry levy", -1, "Mara Quill") in stances(claims)

@@ -50,7 +50,10 @@ def evidence(doc: Article, index: int, extractor: str = "stance.v1") -> Provenan
     sentence = sentences[index]
     assert doc.text[start : start + len(sentence)] == sentence
     version = "1.0.0" if extractor == "stance.v1" else "0.3.0"
-    return Provenance(doc.id, sentence, start, start + len(sentence), extractor, version)
+    end = start + len(sentence)
+    return Provenance(
+        doc.id, sentence, start, end, extractor, version, doc.date, doc.url, doc.source
+    )
 
 
 ICE_DOC = article(

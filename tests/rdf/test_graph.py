@@ -116,6 +116,26 @@ def test_documents_carry_metadata_when_known(graph):
     assert graph.value(buses, DCTERMS.title) is None
 
 
+def test_claims_carry_the_date_url_and_publisher_of_their_article(graph, sample):
+    ice_claim, bus_claim = claim_iri(sample.CLAIMS[0]), claim_iri(sample.CLAIMS[4])
+
+    assert graph.value(ice_claim, DCTERMS.date) == Literal("2025-11-05", datatype=rdflib.XSD.date)
+    assert graph.value(ice_claim, DCTERMS.source) == Literal(
+        "https://example.org/news/ice", datatype=rdflib.XSD.anyURI
+    )
+    assert str(graph.value(ice_claim, DCTERMS.publisher)) == "Example News"
+    assert str(graph.value(bus_claim, DCTERMS.date)) == "November 2025"
+    assert graph.value(bus_claim, DCTERMS.source) is None
+    back = {c.key: c.provenance for c in claims_from_graph(graph)}
+    p = back[sample.CLAIMS[0].key]
+    assert (p.date, p.url, p.source) == (
+        "2025-11-05",
+        "https://example.org/news/ice",
+        "Example News",
+    )
+    assert sample.CLAIMS[0].to_record()["date"] == "2025-11-05"
+
+
 def test_entities_have_kind_label_and_aliases(graph, sample):
     mamdani = entity_iri("zohran_mamdani")
 

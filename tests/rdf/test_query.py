@@ -33,6 +33,8 @@ def test_shipped_named_queries():
         "entities",
         "evidence",
         "opponents",
+        "stance_changes",
+        "stance_timeline",
         "stances",
         "supporters",
     ]
@@ -184,7 +186,8 @@ def test_unknown_named_query_lists_the_choices(graph):
 
     assert str(error.value) == (
         "unknown named query 'stance'; choose one of: "
-        "conflicts, entities, evidence, opponents, stances, supporters"
+        "conflicts, entities, evidence, opponents, stance_changes, stance_timeline, stances, "
+        "supporters"
     )
 
 

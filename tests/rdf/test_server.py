@@ -37,14 +37,24 @@ TOLL = Entity.named("congestion toll", "Issue", aliases=("toll",))
 PARAMS = {"actor": "Ann Lee", "target": "toll"}
 
 
-def evidence(start: int, end: int) -> Provenance:
-    return Provenance("toll.txt", TEXT[start:end], start, end, "stance.v1", "1.0.0")
+LATER = "Ann Lee now supports the toll."  # a later article: Ann Lee changes sides
+DATES = {"toll.txt": "2025-01-10", "later.txt": "2025-03-01"}
+
+
+def evidence(start: int, end: int, doc: str = "toll.txt") -> Provenance:
+    text = TEXT if doc == "toll.txt" else LATER
+    return Provenance(doc, text[start:end], start, end, "stance.v1", "1.0.0", DATES[doc])
 
 
 CLAIMS = (
     Claim(ANN, "opposes", TOLL, evidence(0, 25), -1, 0.9, cue="opposes"),
     Claim(BOB, "supports", TOLL, evidence(26, 52), 1, 0.8, cue="supports"),
     Claim(ANN, "praises", BOB, evidence(53, 78), 1, 0.7, cue="praised"),
+    Claim(ANN, "supports", TOLL, evidence(0, len(LATER), "later.txt"), 1, 0.8, cue="supports"),
+)
+ARTICLES = (
+    Article("toll.txt", TEXT, date=DATES["toll.txt"]),
+    Article("later.txt", LATER, date=DATES["later.txt"]),
 )
 
 
@@ -68,7 +78,7 @@ def free_port() -> int:
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An output folder as the build writes it: graph.ttl and the store beside it."""
     folder = tmp_path_factory.mktemp("served")
-    graph = to_graph(Extraction((Article("toll.txt", TEXT),), (ANN, BOB, TOLL), CLAIMS))
+    graph = to_graph(Extraction(ARTICLES, (ANN, BOB, TOLL), CLAIMS))
     write_graph(graph, folder / "graph.ttl")
     store = ox.Store(str(folder / "store"))
     store.bulk_extend(oxigraph_of(graph).quads_for_pattern(None, None, None))

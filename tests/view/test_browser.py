@@ -107,11 +107,10 @@ def visit(browser) -> Iterator[Any]:
 
 
 def drawn(page: Any) -> None:
-    """Wait until vis has drawn the network and the layout has come to rest."""
+    """Wait until vis has drawn the network (positions come from Python: it is at rest)."""
     page.wait_for_selector("#mynetwork canvas")
-    page.wait_for_function("() => typeof network !== 'undefined' && network !== null")
-    page.wait_for_function("() => network.physics.stabilized === true", timeout=20_000)
-    page.evaluate("network.stopSimulation()")
+    page.wait_for_function("() => window.kgReady === true", timeout=20_000)
+    assert page.evaluate("network.physics.physicsEnabled") is False
 
 
 def hover(page: Any, js_point: str) -> str:
@@ -183,3 +182,146 @@ def test_the_harness_does_see_remote_requests(tmp_path, visit):
     seen = visit(page)
     seen.page.wait_for_load_state("load")
     assert seen.refused == ["https://example.org/x.png"]
+
+
+# --------------------------------------------------------------------------- exploring
+
+PEOPLE = [Entity.named(f"Member {i:02d} Quill", "Person", (f"Q{i:02d}",)) for i in range(60)]
+TOPICS = [Entity.named(f"Topic {i:02d}", "Issue") for i in range(30)]
+HUB = Entity.named("Harriet Oduya", "Person", ("Councillor Oduya",))
+OFFICE = Entity.named("Budget Office", "Organization")
+
+
+def _explore_claims() -> list[Claim]:
+    """About 100 entities: everyone takes stances on topics; dates across 2024."""
+    claims = []
+    cues = [("supports", 1), ("opposes", -1), ("criticizes", -1), ("praises", 1)]
+    for i, person in enumerate(PEOPLE):
+        for j in range(3):
+            predicate, polarity = cues[(i + j) % 4]
+            topic = TOPICS[(i * 7 + j * 11) % len(TOPICS)]
+            sentence = f"{person.label} {predicate} {topic.label}."
+            ev = Provenance(
+                f"art-{i:02d}-{j}", sentence, 0, len(sentence), "stance.v1", "1",
+                f"2024-{1 + (i + j) % 12:02d}-15", f"https://example.org/{i}/{j}", "The Ledger",
+            )  # fmt: skip
+            confidence = (0.5, 0.7, 0.9)[(i + j) % 3]
+            claims.append(
+                Claim(person, predicate, topic, ev, polarity=polarity, confidence=confidence)
+            )
+    for k, topic in enumerate(TOPICS[:12]):
+        sentence = f"Harriet Oduya backs {topic.label}."
+        ev = Provenance(f"hub-{k}", sentence, 0, len(sentence), "stance.v1", "1", "2024-06-01",
+                        f"https://example.org/hub/{k}")  # fmt: skip
+        claims.append(Claim(HUB, "supports", topic, ev, polarity=1, confidence=0.9))
+    sentence = "The Budget Office announced a review of Topic 00."
+    ev = Provenance("office", sentence, 0, len(sentence), "stance.v1", "1")
+    claims.append(Claim(OFFICE, "announces", TOPICS[0], ev, polarity=1, confidence=0.8))
+    return claims
+
+
+EXPLORE = _explore_claims()
+
+
+@pytest.fixture
+def explore(tmp_path, visit) -> Visit:
+    G = claims_to_networkx(EXPLORE)
+    seen = visit(write_html(G, tmp_path / "explore.html"))
+    seen.page.set_viewport_size({"width": 1400, "height": 1000})
+    drawn(seen.page)
+    return seen
+
+
+def test_search_by_part_of_an_alias_focuses_the_entity(explore, tmp_path):
+    page = explore.page
+    page.fill("#search", "councillor odu")
+    assert page.evaluate("network.getSelectedNodes()") == [HUB.key]
+    # The view is centred on the entity, close enough to read its label.
+    centre = page.evaluate("network.getViewPosition()")
+    position = page.evaluate(f"network.getPositions(['{HUB.key}'])['{HUB.key}']")
+    assert abs(centre["x"] - position["x"]) < 1 and abs(centre["y"] - position["y"]) < 1
+    assert page.evaluate("network.getScale()") >= 1.2
+    assert page.locator("#matches li").all_inner_texts() == ["Harriet Oduya"]
+    # Its claims are listed, with their sentences and source links.
+    panel = page.locator("#details")
+    assert panel.locator("h2").inner_text() == "Harriet Oduya: 12 claims"
+    assert "“Harriet Oduya backs Topic 00.”" in panel.inner_text()
+    links = panel.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == 12 and links[0].startswith("https://example.org/hub/")
+    page.screenshot(path=str(tmp_path / "search.png"))
+    assert explore.refused == [] and explore.errors == [] and explore.console_errors == []
+
+
+def test_filters_change_the_visible_edges_without_reloading(explore):
+    page = explore.page
+    page.evaluate("window.__sameDocument = true")
+    total = page.evaluate("edgesView.length")
+    G = claims_to_networkx(EXPLORE)
+    assert total == G.number_of_edges()  # every claim is its own arrow here
+
+    def visible() -> int:
+        return page.evaluate("edgesView.length")
+
+    page.uncheck('input[name="predicate"][value="supports"]')
+    assert visible() == total - sum(1 for c in EXPLORE if c.predicate == "supports")
+    page.check('input[name="predicate"][value="supports"]')
+    page.uncheck('input[name="polarity"][value="-1"]')
+    assert visible() == sum(1 for c in EXPLORE if c.polarity != -1)
+    page.check('input[name="polarity"][value="-1"]')
+    page.uncheck('input[name="kind"][value="Organization"]')
+    assert visible() == total - 1
+    assert page.evaluate(f"nodesView.get('{OFFICE.key}')") is None
+    page.check('input[name="kind"][value="Organization"]')
+    page.fill("#min-confidence", "0.8")
+    assert visible() == sum(1 for c in EXPLORE if c.confidence >= 0.8)
+    page.fill("#min-confidence", "0")
+    page.fill("#date-from", "2024-03-01")
+    page.fill("#date-to", "2024-04-30")
+    dated = [c.provenance.date for c in EXPLORE]
+    assert visible() == sum(1 for d in dated if d and "2024-03-01" <= d <= "2024-04-30") > 0
+    # Entities left without a visible claim are hidden too; the count says so.
+    shown = page.locator("#shown").inner_text()
+    assert shown.endswith(f"{visible()} of {total} arrows shown")
+    assert page.evaluate("window.__sameDocument") is True  # filtered in place
+    assert explore.errors == [] and explore.console_errors == []
+
+
+def test_central_labels_are_readable_at_the_default_zoom(explore, tmp_path):
+    page = explore.page
+    n = page.evaluate("nodes.length")
+    assert 90 <= n <= 110
+    sizes = page.evaluate(
+        "kgCentral.map(id => network.body.nodes[id].labelModule.fontOptions.size"
+        " * network.getScale())"
+    )
+    assert len(sizes) == 20 and min(sizes) >= 14  # on-screen pixels
+    hub = page.evaluate(f"network.body.nodes['{HUB.key}'].labelModule.visible()")
+    assert hub is True and HUB.key in page.evaluate("kgCentral")
+    page.screenshot(path=str(tmp_path / "default-zoom.png"))
+
+
+def test_the_legend_names_what_is_drawn(explore):
+    legend = explore.page.locator("#edge-legend").inner_text()
+    # The office's announcement carries +1 and is drawn green: the legend says so.
+    assert "support (+1): supports, praises, announces" in legend
+    assert "opposition (−1): opposes, criticizes" in legend
+    assert "neutral" not in legend
+    colour = explore.page.evaluate(
+        f"edges.get({{filter: e => e.from === '{OFFICE.key}'}})[0].color"
+    )
+    assert colour == "#2e7d32"
+
+
+def test_clicking_an_entity_lists_its_claims(explore):
+    page = explore.page
+    page.evaluate(f"network.focus('{OFFICE.key}', {{scale: 1.5, animation: false}})")
+    point = page.evaluate(
+        f"network.canvasToDOM(network.getPositions(['{OFFICE.key}'])['{OFFICE.key}'])"
+    )
+    box = page.locator("#mynetwork canvas").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    panel = page.locator("#details")
+    assert panel.locator("h2").inner_text() == "Budget Office: 1 claim"
+    assert "Budget Office announces Topic 00" in panel.inner_text()
+    assert "“The Budget Office announced a review of Topic 00.”" in panel.inner_text()
+    assert panel.locator("a").count() == 0  # the article has no URL

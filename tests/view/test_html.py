@@ -10,7 +10,7 @@ import pytest
 
 from kg.analysis.network import claim_id, claims_to_networkx
 from kg.model import Claim, Entity, Provenance
-from kg.view.html import LARGE_GRAPH, NODE_STYLES, POLARITY_COLORS, write_html
+from kg.view.html import CENTRAL_FONT, LARGE_GRAPH, NODE_STYLES, POLARITY_COLORS, write_html
 
 MAMDANI = Entity.named("Zohran Mamdani", "Person", ("Mamdani",))
 ICE = Entity.named("ICE", "Organization")
@@ -102,14 +102,20 @@ def test_edges_are_coloured_by_polarity_and_carry_evidence(html):
     ]
 
 
-def test_legend_explains_colours_and_shapes(html):
+def test_legend_explains_the_colours_and_shapes_drawn(html):
     legend = html[html.index('<aside id="legend">') : html.index("</aside>")]
+    drawn = {e.kind for e in (MAMDANI, ICE, NYC, ASSIST, MAYOR)}
     for kind, style in NODE_STYLES.items():
-        assert f'data-kind="{kind}"' in legend
-        assert f"color: {style.color}" in legend and style.label in legend
+        assert (f'data-kind="{kind}"' in legend) == (kind in drawn)
+        if kind in drawn:
+            assert f"color: {style.color}" in legend and style.label in legend
     for colour in POLARITY_COLORS.values():
         assert f"border-top-color: {colour}" in legend
-    assert "support (+1)" in legend and "opposition (−1)" in legend
+    edge_legend = legend[legend.index('<ul id="edge-legend">') :]
+    assert "support (+1): supports" in edge_legend
+    assert "opposition (−1): opposes, criticizes" in edge_legend
+    assert "neutral (0): announces" in edge_legend  # drawn grey here: its polarity is 0
+    assert "relation, neutral (0): holds role" in edge_legend
 
 
 def test_page_links_no_remote_resource(html):
@@ -153,24 +159,63 @@ def test_empty_graph_renders_a_page_saying_so(tmp_path):
     nodes, edges, _ = page_data(html)
     assert nodes == [] and edges == []
     assert '<p id="empty">No claims' in html
-    assert "0 entities · 0 claims" in html
+    assert "0 entities in claims · 0 claims" in html
 
 
-def test_large_graph_gets_a_fast_frozen_layout(tmp_path):
+def test_positions_come_from_python_and_physics_is_off(tmp_path):
     issue = Entity.named("Transit", "Issue")
     claims = [
         claim(Entity.named(f"Person {i}", "Person"), "supports", issue, 1, f"P{i} backs it.", i)
         for i in range(LARGE_GRAPH + 1)
     ]
     html = write_html(claims_to_networkx(claims), tmp_path / "big.html").read_text()
-    _, _, options = page_data(html)
+    nodes, edges, options = page_data(html)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)  # no two on one spot
+    assert options["physics"] == {"enabled": False}
     assert options["layout"]["improvedLayout"] is False
-    assert options["edges"]["smooth"]["enabled"] is False
-    assert options["physics"]["solver"] == "barnesHut"
-    assert options["physics"]["stabilization"]["iterations"] <= 200
-    assert "network.setOptions({physics: {enabled: false}})" in html
-    _, _, small = page_data(write_html(claims_to_networkx(CLAIMS), tmp_path / "s.html").read_text())
-    assert small["layout"]["improvedLayout"] is True
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert "smooth" not in edges[0]
+    again, _, _ = page_data(
+        write_html(claims_to_networkx(claims), tmp_path / "again.html").read_text()
+    )
+    assert again == nodes  # the same layout every time
+    small, _, small_options = page_data(
+        write_html(claims_to_networkx(CLAIMS), tmp_path / "s.html").read_text()
+    )
+    assert small_options["interaction"]["hideEdgesOnDrag"] is False
+
+
+def test_the_most_central_entities_get_the_larger_label(html):
+    nodes, _, _ = page_data(html)
+    sizes = {n["id"]: n["font"]["size"] for n in nodes}
+    assert sizes["zohran_mamdani"] == CENTRAL_FONT
+    central = json.loads(re.search(r"kgCentral = (.*);\n", html).group(1))
+    assert central[0] == "zohran_mamdani" and len(central) == len(nodes)  # a small graph: all
+
+
+def test_claims_reach_the_page_with_dates_and_only_web_links(tmp_path):
+    ann, toll = Entity.named("Ann", "Person"), Entity.named("Toll", "Issue")
+    claims = [
+        Claim(ann, "opposes", toll,
+              Provenance("a1", "Ann opposes the toll.", 0, 21, "stance.v1", "1",
+                         "2024-05-02", "https://example.org/a1", "The Ledger"), polarity=-1),
+        Claim(ann, "supports", toll,
+              Provenance("a2", "Ann backs the toll.", 0, 19, "stance.v1", "1",
+                         "May 2024", "javascript:alert(1)"), polarity=1),
+    ]  # fmt: skip
+    html = write_html(claims_to_networkx(claims), tmp_path / "g.html").read_text()
+    rows = json.loads(re.search(r"kgClaims = (.*);\n", html).group(1))
+    assert rows == [
+        ["ann", "opposes", "toll", -1, 0.5, "2024-05-02", "a1", 0,
+         "https://example.org/a1", "The Ledger", "2024-05-02"],
+        ["ann", "supports", "toll", 1, 0.5, "", "a2", 1, "", "", "May 2024"],
+    ]  # fmt: skip
+    sentences = json.loads(re.search(r"kgSentences = (.*);\n", html).group(1))
+    assert sentences == ["Ann opposes the toll.", "Ann backs the toll."]
+    _, edges, _ = page_data(html)
+    assert "article: a1 (2024-05-02 · The Ledger)" in edges[0]["title"]
+    assert "source: https://example.org/a1" in edges[0]["title"]
 
 
 def test_repeated_stances_share_one_arrow(tmp_path):

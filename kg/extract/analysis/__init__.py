@@ -110,7 +110,10 @@ class DocAnalysis:
             end -= 1
         while start < end and text[start].isspace():
             start += 1
-        return Provenance(self.article.id, text[start:end], start, end, extractor, version)
+        a = self.article
+        return Provenance(
+            a.id, text[start:end], start, end, extractor, version, a.date, a.url, a.source
+        )
 
 
 def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:

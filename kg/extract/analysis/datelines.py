@@ -8,6 +8,8 @@ length, so every character offset still points into the original text.
 '                   Senators introduced a bill.'
 >>> mask_datelines("LONDON, Nov 26 (Reuters) - Britain said no.")
 '                           Britain said no.'
+>>> mask_datelines("DOVER, Del. (May 2, 2024) – Senators met.")
+'                            Senators met.'
 >>> mask_datelines("Mayor Ann Lee — a Democrat — said no.")
 'Mayor Ann Lee — a Democrat — said no.'
 """
@@ -19,7 +21,7 @@ import re
 DATELINE = re.compile(
     r"^(?P<line>[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+)*"  # NEW YORK, WASHINGTON
     r"(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Za-z0-9.]+){0,2})?"  # , D.C. / , Nov 26
-    r"(?:[ ]?\([A-Za-z .]{1,30}\))?"  # (AP), (Reuters)
+    r"(?:[ ]?\([A-Za-z0-9 .,]{1,30}\))?"  # (AP), (Reuters), (March 12, 2025)
     r"[ ]?[—–-]{1,2}[ ])",
     re.MULTILINE,
 )

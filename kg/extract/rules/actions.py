@@ -54,6 +54,7 @@ VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
 LAW_WORDS = frozenset(
     "bill act measure proposition amendment ordinance resolution law initiative referendum".split()
 )
+ACTOR_KINDS = frozenset({"Person", "Organization", "Group"})
 #: How many sentences back an unnamed "the bill" may find the law it means.
 LAW_SENTENCES_BACK = 12
 
@@ -97,14 +98,12 @@ def _sponsored_by(
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if agent is None:
         return
-    holders = [
-        ref for pobj in agent.children if pobj.dep_ == "pobj" for ref in analysis.actors(pobj)
-    ]
+    holders = _name_list(agent, analysis)
     verb = token.head if token.dep_ in ("acomp", "xcomp") else token
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None and token.dep_ == "acl":
         subject = token.head  # "the bill, sponsored by A, ..."
-    target = _law(subject, analysis) if subject is not None else None
+    target = _bill(subject, analysis) if subject is not None else None
     if target is None or not holders:
         return
     yield from _claims(
@@ -121,9 +120,7 @@ def _sponsor_list(
     verb = token.head
     if verb.lemma_ not in ("be", "include"):
         return
-    holders = [
-        ref for obj in verb.children if obj.dep_ in ("attr", "dobj") for ref in analysis.actors(obj)
-    ]
+    holders = _name_list(verb, analysis)
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ != "PROPN":
         owner = None  # "the bill's co-sponsors": the bill the article is about
@@ -170,6 +167,36 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
         return
     polarity = VOTE_WORDS[word.lower_]
     yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _name_list(start: Token, analysis: DocAnalysis) -> list[Referent]:
+    """The actors named after ``start`` up to the next verb: "by Senators A (D-Colo.),
+    B (D-Ariz.) and C (R-Mont.), who represent …" (the parser breaks such lists at
+    their party tags)."""
+    found: list[Referent] = []
+    sent = analysis.sentence(start)
+    depth = 0
+    for tok in sent[start.i + 1 - sent.start :]:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("WP", "WDT"):
+            break
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth or tok.dep_ == "compound" or analysis.names.at(tok) is None:
+            continue  # a party tag "(R-Fla.)", or "House" in "House Republicans"
+        ref = analysis.actor(tok)
+        if ref is not None and ref.entity.kind in ACTOR_KINDS and ref not in found:
+            found.append(ref)
+    return found
+
+
+def _bill(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The law a sponsorship is of: named, or "the bill" the text is about."""
+    for tok in token.subtree:  # "The Keep the Lights On Act", parsed as a clause
+        named = analysis.names.at(tok)
+        if named is not None and named.kind == "Issue":
+            return named
+    if token.pos_ != "PROPN" and token.lemma_.lower() in LAW_WORDS:
+        return _recent_law(token, analysis) or _law(token, analysis)
+    return _law(token, analysis)
 
 
 def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:

@@ -255,6 +255,8 @@ def _claims(
                 continue
             if stance.modality == "questioned":
                 continue  # a question ("Does X back Y?", "asked whether X backs Y") claims nothing
+            if stance.negated and stance.polarity > 0:
+                continue  # "I do not oppose rail where it pays": not opposing is not support
             confidence = config.calibration.confidence(
                 stance.rule,
                 hops=holder.hops + stance.hops,

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, modality_of
 from kg.extract.labels import GENERIC_ISSUES
-from kg.extract.opinion import OpinionLexicon, default_opinions, hyphenated
+from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
 from kg.model import Claim, Entity
@@ -42,6 +42,9 @@ MODIFIER = rule(
     "evaluation.modifier", NAME, "an evaluative word on a policy noun: a reckless giveaway"
 )
 CONDUCT = rule("evaluation.conduct", NAME, "an evaluated record: his abysmal record → its owner")
+CONSEQUENCE = rule(
+    "evaluation.consequence", NAME, "what a policy does, said by a speaker: the bill would hurt X"
+)
 POSSESSOR = rule(
     "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
 )
@@ -53,6 +56,7 @@ VERDICT_VERBS = frozenset({"call", "consider", "deem", "label", "brand", "find",
 #: Nouns an adjective can evaluate as a policy: "a reckless giveaway".
 POLICY_NOUNS = GENERIC_ISSUES | frozenset(
     """decision rule regulation program programme deal mandate giveaway idea approach move
+    proposal approval repeal renewal removal withdrawal referral
     order scheme reform change tariff ban cap exemption subsidy increase hike spending budget
     cut cuts bailout handout compromise solution step fix investment expansion repeal
     rollback crackdown overhaul strategy effort attempt project quota limit charge lawsuit
@@ -60,7 +64,15 @@ POLICY_NOUNS = GENERIC_ISSUES | frozenset(
     ordinance subsidy grant loan waiver pilot initiative system""".split()
 )
 #: Endings of nouns for things done or decided: "closure", "approval", "gouging".
-ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "al", "ure", "ance", "ence")
+ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "ure", "ance", "ence")
+#: Verbs whose rating is one of what they act on ("would ban X", "would cut X"): what
+#: they say of their subject depends on the object, so they are no consequence.
+OBJECT_DIRECTED = frozenset(
+    """ban block stop end prevent fight punish prohibit restrict limit cut reduce eliminate
+    combat tackle deter penalize penalise fine jail arrest prosecute kill attack oppose reject
+    lower raise increase force lose pay crack abolish repeal challenge create cause generate
+    produce bring hand give""".split()
+)
 #: Nouns whose evaluation is one of whoever has them: "her abysmal record".
 CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
@@ -85,6 +97,8 @@ class Aim:
     judge: Token | None = None
     conduct: bool = False
     """The target is a record or handling: the stance is on its owner."""
+    policy_only: bool = False
+    """Only a policy can be the target (not an actor): what a bill would do."""
 
 
 @register(NAME)
@@ -94,7 +108,7 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
     for sent in analysis.body:
         seen: set[tuple[str, str, str]] = set()
         for token in sent:
-            valence = _valence(token, opinions)
+            valence = _valence(token, opinions, analysis)
             if not valence:
                 continue
             for aim in _aims(token):
@@ -105,13 +119,32 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                         yield claim
 
 
-def _valence(token: Token, opinions: OpinionLexicon) -> float:
+def _valence(token: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -> float:
+    if _is_action(token):
+        return _consequence(token, opinions, analysis)
     if token.tag_ == "JJR":
         return 0.0  # "better than": a comparison, not a verdict
     value = _rating(token, opinions)
     if value > 0 and any(c.lower_ in EXCESS for c in token.children if c.dep_ == "advmod"):
         return -value  # "far too generous"
     return value
+
+
+def _is_action(token: Token) -> bool:
+    """A verb as a verb, not a participle used as an adjective ("is ill-conceived")."""
+    return token.pos_ == "VERB" and not (
+        token.tag_ == "VBN" and token.dep_ in ("acomp", "amod", "oprd")
+    )
+
+
+def _consequence(verb: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -> float:
+    """The rating of a verb that says what its subject does to the world ("would
+    hurt", "will help"), VADER's own where the project file cleared it for nouns."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_DIRECTED or analysis.lexicon.cues_for(lemma, "VERB"):
+        return 0.0  # stance.v1 reads cue verbs; "would ban X" depends on X
+    value = opinions.valence.get(lemma) or opinions.topic(lemma)
+    return value if abs(value) >= THRESHOLD else 0.0
 
 
 def _rating(token: Token, opinions: OpinionLexicon) -> float:
@@ -124,6 +157,11 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
 
 def _aims(token: Token) -> Iterator[Aim]:
     """The targets the evaluative ``token`` is said of."""
+    if _is_action(token):
+        yield from (
+            Aim(c, CONSEQUENCE, policy_only=True) for c in token.children if c.dep_ == "nsubj"
+        )
+        return
     node = token
     while node.dep_ == "conj" and node.head.pos_ == node.pos_:
         node = node.head  # "reckless and wrong": aim as the first conjunct
@@ -194,6 +232,10 @@ def _claims(
     )
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
+    if aim.rule == CONSEQUENCE and modality == "planned":
+        modality = "asserted"  # "the bill would hurt farmers" is a verdict, not a plan
+    elif aim.rule == CONSEQUENCE and modality != "asserted":
+        return  # "if the office can hand out locks": no verdict on anything
     evidence = analysis.evidence(sent, NAME, VERSION)
     owners = {
         ref.entity.key
@@ -232,6 +274,8 @@ def _targets(
     """The entities an aim lands on, each with whether it is an actor and the rule."""
     token = aim.target
     actor = _actor(token, analysis)
+    if actor is not None and aim.policy_only:
+        return
     if actor is not None:
         yield actor, True, aim.rule
         return

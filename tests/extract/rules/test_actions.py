@@ -16,10 +16,11 @@ def core(claims):
     ("text", "expected"),
     [
         (  # a passive sponsorship: every agent supports the bill
-            "The Clean Ponds Act is co-sponsored by Senators Ann Vole (D-Colo.) and "
-            "Tim Rusk (R-Mont.).",
+            "The Clean Ponds Act is co-sponsored by Senators Ann Vole (D-Colo.), Bo Lind "
+            "(D-Ariz.) and Tim Rusk (R-Mont.), who represent lake states.",
             {
                 ("Ann Vole", "supports", "Clean Ponds Act", 1),
+                ("Bo Lind", "supports", "Clean Ponds Act", 1),
                 ("Tim Rusk", "supports", "Clean Ponds Act", 1),
             },
         ),

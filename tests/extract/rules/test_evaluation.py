@@ -41,6 +41,14 @@ def evaluations(claims):
             "“The surcharge is not fair,” said Osric Pell.",
             {("Osric Pell", "opposes", "surcharge", -1)},
         ),
+        (  # what a policy does, said by a speaker
+            "“The Harbor Act would hurt the very workers it claims to help,” said Osric Pell.",
+            {("Osric Pell", "opposes", "Harbor Act", -1)},
+        ),
+        (
+            "Osric Pell said the dock levy would help small ports.",
+            {("Osric Pell", "supports", "dock levy", 1)},
+        ),
         (  # "too" turns a good word into a fault
             "Senator Lena Forde called the quota far too generous.",
             {("Lena Forde", "opposes", "quota", -1)},
@@ -59,6 +67,9 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "“Our farmers have been loyal,” said Osric Pell.",  # people, not a policy
         "“A small tax is better than a large one,” said Osric Pell.",  # a comparison
         "“The crisis is the problem,” said Osric Pell.",  # topic words rate nothing
+        "Osric Pell said the levy would ban smoking.",  # "ban" is about its object
+        "Osric Pell said the hospital would lose money.",  # a hospital is no policy
+        "Osric Pell said Mayor Ada Marsh would hurt the port.",  # an actor, not a policy
     ],
 )
 def test_no_evaluation_without_holder_or_policy(extract, text):
