@@ -136,18 +136,13 @@ def write_html(
             f" · {len(articles)} article{'s' if len(articles) != 1 else ''}"
         ),
         "empty_note": EMPTY_NOTE,
-        "node_legend": [
-            {"kind": kind, "color": s.color, "symbol": s.symbol, "label": s.label}
-            for kind, s in NODE_STYLES.items()
-            if kind in kinds or not kinds
-        ],
+        "node_legend": _node_legend(kinds),
         "edge_legend": _edge_legend(drawn),
         "predicates": [p for p in PREDICATES if any(p == q for q, _ in drawn)],
         "polarities": [
             {"value": v, "label": POLARITY_NAMES[v], "color": POLARITY_COLORS[v]}
             for v in (1, -1, 0)
         ],
-        "kinds": [{"kind": k, "label": NODE_STYLES.get(k, UNKNOWN_STYLE).label} for k in kinds],
         "dates": sorted({c[5] for c in claims if c[5]}),
         "claims": claims,
         "sentences": sentences,
@@ -324,6 +319,20 @@ def _add_edges(
             }
         )
     return drawn
+
+
+def _node_legend(kinds: list[str]) -> list[dict[str, str]]:
+    """The kinds drawn (every known kind for an empty graph), in the order of
+    :data:`NODE_STYLES`, then any other kind (drawn as :data:`UNKNOWN_STYLE`)."""
+    shown = [k for k in NODE_STYLES if k in kinds or not kinds]
+    shown += [k for k in kinds if k not in NODE_STYLES]
+    items = []
+    for kind in shown:
+        style = NODE_STYLES.get(kind, UNKNOWN_STYLE)
+        items.append(
+            {"kind": kind, "color": style.color, "symbol": style.symbol, "label": style.label}
+        )
+    return items
 
 
 def _edge_legend(drawn: set[tuple[str, int]]) -> list[dict[str, Any]]:

@@ -97,3 +97,28 @@ def test_a_law_named_before_is_not_taken_for_a_new_one(extract):
     assert ("Ann Lee", "praises", "Island Fare Relief Act") in {
         (c.subject.label, c.predicate, c.object.label) for c in claims
     }
+
+
+def test_that_joining_a_clause_does_not_hide_the_antecedent(nlp):
+    analysis = _analysis(
+        nlp, "I thank Governor Rosa Pike, who has said from the start that she would help."
+    )
+    she = next(t for t in analysis.doc if t.lower_ == "she")
+    assert analysis.actor(she).entity.label == "Rosa Pike"
+
+
+def test_what_is_signed_is_never_an_organisation(nlp):
+    analysis = _analysis(
+        nlp, "The Harbor Council passed the levy bill. Governor Rosa Pike said she would sign it."
+    )
+    it = next(t for t in analysis.doc if t.lower_ == "it")
+    assert analysis.actor(it) is None
+
+
+def test_a_party_noun_in_apposition_stands_for_the_named_person(extract):
+    found = {
+        (c.subject.label, c.predicate, c.object.label)
+        for c in extract("One Democrat, Rep. Ann Lee of Ohio, voted against the levy bill.")
+    }
+    assert ("Ann Lee", "opposes", "levy bill") in found
+    assert not any(s == "Democrat" for s, _, _ in found)

@@ -315,3 +315,27 @@ def test_graph_without_claims_is_read_by_claims_and_query(tmp_path: Path) -> Non
     assert (entities.returncode, entities.stdout) == (0, "[]\n")
     assert documents.returncode == 0, documents.stderr
     assert documents.stdout.split() == ["id", "---------", "calm.txt", "quiet.txt", "(2", "rows)"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["claims"], ["analyze", "--format", "json"], ["query", "--name", "entities", "-f", "csv"]],
+)
+def test_commands_read_the_folder_as_they_read_the_file(out: Path, args: list[str]) -> None:
+    from_store = kg(args[0], out, *args[1:])
+    from_file = kg(args[0], out / "graph.ttl", *args[1:])
+
+    assert from_store.returncode == 0, from_store.stderr
+    assert from_store.stdout == from_file.stdout
+    assert from_store.stdout.strip()
+
+
+def test_export_and_view_read_the_folder(out: Path, tmp_path: Path) -> None:
+    exported = kg("export", out, "-o", tmp_path / "graph.nt")
+    viewed = kg("view", out, "-o", tmp_path / "view.html")
+
+    assert exported.returncode == 0, exported.stderr
+    assert viewed.returncode == 0, viewed.stderr
+    triples = (tmp_path / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert len(triples) == len(open_graph(out))
+    assert "Ann Lee" in (tmp_path / "view.html").read_text(encoding="utf-8")

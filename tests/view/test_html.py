@@ -238,3 +238,13 @@ def test_repeated_stances_share_one_arrow(tmp_path):
     assert edge["id"] == claim_id(repeated[1])  # the most confident claim
     assert "3 claims in 3 articles" in edge["title"]
     assert edge["title"].index("(2)") < edge["title"].index("(3)") < edge["title"].index("(1)")
+
+
+def test_an_entity_of_no_known_kind_is_drawn_and_can_be_filtered(tmp_path):
+    G = claims_to_networkx(CLAIMS[:1])
+    G.add_edge("zohran_mamdani", "mystery", key="c-x", predicate="supports", polarity=1,
+               confidence=0.9, sentence="?", article="a")  # fmt: skip
+    G.nodes["mystery"].update(label="Mystery", aliases="")  # no kind
+    html = write_html(G, tmp_path / "g.html").read_text()
+    legend = html[html.index('<fieldset id="filter-kind">') :]
+    assert 'value="" checked>' in legend and "Other" in legend

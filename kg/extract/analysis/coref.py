@@ -55,6 +55,11 @@ SENTENCES_BACK = 3
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
+#: Verbs whose object is a law or a measure, never an actor ("sign it", "veto it").
+LAW_VERBS = frozenset(
+    """sign veto pass enact repeal amend introduce cosponsor co-sponsor ratify adopt
+    reauthorize""".split()
+)
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
@@ -150,7 +155,7 @@ class Resolver:
             return None
         named = self.names.at(token)
         if named is not None and named.is_actor:
-            return Referent(named, hops)
+            return Referent(self._person_in_apposition(token) or named, hops)
         lower = token.lower_
         if token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS:
             if lower in RELATIVE:
@@ -174,6 +179,8 @@ class Resolver:
                 named = self.names.at(child) if child.dep_ in ("appos", "compound") else None
                 if named is not None and named.kind == "Person":
                     return Referent(named, hops)
+        if (person := self._person_in_apposition(token)) is not None:
+            return Referent(person, hops)
         if (
             self.author is not None
             and lemma in AUTHOR_NOUNS
@@ -209,6 +216,19 @@ class Resolver:
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
         return None
+
+    def _person_in_apposition(self, token: Token) -> Entity | None:
+        """The person a party or group word is in apposition with: "one Democrat,
+        Rep. Ann Lee, voted …"; "Gov. Ann Lee, a Democrat who signed …"."""
+        named = self.names.at(token)
+        if named is not None and named.kind != "Group":
+            return None
+        for child in token.children:
+            person = self.names.at(child) if child.dep_ == "appos" else None
+            if person is not None and person.kind == "Person":
+                return person
+        person = self.names.at(token.head) if token.dep_ == "appos" else None
+        return person if person is not None and person.kind == "Person" else None
 
     def _has_named_modifier(self, token: Token) -> bool:
         return any(
@@ -348,6 +368,8 @@ def resolve_pronouns(
         lower = token.lower_
         if lower not in THIRD_PERSON or not (token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS):
             continue
+        if lower in NEUTER and token.dep_ == "dobj" and token.head.lemma_.lower() in LAW_VERBS:
+            continue  # "she would sign it": a law, not an organisation
         entity = _antecedent(token, candidates, starts, sentences, quotes, gender)
         if entity is None:
             continue
@@ -387,6 +409,12 @@ def _antecedent(
             continue
         if lower in NEUTER and distance == 0 and mention_token.dep_ not in SUBJECT_DEPS:
             continue  # "opponents, including the NRA, argue it ...": "it" is not the NRA
+        if (
+            lower in NEUTER
+            and entity.kind == "Place"
+            and (distance > 1 or mention_token.dep_ not in SUBJECT_DEPS)
+        ):
+            continue  # "Syria says it will not": a place is "it" only as a subject close by
         if lower in NEUTER and mention_token.dep_ in ("compound", "amod", "nmod"):
             continue  # "the CFA director said ... it": a name inside a title is not "it"
         score = -10.0 * distance + start / 10_000
@@ -464,7 +492,11 @@ def co_arguments(token: Token) -> set[int]:
     for child in verb.children:
         if child.i == token.i:
             continue
-        if child.lower_ in RELATIVE and (ante := relative_antecedent(child)) is not None:
+        if (
+            child.lower_ in RELATIVE
+            and child.dep_ != "mark"  # "said that she would": "that" joins, it stands for no one
+            and (ante := relative_antecedent(child)) is not None
+        ):
             out.update(t.i for t in ante.subtree if t.i <= ante.i)
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
             out.update(t.i for t in child.subtree)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, Hit, depth, is_negated, match_cue, modality_of
-from kg.extract.holders import holders_of, is_passive
+from kg.extract.holders import holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
 from kg.extract.registry import Config, register, rule
@@ -29,7 +29,6 @@ from kg.extract.targets import (
     Stance,
     Walk,
     clause_subject_label,
-    issue_entity,
     make_stance,
     stances_of,
 )
@@ -40,26 +39,6 @@ NAME, VERSION = "stance.v1", "1.0.0"
 #: Speech verbs that report a fear, not a wish: "warned that X would hurt Y".
 WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "complain", "claim"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
-EFFECT = rule(
-    "effect",
-    NAME,
-    "what a thing does to others, in someone's words: the levy hurts families "
-    "(the speaker opposes the levy)",
-)
-#: Verbs of what a thing does to others, and whether that is good (+1) or bad (-1).
-EFFECT_VERBS = {
-    **dict.fromkeys(
-        """help benefit protect strengthen improve boost save safeguard empower lift ease
-        relieve""".split(),
-        1,
-    ),
-    **dict.fromkeys(
-        """hurt harm threaten undermine violate damage destroy weaken endanger jeopardize
-        devastate punish burden cripple gut betray shortchange penalize penalise erode
-        squeeze gouge exploit""".split(),
-        -1,
-    ),
-}
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
 REPORTED_COMMITMENT = rule(
@@ -74,7 +53,6 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
     """Stance claims of every body sentence of ``doc``."""
     for sent in analysis.body:
         consumed: set[int] = set()
-        yield from _effects(analysis, config, sent, consumed)
         hits = [hit for tok in sent if (hit := match_cue(tok, analysis))]
         hits.sort(key=lambda h: depth(h.token))
         for hit in hits:
@@ -107,46 +85,6 @@ def _voiced_by_others(token: Token, holders: list[Referent], analysis: DocAnalys
             return subject is not None and analysis.actor(subject) is None
         node = node.head
     return False
-
-
-def _effects(
-    analysis: DocAnalysis, config: Config, sent: Span, consumed: set[int]
-) -> Iterator[Claim]:
-    """ "The levy hurts families", in X's words: X opposes the levy; "the plan
-    protects renters": X supports the plan. What a speaker says a thing does to
-    others is their judgement of the thing (the clause's own subject), not a
-    stance on the ones it affects."""
-    for verb in sent:
-        sign = EFFECT_VERBS.get(verb.lemma_.lower())
-        if sign is None or verb.i in consumed or verb.pos_ != "VERB" or is_passive(verb):
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        speaker = analysis.speaker(verb)
-        if subject is None or speaker is None or subject.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if analysis.actor(subject) is not None or not any(c.dep_ == "dobj" for c in verb.children):
-            continue  # an actor's own deed is read by the cue rules; "payments help": no one
-        if analysis.in_quote(subject) != analysis.in_quote(verb):
-            continue
-        target = issue_entity(subject, analysis)
-        if target is None:
-            continue
-        negated = is_negated(verb)
-        polarity = sign * (-1 if negated else 1)
-        predicate = "supports" if polarity > 0 else "opposes"
-        cue = Cue(verb.lemma_.lower(), "VERB", None, predicate, predicate, sign, 0.7, "asserted")
-        stance = make_stance(
-            predicate,
-            target,
-            polarity,
-            cue,
-            modality_of(verb, "asserted", analysis),
-            negated,
-            0.7,
-            rule=EFFECT,
-        )
-        consumed.add(verb.i)
-        yield from _claims(analysis, config, sent, verb, [Referent(speaker, 1)], [stance])
 
 
 def _mutual(

@@ -78,6 +78,9 @@ CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
     tenure job""".split()
 )
+#: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
+HEDGE = 2.5
+NEUTER = frozenset({"it", "this", "that", "its"})
 #: Adverbs that turn a good quality into a fault: "too generous".
 EXCESS = frozenset({"too", "overly"})
 #: Nouns for people, not policies: "our growers have been loyal" is no stance.
@@ -230,6 +233,8 @@ def _claims(
     negated = is_negated(token) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
+    if negated and abs(valence) >= HEDGE:
+        return  # "not perfect", "not a disaster": a hedge, not the opposite verdict
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
     if aim.rule == CONSEQUENCE and modality == "planned":
@@ -296,8 +301,10 @@ def _targets(
 
 def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The named actor ``token`` is or refers to (not a common noun like "families")."""
-    if token.pos_ == "PRON" and analysis.issue_antecedent(token) is not None:
-        return None
+    if token.pos_ == "PRON" and (
+        analysis.issue_antecedent(token) is not None or token.lower_ in NEUTER
+    ):
+        return None  # "it is sensible": a thing, whatever actor "it" might name
     if not (
         token.pos_ in ("PROPN", "PRON")
         or analysis.names.at(token) is not None

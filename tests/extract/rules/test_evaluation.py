@@ -68,6 +68,7 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "“A small tax is better than a large one,” said Osric Pell.",  # a comparison
         "“The crisis is the problem,” said Osric Pell.",  # topic words rate nothing
         "Osric Pell said the levy would ban smoking.",  # "ban" is about its object
+        "“The levy is not perfect,” said Osric Pell.",  # a hedge, not a verdict
         "Osric Pell said the hospital would lose money.",  # a hospital is no policy
         "Osric Pell said Mayor Ada Marsh would hurt the port.",  # an actor, not a policy
     ],
