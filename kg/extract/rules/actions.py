@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import is_negated, modality_of
+from kg.extract.labels import issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
 from kg.model import Claim, Entity
@@ -34,6 +35,12 @@ SPONSOR_LIST = rule(
     "actions.sponsor_list", NAME, "a list of sponsors: the bill's co-sponsors are A"
 )
 VOTE_TO = rule("actions.vote_to", NAME, "a vote on an action: the House voted to pass X")
+AUTHORED_BY = rule(
+    "actions.authored_by", NAME, "who a bill is from: an amendment from Rep. A, offered by A"
+)
+SPONSOR_APPOSITION = rule(
+    "actions.sponsor_apposition", NAME, "a sponsor in apposition: A, the bill's sponsor"
+)
 VOTE_YES_NO = rule("actions.vote_yes_no", NAME, "a yes or no vote: she voted no on X")
 
 #: Sponsorship words (lemma of the last part of "co-sponsor") and the predicate each gives.
@@ -50,11 +57,17 @@ VOTE_ACTIONS = {
     ),
 }
 VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
+#: Verbs that, with a "by" agent, say who a bill or motion is from.
+AUTHOR_VERBS = frozenset("offer introduce author propose file draft write bring".split())
 #: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure K").
 LAW_WORDS = frozenset(
-    "bill act measure proposition amendment ordinance resolution law initiative referendum".split()
+    """bill act measure proposition amendment ordinance resolution law initiative referendum
+    motion petition""".split()
 )
 ACTOR_KINDS = frozenset({"Person", "Organization", "Group"})
+#: Law words that name something of their own, never the bill named before:
+#: "the amendment" to a bill is not the bill.
+OWN_LABEL_WORDS = frozenset({"amendment", "motion", "petition"})
 #: How many sentences back an unnamed "the bill" may find the law it means.
 LAW_SENTENCES_BACK = 12
 
@@ -62,8 +75,11 @@ LAW_SENTENCES_BACK = 12
 @register(NAME)
 def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """Stances that sponsorships and votes express."""
+    yield from _sponsor_appositions(doc, analysis, config)
     for sent in analysis.body:
         for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in LAW_WORDS:
+                yield from _authored_by(token, sent, analysis, config)
             lemma = _sponsor_lemma(token)
             if lemma is not None:
                 yield from _sponsored_by(token, lemma, sent, analysis, config)
@@ -132,6 +148,67 @@ def _sponsor_list(
     )
 
 
+def _authored_by(law: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "an amendment from Rep. A that would …", "a motion, offered by Sen. A, …"."""
+    for child in law.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            start = child
+        elif child.dep_ == "acl" and child.lemma_ in AUTHOR_VERBS:
+            start = next((c for c in child.children if c.dep_ == "agent"), None)
+        else:
+            continue
+        if start is None:
+            continue
+        authors = [ref for ref in _name_list(start, analysis)[:3] if ref.entity.kind == "Person"]
+        target = _law(law, analysis)
+        if target is None or not authors:
+            continue
+        yield from _claims(authors, "proposes", 1, target, law, AUTHORED_BY, sent, analysis, config)
+
+
+def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "Rep. A, the bill's sponsor, said", "the resolution's sponsor, Sen. A,"."""
+    names = analysis.names
+    for mention, person in zip(names.mentions, names.mention_entities, strict=True):
+        if person.kind != "Person" or mention.start < 0:
+            continue
+        name = doc[mention.end - 1]
+        heads = [c for c in name.children if c.dep_ == "appos"]
+        if name.dep_ == "appos":
+            heads.append(name.head)
+        for head in heads:
+            lemma = _sponsor_lemma(head)
+            if lemma is None or head.pos_ != "NOUN":
+                continue
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            of = next(
+                (
+                    o
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+            bill = owner if owner is not None else of
+            target = _bill(bill, analysis) if bill is not None else _recent_law(head, analysis)
+            if target is None:
+                continue
+            sent = analysis.sentence(head)
+            yield from _claims(
+                [Referent(person)],
+                SPONSOR_WORDS[lemma],
+                1,
+                target,
+                head,
+                SPONSOR_APPOSITION,
+                sent,
+                analysis,
+                config,
+            )
+
+
 def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "The House voted 84-71 to pass House Bill 99"."""
     for action in vote.children:
@@ -161,6 +238,16 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
         return
     on = next((c for c in vote.children if c.dep_ == "prep" and c.lower_ == "on"), None)
     obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    if obj is None:  # "the amendment was defeated, with Rep. A voting no"
+        obj = next(
+            (
+                c
+                for a in vote.ancestors
+                for c in a.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LAW_WORDS
+            ),
+            None,
+        )
     target = _law(obj, analysis) if obj is not None else None
     holders = _subjects(vote, analysis)
     if target is None or not holders:
@@ -210,6 +297,8 @@ def _law(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The law or policy ``token`` names or refers back to; not an actor."""
     if token.pos_ == "PRON" and analysis.issue_antecedent(token) is None:
         return None
+    if token.lemma_.lower() in OWN_LABEL_WORDS:
+        return issue_from_tokens(phrase_tokens(token))
     if any(t.lemma_.lower() in LAW_WORDS for t in token.subtree if t.i <= token.i):
         return analysis.issue_antecedent(token) or issue_entity(token, analysis)
     ref = analysis.actor(token)

@@ -41,6 +41,23 @@ def core(claims):
             "Senator Tim Rusk voted no on the Dock Fee Ordinance.",
             {("Tim Rusk", "opposes", "Dock Fee Ordinance", -1)},
         ),
+        (  # "voting no" on the amendment the sentence is about, not on the bill before
+            "The Dock Fee Ordinance passed. The amendment was defeated 5-4, with "
+            "Senator Tim Rusk voting no.",
+            {("Tim Rusk", "opposes", "amendment", -1)},
+        ),
+        (  # who a motion is from
+            "The council blocked a motion, offered by Senator Tim Rusk, to delay the vote.",
+            {("council", "opposes", "motion", -1), ("Tim Rusk", "proposes", "motion", 1)},
+        ),
+        (  # a sponsor in apposition
+            "Senator Ann Vole introduced the Dock Fee Ordinance. "
+            "Rep. Bo Lind, the bill’s sponsor in the House, spoke next.",
+            {
+                ("Ann Vole", "proposes", "Dock Fee Ordinance", 1),
+                ("Bo Lind", "proposes", "Dock Fee Ordinance", 1),
+            },
+        ),
     ],
 )
 def test_sponsorships_and_votes(extract, text, expected):
