@@ -9,10 +9,12 @@ named query it measures
 * ``kg query``: the whole command as a user runs it (``python -m kg query OUT
   --name NAME --param …``, output to a pipe), start-up included, with the
   parameter given by name so that resolving it is timed too; the best of
-  ``--repeat`` runs;
+  ``--repeat`` runs, in wall-clock seconds and in CPU seconds (user + system
+  of the command: what it costs when it does not wait for a busy machine);
 * ``kg serve``: one HTTP request (SPARQL 1.1 Protocol, POST) to ``kg serve OUT``
   with the query as a client sends it (parameters bound with ``VALUES``), the
-  median of ``--repeat`` requests after one warm-up request.
+  median of ``--repeat`` requests after one warm-up request, and the server's
+  CPU seconds per request (the mean over those requests).
 
 Parameters default to the heaviest case: the actor with the most stance
 claims and the target most claims are about (``--actor`` / ``--target``
@@ -26,6 +28,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
+import resource
 import shutil
 import socket
 import statistics
@@ -89,27 +93,32 @@ def measure(out: Path, args: argparse.Namespace) -> dict:
     for name in sorted(NAMED_QUERIES):
         flags = [f"--param={p}={v}" for p, v in params[name].items()]
         command = [sys.executable, "-m", "kg", "query", str(out), "--name", name, *flags]
-        times, lines = [], 0
+        times, cpu, lines = [], [], 0
         for _ in range(args.repeat):
+            before = _children_cpu()
             started = time.perf_counter()
             proc = subprocess.run(command + ["--format", "csv"], capture_output=True, text=True)
             times.append(time.perf_counter() - started)
+            cpu.append(_children_cpu() - before)
             if proc.returncode != 0:
                 raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.strip()}")
             lines = proc.stdout.count("\n") - 1
-        row["queries"][name] = {"rows": lines, "kg_query": min(times)}
-    with _serving(out) as url:
+        row["queries"][name] = {"rows": lines, "kg_query": min(times), "kg_query_cpu": min(cpu)}
+    with _serving(out) as (url, server_pid):
         store = open_graph(out)
         for name, query in sorted(NAMED_QUERIES.items()):
             bound = {p: resolve_entity(store, v) for p, v in params[name].items()}
             text = bind_values(query.text, bound) if bound else query.text
             _request(url, text)  # warm-up
             times = []
+            before = _process_cpu(server_pid)
             for _ in range(args.repeat):
                 started = time.perf_counter()
                 _request(url, text)
                 times.append(time.perf_counter() - started)
+            cpu = (_process_cpu(server_pid) - before) / args.repeat
             row["queries"][name]["kg_serve"] = statistics.median(times)
+            row["queries"][name]["kg_serve_cpu"] = cpu
         del store
     return row
 
@@ -125,6 +134,17 @@ def _params(store: ox.Store, name: str, args: argparse.Namespace) -> dict[str, s
         solution = next(iter(store.query(_TOP.format(labels=labels, polarities=polarities))))
         found = {p: solution[p].value for p in wanted if not given[p]}
     return {p: given[p] or found[p] for p in wanted}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _process_cpu(pid: int) -> float:
+    """User + system seconds of process ``pid`` (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _request(url: str, query: str) -> bytes:
@@ -154,7 +174,8 @@ def _store(out: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def _serving(out: Path) -> Iterator[str]:
+def _serving(out: Path) -> Iterator[tuple[str, int]]:
+    """``kg serve out`` on a free port: its query URL and the Oxigraph server's process id."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -162,38 +183,60 @@ def _serving(out: Path) -> Iterator[str]:
         [sys.executable, "-m", "kg", "serve", str(out), "--port", str(port)],
         stdout=subprocess.PIPE,
         text=True,
+        preexec_fn=_end_with_parent,
     )
     try:
         server.stdout.readline()  # "Serving …" once it listens
-        yield f"http://127.0.0.1:{port}/query"
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        yield f"http://127.0.0.1:{port}/query", int(children[0])
     finally:
         server.send_signal(2)
         server.wait(30)
+
+
+def _end_with_parent() -> None:
+    """In the server's process: Linux stops it when this benchmark ends, however it ends."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
 
 
 def table(results: list[dict]) -> str:
     names = sorted(NAMED_QUERIES)
     head = ["query"]
     for r in results:
-        head += [f"rows ({r['claims']:,} claims)", "kg query s", "kg serve s"]
+        head += [
+            f"rows ({r['claims']:,} claims)",
+            "kg query s (CPU)",
+            "kg serve s (CPU)",
+        ]
     if len(results) > 1:
-        head += ["graph grew ×", "kg query grew ×", "kg serve grew ×"]
+        head += ["graph grew ×", "kg query CPU grew ×", "kg serve CPU grew ×"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in names:
         cells = [f"`{name}`"]
         for r in results:
             q = r["queries"][name]
-            cells += [f"{q['rows']:,}", f"{q['kg_query']:.3f}", f"{q['kg_serve']:.3f}"]
+            cells += [
+                f"{q['rows']:,}",
+                f"{q['kg_query']:.3f} ({q['kg_query_cpu']:.3f})",
+                f"{q['kg_serve']:.3f} ({q['kg_serve_cpu']:.3f})",
+            ]
         if len(results) > 1:
             first, last = results[0], results[-1]
             a, b = first["queries"][name], last["queries"][name]
             cells += [
                 f"{last['claims'] / first['claims']:.1f}",
-                f"{b['kg_query'] / a['kg_query']:.1f}",
-                f"{b['kg_serve'] / a['kg_serve']:.1f}",
+                _ratio(b["kg_query_cpu"], a["kg_query_cpu"]),
+                _ratio(b["kg_serve_cpu"], a["kg_serve_cpu"]),
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _ratio(later: float, earlier: float) -> str:
+    return f"{later / earlier:.1f}" if earlier > 0 else "–"
 
 
 if __name__ == "__main__":

@@ -87,6 +87,16 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _child_setup(background: bool) -> None:
+    """In the child: end with the test run, even a killed one; maybe ignore SIGINT."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if background:  # as a shell starts a background job (`kg serve out &`)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Served:
     """A running ``kg serve``: its process, its query URL, the line it printed."""
 
