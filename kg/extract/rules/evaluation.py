@@ -53,6 +53,8 @@ POSSESSOR = rule(
 LINKING_VERBS = frozenset({"be", "seem", "remain", "look", "sound", "prove", "become", "appear"})
 #: Verbs that pass a verdict on their object: "called the plan reckless".
 VERDICT_VERBS = frozenset({"call", "consider", "deem", "label", "brand", "find", "describe"})
+#: Verbs whose object is what their subject merits: "she deserves credit / blame".
+MERIT_VERBS = frozenset({"deserve", "merit", "earn"})
 #: Nouns an adjective can evaluate as a policy: "a reckless giveaway".
 POLICY_NOUNS = GENERIC_ISSUES | frozenset(
     """decision rule regulation program programme deal mandate giveaway idea approach move
@@ -155,6 +157,9 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
         return opinions.of_token(token)
     if token.pos_ == "NOUN" and token.dep_ in ("attr", "oprd", "pobj"):
         return opinions.of_token(token)
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in MERIT_VERBS:
+        value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "credit"
+        return value if abs(value) >= THRESHOLD else 0.0
     return 0.0
 
 
@@ -171,6 +176,8 @@ def _aims(token: Token) -> Iterator[Aim]:
     head = node.head
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
         yield from _subjects(head)
+    elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
+        yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
     elif node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in VERDICT_VERBS:

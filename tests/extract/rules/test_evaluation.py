@@ -49,6 +49,10 @@ def evaluations(claims):
             "Osric Pell said the dock levy would help small ports.",
             {("Osric Pell", "supports", "dock levy", 1)},
         ),
+        (  # what someone deserves is a verdict on them
+            "Mayor Ada Marsh spoke. “Marsh deserves credit for the levy,” said Osric Pell.",
+            {("Osric Pell", "praises", "Ada Marsh", 1)},
+        ),
         (  # "too" turns a good word into a fault
             "Senator Lena Forde called the quota far too generous.",
             {("Lena Forde", "opposes", "quota", -1)},
