@@ -19,7 +19,9 @@ at a time, besides the table of entities.
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
+import io
 import json
 import os
 import time
@@ -51,6 +53,7 @@ from kg.model import Article, Claim, Entity, Extraction
 if TYPE_CHECKING:
     import rdflib
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from kg.extract.lexicon import Lexicon
     from kg.extract.registry import DocExtraction
@@ -155,31 +158,39 @@ def build(
             )
         resolution = table.resolve(lexicon)
         del table
+        done.sort(key=lambda a: a.id)  # reused articles came first
         writer = _Writer(stage, out)
         counts: Counter[str] = Counter()
         involved: dict[str, Entity] = {}
+        shown: list[Claim] = []  # for the view, which holds every claim anyway
+        from kg.rdf import graph as rdf_graph
+        from kg.rdf.graph import article_triples
 
-        def article_graphs() -> Iterator[tuple]:
-            """Each article's merged claims, into claims.jsonl and as triples."""
-            from kg.rdf.graph import article_triples
+        graph_code = digest(Path(rdf_graph.__file__).read_bytes())  # how triples are made
 
-            with writer.claims_file() as claims_out:
-                for article in done:
-                    unit = cache.load_unit(keys[article.id])
-                    claims = canonical_claims(unit, resolution)
-                    counts.update(c.predicate for c in claims)
-                    for claim in claims:
-                        claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-                    involved.update((e.key, e) for e in claim_entities(claims))
+        parts: list[Path] = []
+        with writer.claims_file() as claims_out:
+            for article in done:
+                unit = cache.load_unit(keys[article.id])
+                claims = canonical_claims(unit, resolution)
+                counts.update(c.predicate for c in claims)
+                for claim in claims:
+                    claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+                involved.update((e.key, e) for e in claim_entities(claims))
+                if view:
+                    shown.extend(claims)
+                # The article's triples depend on it and on how its entities were merged only.
+                key = digest(graph_code, keys[article.id], *resolution.slice_of(unit))
+                if not cache.reuse_triples(key):
                     mentions = canonical_mentions(unit, resolution)
-                    yield from article_triples(article.id, article, claims, mentions)
-
-        writer.add(article_graphs(), bulk=True)
+                    cache.save_triples(key, article_triples(article.id, article, claims, mentions))
+                parts.append(cache.triples_path(key))
+        writer.load(parts)
         entities = graph_entities(resolution, involved.values())
         writer.add_entities(entities, resolution.merges)
         ended = _now()
         writer.add_build(_build_record(started, ended, done, units.failures), previous_out=out)
-        files = writer.finish(view=view)
+        files = writer.finish(view=shown if view else None)
         _write_manifest(
             stage,
             {
@@ -288,24 +299,38 @@ class _Units:
                 unparsed.append(article)
         if not unparsed:
             return
-        nlp = self.model.get()
-        texts = (parse_text(a) for a in unparsed)
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(unparsed)))
-        for article, doc in zip(unparsed, docs, strict=True):
+        unit = functools.partial(
+            article_unit, lexicon=self.lexicon, extractors=tuple(self.extractors)
+        )
+        for article, result in zip(unparsed, self._map(unit, unparsed), strict=True):
             self.parsed += 1
-            self.cache.save_parse(self._parse_key(article), doc)
-            yield article, self._extract(article, doc, keys[article.id])
+            self.cache.save_parse_bytes(self._parse_key(article), result.parse)
+            yield article, self._record(article, result, keys[article.id])
 
-    def _extract(self, article: Article, doc: object, key: str) -> DocExtraction | None:
-        try:
-            unit = extract_document(article, doc, lexicon=self.lexicon, extractors=self.extractors)  # type: ignore[arg-type]
-        except Exception as error:  # one bad article never stops a corpus
-            self.failures.append(ArticleFailure(article.id, _one_line(error)))
-            unit = None
+    def _map(
+        self, unit: Callable[[Article, Doc], UnitResult], articles: Sequence[Article]
+    ) -> Iterator[UnitResult]:
+        """``unit(article, parse)`` of each article, in order: the seam where an
+        executor (worker processes, a cluster) runs the per-article work."""
+        nlp = self.model.get()
+        texts = (parse_text(a) for a in articles)
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=_processes(len(articles)))
+        for article, doc in zip(articles, docs, strict=True):
+            yield unit(article, doc)
+
+    def _extract(self, article: Article, doc: Doc, key: str) -> DocExtraction | None:
+        result = article_unit(
+            article, doc, lexicon=self.lexicon, extractors=self.extractors, keep_parse=False
+        )
+        return self._record(article, result, key)
+
+    def _record(self, article: Article, result: UnitResult, key: str) -> DocExtraction | None:
+        if result.failure is not None:
+            self.failures.append(result.failure)
         else:
-            self.cache.save_unit(key, unit)
+            self.cache.save_unit(key, result.extraction)
         self._tick()
-        return unit
+        return result.extraction
 
     def _parse_key(self, article: Article) -> str:
         return digest(self.model.id, parse_text(article))
@@ -314,6 +339,40 @@ class _Units:
         self._done += 1
         if self.progress is not None:
             self.progress(self._done, self._total)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What the per-article work sends back: the parse (``DocBin`` bytes, to keep)
+    and the extraction, or the failure that replaced it."""
+
+    article: str
+    parse: bytes | None
+    extraction: DocExtraction | None
+    failure: ArticleFailure | None = None
+
+
+def article_unit(
+    article: Article,
+    doc: Doc,
+    *,
+    lexicon: Lexicon,
+    extractors: Sequence[str],
+    keep_parse: bool = True,
+) -> UnitResult:
+    """The per-article work of a build (picklable with ``functools.partial``):
+    :func:`kg.extract.extract_document`, with an error caught and described
+    (one bad article never stops a corpus), and the parse serialized to keep."""
+    parse = None
+    if keep_parse:
+        from spacy.tokens import DocBin
+
+        parse = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+    try:
+        extraction = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
+    except Exception as error:
+        return UnitResult(article.id, parse, None, ArticleFailure(article.id, _one_line(error)))
+    return UnitResult(article.id, parse, extraction)
 
 
 def _one_line(error: BaseException) -> str:
@@ -359,35 +418,68 @@ class _Writer:
         self.add(build_triples(**record))
         self.add(_earlier_builds(previous_out / STORE_DIR))
 
-    def add(self, triples, *, bulk: bool = False) -> None:  # noqa: ANN001
-        """Add triples to the store: ``bulk`` streams many without a transaction
-        (the staging folder as a whole is what appears at once)."""
+    def add(self, triples) -> None:  # noqa: ANN001
         from kg.rdf.store import quads
 
         with self._writing(STORE_DIR):
-            if bulk:
-                self.store.bulk_extend(quads(triples))
-            else:
-                self.store.extend(quads(triples))
+            self.store.extend(quads(triples))
 
-    def finish(self, *, view: bool) -> list[str]:
-        from kg.rdf.store import dump_store, graph_of_store
+    def load(self, parts: Sequence[Path]) -> None:
+        """Bulk-load N-Triples files into the store, one stream, no transaction
+        (the staging folder as a whole is what appears at once)."""
+        import pyoxigraph as ox
+
+        with self._writing(STORE_DIR), _Chained(parts) as stream:
+            self.store.bulk_load(stream, format=ox.RdfFormat.N_TRIPLES)
+
+    def finish(self, *, view: list[Claim] | None) -> list[str]:
+        """Export the store as Turtle, and write the view of the claims ``view``."""
+        from kg.analysis.network import claims_to_networkx
+        from kg.rdf.store import dump_store
+        from kg.view.html import write_html
 
         with self._writing(STORE_DIR):
             self.store.flush()
         with self._writing(GRAPH_FILE), open(self.stage / GRAPH_FILE, "wb") as fh:
             dump_store(self.store, fh)
         self.files[:0] = [GRAPH_FILE]
-        if view:
-            graph = graph_of_store(self.store)
+        if view is not None:
             with self._writing(VIEW_FILE):
-                write_view(graph, self.stage / VIEW_FILE)
+                write_html(claims_to_networkx(view), self.stage / VIEW_FILE)
             self.files.append(VIEW_FILE)
-            del graph
         self.files.append(STORE_DIR + "/")
         del self.store
         gc.collect()  # close the store (RocksDB) before its folder is swapped in
         return self.files
+
+
+class _Chained(io.RawIOBase):
+    """The bytes of several files, read one after the other as one stream."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self._paths = iter(paths)
+        self._current: IO[bytes] | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        while True:
+            if self._current is None:
+                path = next(self._paths, None)
+                if path is None:
+                    return 0
+                self._current = open(path, "rb")  # noqa: SIM115 (closed when read)
+            n = self._current.readinto(buffer)
+            if n:
+                return n
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 class _naming_errors:

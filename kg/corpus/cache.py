@@ -5,6 +5,9 @@
   (id, text, metadata) and the extraction config (kg version, the source of
   ``kg/extract``, the lexicons, the extractors, the spaCy pipeline). The next
   build reuses it as long as none of these changed.
+* ``triples/<key>.nt``: the RDF triples of one article's document, mentions
+  and claims, under a key made of its extraction and of how the merge named
+  its entities, so an article whose entities kept their keys is not redone.
 * ``parses/<key>.spacy``: the spaCy parse of one article's text (a ``DocBin``),
   under a key made of the text and the pipeline, so that a changed lexicon or
   extractor re-extracts without parsing again.
@@ -45,7 +48,7 @@ class BuildCache:
     def __init__(self, previous: Path | None, current: Path) -> None:
         self.previous = previous / CACHE_DIR if previous is not None else None
         self.current = current / CACHE_DIR
-        for kind in ("units", "parses"):
+        for kind in ("units", "parses", "triples"):
             (self.current / kind).mkdir(parents=True, exist_ok=True)
 
     # ----------------------------------------------------------------- extractions
@@ -65,6 +68,22 @@ class BuildCache:
         with open(self.unit_path(key), "rb") as fh:
             return pickle.load(fh)
 
+    # ----------------------------------------------------------------- triples
+
+    def triples_path(self, key: str) -> Path:
+        return self.current / "triples" / f"{key}.nt"
+
+    def reuse_triples(self, key: str) -> bool:
+        return self._reuse("triples", f"{key}.nt")
+
+    def save_triples(self, key: str, triples: Iterable[tuple]) -> None:
+        """Keep one article's triples as N-Triples (what the store is loaded from)."""
+        import pyoxigraph as ox
+
+        from kg.rdf.store import quads
+
+        ox.serialize(quads(triples), self.triples_path(key), format=ox.RdfFormat.N_TRIPLES)
+
     # ----------------------------------------------------------------- parses
 
     def parse_path(self, key: str) -> Path:
@@ -73,11 +92,10 @@ class BuildCache:
     def reuse_parse(self, key: str) -> bool:
         return self._reuse("parses", f"{key}.spacy")
 
-    def save_parse(self, key: str, doc: Doc) -> None:
-        from spacy.tokens import DocBin
-
-        data = DocBin(store_user_data=False, docs=[doc]).to_bytes()
-        self.parse_path(key).write_bytes(data)
+    def save_parse_bytes(self, key: str, data: bytes | None) -> None:
+        """Keep a parse serialized as a ``DocBin`` (nothing if ``data`` is None)."""
+        if data is not None:
+            self.parse_path(key).write_bytes(data)
 
     def load_parse(self, key: str, nlp: Language) -> Doc:
         from spacy.tokens import DocBin

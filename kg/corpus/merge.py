@@ -60,6 +60,17 @@ class Resolution:
             return None
         return self.entities[self.key_of.get(entity.key, entity.key)]
 
+    def slice_of(self, unit: DocExtraction) -> list[str]:
+        """What of this resolution one article's claims depend on: the key, label
+        and kind each of its entity keys now stands for (for cache keys)."""
+        keys = {e.key for e in unit.entities}
+        keys.update(e.key for e in claim_entities(unit.claims))
+        out = []
+        for key in sorted(keys):
+            entity = self.entities[self.key_of.get(key, key)]
+            out.append(f"{key}\x1e{entity.key}\x1e{entity.label}\x1e{entity.kind}")
+        return out
+
     @property
     def merges(self) -> tuple[Merge, ...]:
         return tuple(Merge(k, v) for k, v in sorted(self.key_of.items()) if k != v)

@@ -7,14 +7,15 @@ import os
 
 import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.corpus.outdir import staged_output
 from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, EXTRACTORS, extract_articles
 from kg.ingest.reader import read_articles
-from kg.pipeline import _Writer, build
-from kg.rdf.graph import claims_from_graph
+from kg.pipeline import _Writer, build, write_view
+from kg.rdf.graph import claims_from_graph, entity_iri
 from kg.rdf.store import read_graph
 
 TEXTS = {
@@ -22,6 +23,7 @@ TEXTS = {
     "p2": "Mayor Lena Ostrow praised the housing plan.",
     "p3": "The Harbor Workers Union supports the ferry subsidy. It is a kaboom article.",
     "p4": "Governor Tomas Reyes criticized the transit levy.",
+    "p5": "Senator Charles Varden backs the ferry subsidy.",
 }
 
 
@@ -57,7 +59,9 @@ def boom(monkeypatch):
 
 def test_one_failing_article_is_reported_and_the_others_built(tmp_path, nlp, boom):
     out = tmp_path / "out"
-    report = build([corpus(tmp_path, TEXTS)], out, nlp=nlp, extractors=boom, view=False)
+    report = build(
+        [corpus(tmp_path, ["p1", "p2", "p3", "p4"])], out, nlp=nlp, extractors=boom, view=False
+    )
 
     assert [f.article for f in report.failures] == ["p3"]
     assert (
@@ -73,7 +77,14 @@ def test_one_failing_article_is_reported_and_the_others_built(tmp_path, nlp, boo
 def test_strict_build_fails_and_writes_nothing(tmp_path, nlp, boom):
     out = tmp_path / "out"
     with pytest.raises(ExtractionError, match=r"1 of 4 articles failed \(first: article 'p3'"):
-        build([corpus(tmp_path, TEXTS)], out, nlp=nlp, extractors=boom, strict=True, view=False)
+        build(
+            [corpus(tmp_path, ["p1", "p2", "p3", "p4"])],
+            out,
+            nlp=nlp,
+            extractors=boom,
+            strict=True,
+            view=False,
+        )
     assert not out.exists()
     assert set(os.listdir(tmp_path)) == {"corpus.jsonl", ".out.kg-lock"}
 
@@ -89,7 +100,8 @@ def test_build_equals_the_in_memory_extraction(tmp_path, nlp):
     assert [c.id for c in claims_from_graph(graph)] == [c.id for c in extraction.claims]
     assert len(claim_lines(out)) == len(extraction.claims)
     assert claim_nodes(out) == {str(s) for s in graph.subjects(RDF.type, graph_claim())}
-    assert (out / "graph.html").is_file()
+    write_view(graph, tmp_path / "view.html")
+    assert (out / "graph.html").read_bytes() == (tmp_path / "view.html").read_bytes()
 
 
 def graph_claim():
@@ -105,6 +117,12 @@ def test_rebuild_reuses_unchanged_articles_and_drops_gone_ones(tmp_path, nlp):
     again = build([corpus(tmp_path, ["p1", "p2", "p4"])], out, nlp=nlp, view=False)
     assert again.up_to_date and again.claims == first.claims
 
+    smaller = build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
+    grown = build([corpus(tmp_path, ["p1", "p2", "p4"])], out, nlp=nlp, view=False)
+    assert [line["article"] for line in claim_lines(out)] == sorted(
+        line["article"] for line in claim_lines(out)
+    )
+    assert claim_nodes(out) == before and (grown.reused, grown.parsed) == (2, 1)
     smaller = build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
 
     assert (smaller.reused, smaller.parsed) == (2, 0)
@@ -162,7 +180,7 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, nlp, mo
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
-    def interrupted(self, *, view):
+    def interrupted(self, *, view):  # noqa: ARG001
         raise KeyboardInterrupt
 
     monkeypatch.setattr(_Writer, "finish", interrupted)
@@ -185,3 +203,21 @@ def test_leftovers_of_a_killed_build_are_removed_and_other_files_kept(tmp_path, 
     assert not leftover.exists()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (out / "graph.ttl").is_file()
+
+
+def test_a_later_merge_renames_the_entities_of_reused_articles(tmp_path, nlp):
+    out = tmp_path / "out"
+    build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
+    first = {c.id: c.subject.key for c in claims_from_graph(read_graph(out / "graph.ttl"))}
+    assert "chuck_varden" in first.values()
+
+    report = build([corpus(tmp_path, ["p1", "p2", "p5"])], out, nlp=nlp, view=False)
+
+    assert report.reused == 2
+    graph = read_graph(out / "graph.ttl")
+    again = {c.id: c.subject.key for c in claims_from_graph(graph)}
+    assert set(first) <= set(again)  # the same claim IRIs
+    assert {again[i] for i, key in first.items() if key == "chuck_varden"} == {"charles_varden"}
+    assert "chuck_varden" not in {line["subject_id"] for line in claim_lines(out)}
+    same_as = "http://www.w3.org/2002/07/owl#sameAs"
+    assert (entity_iri("chuck_varden"), URIRef(same_as), entity_iri("charles_varden")) in graph
