@@ -13,11 +13,11 @@ from tests.extract.conftest import stances
     [
         "The agency posted supporting documents on Tuesday.",
         "The opposition leader, Rafael Dunn, spoke to reporters about the harbor plan.",
-        "The new ferry supports up to 40 passengers, said Mayor Lin Okoro.",
-        "Mayor Lin Okoro declined to comment on the harbor plan.",
-        "Does Mayor Lin Okoro support the harbor plan?",
+        "The new ferry supports up to 40 passengers, said Mayor Lin Adeyemi.",
+        "Mayor Lin Adeyemi declined to comment on the harbor plan.",
+        "Does Mayor Lin Adeyemi support the harbor plan?",
         "Governor Ruth Baines asked whether the council supports the toll.",
-        "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Okoro.",
+        "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Adeyemi.",
     ],
 )
 def test_distractors_make_no_stance(extract, text):
@@ -26,7 +26,7 @@ def test_distractors_make_no_stance(extract, text):
 
 def test_a_clause_with_its_own_subject_is_not_the_speakers_stance(extract):
     claims = extract(
-        "“The towers that block the river views anger residents,” said Mayor Lin Okoro."
+        "“The towers that block the river views anger residents,” said Mayor Lin Adeyemi."
     )
     assert not any(c.object.label == "river views" for c in claims)
 
@@ -37,12 +37,12 @@ def test_what_a_speaker_says_must_be_done_is_their_stance(extract):
 
 
 def test_not_opposing_is_not_support(extract):
-    assert not stances(extract("“I do not oppose the ferry levy,” said Mayor Lin Okoro."))
+    assert not stances(extract("“I do not oppose the ferry levy,” said Mayor Lin Adeyemi."))
 
 
 def test_a_dated_dateline_is_not_the_speaker(extract):
     claims = extract(
-        "DOVER, Del. (May 2, 2024) – Senator Mara Quill issued the following statement:\n\n"
+        "DOVER, Del. (May 2, 2024) – Senator Mara Quince issued the following statement:\n\n"
         "“I will not support the ferry levy.”"
     )
-    assert ("Mara Quill", "opposes", "ferry levy", -1, "Mara Quill") in stances(claims)
+    assert ("Mara Quince", "opposes", "ferry levy", -1, "Mara Quince") in stances(claims)

@@ -7,13 +7,13 @@ from tests.extract.conftest import stances
 
 def test_a_statement_introduces_every_quoted_paragraph_after_it(extract):
     claims = extract(
-        "WASHINGTON – Senator Mara Quill (D-Ore.) issued the following statement on the "
+        "WASHINGTON – Senator Mara Quince (D-Ore.) issued the following statement on the "
         "ferry levy:\n\n"
         "“This levy is a mistake for island families.\n\n"
         "“I will vote against the ferry levy.”\n\n"
         "The vote is set for Tuesday."
     )
-    assert ("Mara Quill", "opposes", "ferry levy", -1, "Mara Quill") in stances(claims)
+    assert ("Mara Quince", "opposes", "ferry levy", -1, "Mara Quince") in stances(claims)
 
 
 def test_a_speaker_tag_anywhere_in_a_quote_run_covers_all_of_it(extract):

@@ -186,9 +186,9 @@ def test_the_harness_does_see_remote_requests(tmp_path, visit):
 
 # --------------------------------------------------------------------------- exploring
 
-PEOPLE = [Entity.named(f"Member {i:02d} Quill", "Person", (f"Q{i:02d}",)) for i in range(60)]
+PEOPLE = [Entity.named(f"Member {i:02d} Quince", "Person", (f"Q{i:02d}",)) for i in range(60)]
 TOPICS = [Entity.named(f"Topic {i:02d}", "Issue") for i in range(30)]
-HUB = Entity.named("Harriet Oduya", "Person", ("Councillor Oduya",))
+HUB = Entity.named("Hattie Okonjo", "Person", ("Councillor Okonjo",))
 OFFICE = Entity.named("Budget Office", "Organization")
 
 
@@ -203,14 +203,14 @@ def _explore_claims() -> list[Claim]:
             sentence = f"{person.label} {predicate} {topic.label}."
             ev = Provenance(
                 f"art-{i:02d}-{j}", sentence, 0, len(sentence), "stance.v1", "1",
-                f"2024-{1 + (i + j) % 12:02d}-15", f"https://example.org/{i}/{j}", "The Ledger",
+                f"2024-{1 + (i + j) % 12:02d}-15", f"https://example.org/{i}/{j}", "The Courier",
             )  # fmt: skip
             confidence = (0.5, 0.7, 0.9)[(i + j) % 3]
             claims.append(
                 Claim(person, predicate, topic, ev, polarity=polarity, confidence=confidence)
             )
     for k, topic in enumerate(TOPICS[:12]):
-        sentence = f"Harriet Oduya backs {topic.label}."
+        sentence = f"Hattie Okonjo backs {topic.label}."
         ev = Provenance(f"hub-{k}", sentence, 0, len(sentence), "stance.v1", "1", "2024-06-01",
                         f"https://example.org/hub/{k}")  # fmt: skip
         claims.append(Claim(HUB, "supports", topic, ev, polarity=1, confidence=0.9))
@@ -234,18 +234,18 @@ def explore(tmp_path, visit) -> Visit:
 
 def test_search_by_part_of_an_alias_focuses_the_entity(explore, tmp_path):
     page = explore.page
-    page.fill("#search", "councillor odu")
+    page.fill("#search", "councillor okon")
     assert page.evaluate("network.getSelectedNodes()") == [HUB.key]
     # The view is centred on the entity, close enough to read its label.
     centre = page.evaluate("network.getViewPosition()")
     position = page.evaluate(f"network.getPositions(['{HUB.key}'])['{HUB.key}']")
     assert abs(centre["x"] - position["x"]) < 1 and abs(centre["y"] - position["y"]) < 1
     assert page.evaluate("network.getScale()") >= 1.2
-    assert page.locator("#matches li").all_inner_texts() == ["Harriet Oduya"]
+    assert page.locator("#matches li").all_inner_texts() == ["Hattie Okonjo"]
     # Its claims are listed, with their sentences and source links.
     panel = page.locator("#details")
-    assert panel.locator("h2").inner_text() == "Harriet Oduya: 12 claims"
-    assert "“Harriet Oduya backs Topic 00.”" in panel.inner_text()
+    assert panel.locator("h2").inner_text() == "Hattie Okonjo: 12 claims"
+    assert "“Hattie Okonjo backs Topic 00.”" in panel.inner_text()
     links = panel.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert len(links) == 12 and links[0].startswith("https://example.org/hub/")
     page.screenshot(path=str(tmp_path / "search.png"))

@@ -199,7 +199,7 @@ def test_claims_reach_the_page_with_dates_and_only_web_links(tmp_path):
     claims = [
         Claim(ann, "opposes", toll,
               Provenance("a1", "Ann opposes the toll.", 0, 21, "stance.v1", "1",
-                         "2024-05-02", "https://example.org/a1", "The Ledger"), polarity=-1),
+                         "2024-05-02", "https://example.org/a1", "The Courier"), polarity=-1),
         Claim(ann, "supports", toll,
               Provenance("a2", "Ann backs the toll.", 0, 19, "stance.v1", "1",
                          "May 2024", "javascript:alert(1)"), polarity=1),
@@ -208,13 +208,13 @@ def test_claims_reach_the_page_with_dates_and_only_web_links(tmp_path):
     rows = json.loads(re.search(r"kgClaims = (.*);\n", html).group(1))
     assert rows == [
         ["ann", "opposes", "toll", -1, 0.5, "2024-05-02", "a1", 0,
-         "https://example.org/a1", "The Ledger", "2024-05-02"],
+         "https://example.org/a1", "The Courier", "2024-05-02"],
         ["ann", "supports", "toll", 1, 0.5, "", "a2", 1, "", "", "May 2024"],
     ]  # fmt: skip
     sentences = json.loads(re.search(r"kgSentences = (.*);\n", html).group(1))
     assert sentences == ["Ann opposes the toll.", "Ann backs the toll."]
     _, edges, _ = page_data(html)
-    assert "article: a1 (2024-05-02 · The Ledger)" in edges[0]["title"]
+    assert "article: a1 (2024-05-02 · The Courier)" in edges[0]["title"]
     assert "source: https://example.org/a1" in edges[0]["title"]
 
 

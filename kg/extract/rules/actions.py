@@ -59,7 +59,7 @@ VOTE_ACTIONS = {
 VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
 #: Verbs that, with a "by" agent, say who a bill or motion is from.
 AUTHOR_VERBS = frozenset("offer introduce author propose file draft write bring".split())
-#: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure K").
+#: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure Q").
 LAW_WORDS = frozenset(
     """bill act measure proposition amendment ordinance resolution law initiative referendum
     motion petition""".split()
@@ -224,7 +224,7 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
 
 
 def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
-    """ "She voted no on the levy", "voted yes on Measure K"."""
+    """ "She voted no on the levy", "voted yes on Measure Q"."""
     word = next(
         (
             c
@@ -277,7 +277,7 @@ def _name_list(start: Token, analysis: DocAnalysis) -> list[Referent]:
 
 def _bill(token: Token, analysis: DocAnalysis) -> Entity | None:
     """The law a sponsorship is of: named, or "the bill" the text is about."""
-    for tok in token.subtree:  # "The Keep the Lights On Act", parsed as a clause
+    for tok in token.subtree:  # "The Keep the Ferries Running Act", parsed as a clause
         named = analysis.names.at(tok)
         if named is not None and named.kind == "Issue":
             return named

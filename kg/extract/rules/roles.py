@@ -73,7 +73,7 @@ ROLE_VERBS: dict[str, str | None] = {
     "cofound": "co-founder",
     "own": "owner",
 }
-#: Role verbs that give a role only over a named organisation ("owns Acme Roofing").
+#: Role verbs that give a role only over a named organisation ("owns Acme Plumbing").
 NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound"})
 #: Verbs with the preposition that makes their subject a member of its object.
 MEMBER_VERBS = frozenset({("sit", "on"), ("serve", "on"), ("work", "for"), ("work", "at")})

@@ -34,8 +34,8 @@ def evaluations(claims):
             {("Lena Forde", "supports", "levy", 1)},
         ),
         (  # a record evaluates whoever has it
-            "Osric Pell said Governor Ada Marsh had an abysmal record on roads.",
-            {("Osric Pell", "criticizes", "Ada Marsh", -1)},
+            "Osric Pell said Governor Ada Birch had an abysmal record on roads.",
+            {("Osric Pell", "criticizes", "Ada Birch", -1)},
         ),
         (  # negation flips
             "“The surcharge is not fair,” said Osric Pell.",
@@ -50,8 +50,8 @@ def evaluations(claims):
             {("Osric Pell", "supports", "dock levy", 1)},
         ),
         (  # what someone deserves is a verdict on them
-            "Mayor Ada Marsh spoke. “Marsh deserves credit for the levy,” said Osric Pell.",
-            {("Osric Pell", "praises", "Ada Marsh", 1)},
+            "Mayor Ada Birch spoke. “Birch deserves credit for the levy,” said Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
         (  # "too" turns a good word into a fault
             "Senator Lena Forde called the quota far too generous.",
@@ -74,7 +74,7 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "Osric Pell said the levy would ban smoking.",  # "ban" is about its object
         "“The levy is not perfect,” said Osric Pell.",  # a hedge, not a verdict
         "Osric Pell said the hospital would lose money.",  # a hospital is no policy
-        "Osric Pell said Mayor Ada Marsh would hurt the port.",  # an actor, not a policy
+        "Osric Pell said Mayor Ada Birch would hurt the port.",  # an actor, not a policy
     ],
 )
 def test_no_evaluation_without_holder_or_policy(extract, text):
