@@ -9,7 +9,7 @@ and "the bill" / "it" become one issue.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -56,6 +56,11 @@ CLAUSE_SUBJECT = rule(
 )
 PREFERENCE = rule("cue.preference", EXTRACTOR, "the second of a preference: X put Y over Z")
 AGAINST = rule("cue.against", EXTRACTOR, "an action against something: X mobilised against Y")
+PURPOSE = rule(
+    "cue.purpose",
+    EXTRACTOR,
+    "a law whose purpose undoes something: X voted against a resolution to end Y",
+)
 
 #: The predicate a stance takes when its polarity is flipped by negation.
 FLIPPED = {
@@ -375,6 +380,7 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
+    yield from _purpose(target, reading, walk)
 
 
 def _relative_cue(noun: Token, analysis: DocAnalysis, consumed: set[int]) -> Token | None:
@@ -527,6 +533,24 @@ def _against(token: Token, reading: Reading, polarity: int, walk: Walk) -> Itera
                 entity = ref.entity if ref is not None else issue_entity(obj, walk.analysis)
                 if entity is not None:
                     yield reading.stance("opposes", entity, 0.7, polarity=-1, rule=AGAINST)
+
+
+def _purpose(target: Token, reading: Reading, walk: Walk) -> Iterator[Stance]:
+    """ "voted against a resolution to terminate X": a law whose purpose is a negative cue
+    carries the stance on to what it would undo, with the polarity flipped (supports X)."""
+    if target.lemma_.lower() not in GENERIC_ISSUES:
+        return
+    for clause in target.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.i in walk.consumed:
+            continue
+        if not _infinitive(clause):  # "a bill that repeals X" is the bill's own stance
+            continue
+        inner = match_cue(clause, walk.analysis)
+        if inner is None or inner.cue.polarity >= 0:
+            continue
+        for s in _clause_stances(clause, reading, walk):
+            if s.target.kind == "Issue" and s.polarity == -reading.polarity:
+                yield replace(s, rule=PURPOSE)
 
 
 def issue_entity(token: Token, analysis: DocAnalysis) -> Entity | None:

@@ -32,6 +32,21 @@ CASES = {
             ("Ana Lopez", "opposes", "gang database", -1, None),
         },
     ),
+    # a law's purpose: the stance carries on to what it would undo, flipped
+    "against a resolution to terminate": (
+        "Senator Lena Forde voted against a resolution to terminate the harbor emergency.",
+        {
+            ("Lena Forde", "opposes", "resolution to terminate harbor emergency", -1, None),
+            ("Lena Forde", "supports", "harbor emergency", 1, None),
+        },
+    ),
+    "for a bill to repeal": (
+        "Representative Omar Velez voted for a bill to repeal the ferry tax.",
+        {
+            ("Omar Velez", "supports", "bill to repeal ferry tax", 1, None),
+            ("Omar Velez", "opposes", "ferry tax", -1, None),
+        },
+    ),
     # attribution
     "quote then speaker": (
         '"We will fight this rule in court," said Rep. Maria Garcia.',
