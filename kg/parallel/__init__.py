@@ -37,6 +37,15 @@ BATCH_SIZE = 32
 PARALLEL_FROM = 200
 
 
+def batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
+    """``articles`` in consecutive batches of at most ``size``.
+
+    >>> [len(b) for b in batches([Article(str(i), "") for i in range(5)], 2)]
+    [2, 2, 1]
+    """
+    return [articles[start : start + size] for start in range(0, len(articles), size)]
+
+
 def article_text(article: Article) -> str:
     """The text of ``article`` as it stands (the default of :attr:`ArticleWork.text`)."""
     return article.text

@@ -25,7 +25,7 @@ from distributed import WorkerPlugin
 
 from kg.errors import KGError
 from kg.model import Article
-from kg.parallel import BATCH_SIZE, ArticleWork
+from kg.parallel import BATCH_SIZE, ArticleWork, batches
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,12 +60,9 @@ class DaskExecutor:
         try:
             client.register_plugin(PipelinePlugin(package))
             shared = client.scatter(work, broadcast=True, hash=False)
-            batches = [
-                articles[start : start + self.batch_size]
-                for start in range(0, len(articles), self.batch_size)
-            ]
+            parts = batches(articles, self.batch_size)
             futures = client.map(
-                _run_batch, batches, range(len(batches)), work=shared, package=package, pure=False
+                _run_batch, parts, range(len(parts)), work=shared, package=package, pure=False
             )
             done: dict[int, list[R]] = {}
             following = 0

@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.errors import KGError
 from kg.model import Article
-from kg.parallel import BATCH_SIZE, ArticleWork
+from kg.nlp import package_name
+from kg.parallel import BATCH_SIZE, ArticleWork, batches
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -62,16 +63,14 @@ class ProcessPool:
     batch_size: int = BATCH_SIZE
 
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
-        batches = [
-            articles[start : start + self.batch_size]
-            for start in range(0, len(articles), self.batch_size)
-        ]
-        if not batches:
+        parts = batches(articles, self.batch_size)
+        if not parts:
             return
         context = _context()
         tasks, results = context.Queue(), context.Queue()
         # Forked workers inherit the pipeline; spawned ones load it by name.
-        pipeline: Any = self.nlp if context.get_start_method() == "fork" else _package(self.nlp)
+        fork = context.get_start_method() == "fork"
+        pipeline: Any = self.nlp if fork else package_name(self.nlp)
         workers = _start(
             context,
             self.processes,
@@ -80,18 +79,18 @@ class ProcessPool:
         )
         try:
             sent = 0
-            while sent < min(len(batches), AHEAD * len(workers)):
-                tasks.put((sent, batches[sent]))
+            while sent < min(len(parts), AHEAD * len(workers)):
+                tasks.put((sent, parts[sent]))
                 sent += 1
             done: dict[int, list[R]] = {}
-            for index in range(len(batches)):
+            for index in range(len(parts)):
                 while index not in done:
                     number, ok, payload = _receive(results, workers)
                     if not ok:
                         raise _error(payload)
                     done[number] = payload
-                    if sent < len(batches):
-                        tasks.put((sent, batches[sent]))
+                    if sent < len(parts):
+                        tasks.put((sent, parts[sent]))
                         sent += 1
                 yield from done.pop(index)
             for _ in workers:
@@ -111,12 +110,6 @@ class ProcessPool:
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _package(nlp: Language) -> str | None:
-    from kg.nlp import package_name
-
-    return package_name(nlp)
 
 
 def _start(context: Any, count: int, *, target: Any, args: tuple) -> list[BaseProcess]:

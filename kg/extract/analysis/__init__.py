@@ -79,9 +79,6 @@ class DocAnalysis:
     def sentence_number(self, token: Token) -> int:
         return self.sentences.number(token)
 
-    def in_quote(self, token: Token) -> bool:
-        return self.quotes.at(token.idx) is not None
-
     def actor(self, token: Token) -> Referent | None:
         """The actor ``token`` names or stands for."""
         return self.referents.get(token.i)
