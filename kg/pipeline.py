@@ -18,6 +18,7 @@ at a time, besides the table of entities.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import gc
@@ -46,7 +47,7 @@ from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles, extract_document, parse_text
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.extract.registry import Progress, check_extractors
-from kg.fileio import atomic_write
+from kg.fileio import atomic_write, write_errors
 from kg.ingest.reader import read_articles
 from kg.model import Article, Claim, Entity, Extraction
 from kg.parallel import ArticleWork, choose_executor
@@ -404,7 +405,7 @@ class _Writer:
             self.store = ox.Store(str(stage / STORE_DIR))
 
     def _writing(self, name: str):  # noqa: ANN202 (a context manager)
-        return _naming_errors(self.out / name)
+        return write_errors(self.out / name)
 
     def claims_file(self):  # noqa: ANN201
         return _opened(self.stage / CLAIMS_FILE, self.out / CLAIMS_FILE, self.files)
@@ -484,43 +485,17 @@ class _Chained(io.RawIOBase):
         super().close()
 
 
-class _naming_errors:
-    """Turn an ``OSError`` while writing into an :class:`OutputError` naming ``path``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, error, tb) -> bool:  # noqa: ANN001
-        if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
-            reason = error.strerror or str(error)
-            raise OutputError(
-                f"{self.path}: cannot be written ({reason}); "
-                "free some space or choose another folder (-o OUT)"
-            ) from None
-        return False
-
-
-class _opened:
-    """Open ``stage_path`` for text; errors name ``out_path``."""
-
-    def __init__(self, stage_path: Path, out_path: Path, files: list[str]) -> None:
-        self.stage_path, self.out_path, self.files = stage_path, out_path, files
-
-    def __enter__(self) -> IO[str]:
-        with _naming_errors(self.out_path):
-            self.fh = open(self.stage_path, "w", encoding="utf-8", newline="\n")
-        return self.fh
-
-    def __exit__(self, kind, error, tb) -> bool:  # noqa: ANN001
-        with _naming_errors(self.out_path):
-            self.fh.close()
-            if error is not None:
-                return False
-            self.files.append(self.out_path.name)
-        return False
+@contextlib.contextmanager
+def _opened(stage_path: Path, out_path: Path, files: list[str]) -> Iterator[IO[str]]:
+    """Open ``stage_path`` for text; errors name ``out_path``; listed in ``files`` once written."""
+    with write_errors(out_path):
+        fh = open(stage_path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    try:
+        yield fh
+    finally:
+        with write_errors(out_path):
+            fh.close()
+    files.append(out_path.name)
 
 
 def _earlier_builds(store_path: Path):  # noqa: ANN202
@@ -565,7 +540,7 @@ def _manifest(out: Path) -> dict:
 
 
 def _write_manifest(stage: Path, data: dict) -> None:
-    with _naming_errors(stage.parent / MANIFEST_FILE):
+    with write_errors(stage.parent / MANIFEST_FILE):
         (stage / MANIFEST_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
