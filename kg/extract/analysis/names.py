@@ -29,6 +29,8 @@ NER_KINDS = {
 LAW_WORDS = frozenset(
     """Act Bill Law Amendment Resolution Ordinance Initiative Accord Agreement Treaty""".split()
 )
+#: Small words inside a law's name: "Fair Prices at the Pump Act".
+LAW_CONNECTORS = frozenset({"at", "the", "of", "for", "on", "and", "to", "in", "from", "&"})
 #: Dependency labels that attach a title word to the name it precedes.
 TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
@@ -77,6 +79,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     owner = {i: e for e in extra for i in range(e.start, e.end)}
     raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
     raw.sort(key=lambda m: m.start)
+    raw = _whole_laws(doc, raw)
     raw = _joined_names(doc, raw, lexicon)
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
@@ -272,6 +275,61 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
             laws.append(NameMention(left, end, _clean(doc[left:end].text), "Issue"))
             covered.update(range(left, end))
     return laws
+
+
+def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """A law's whole name where the recogniser kept only its end: "House Bill 512"
+    ("House" taken for the chamber), "the Fair Prices at the Pump Act" ("the Pump Act")."""
+    out: list[NameMention] = []
+    for m in mentions:
+        last = m.end - 1
+        while last > m.start and (doc[last].like_num or doc[last].text in "-–"):
+            last -= 1  # "Bill 24-17"
+        if m.kind != "Issue" or doc[last].text not in LAW_WORDS:
+            out.append(m)
+            continue
+        left = m.start
+        while out and out[-1].end == left and out[-1].kind in ("Organization", "Place"):
+            if doc[left - 1].is_punct or out[-1].end - out[-1].start > 3:
+                break
+            left = out.pop().start  # "House" + "Bill 512"
+        left = _name_across_connectors(doc, left)
+        if left == m.start:
+            out.append(m)
+            continue
+        while out and out[-1].end > left:
+            out.pop()
+        out.append(NameMention(left, m.end, _clean(doc[left : m.end].text), "Issue"))
+    return out
+
+
+def _name_across_connectors(doc: Doc, left: int) -> int:
+    """Where a law's name starts when "at the", "of" or "for" join its capitalised words:
+    only where a determiner or possessive stands right before the longer name."""
+    best = i = left
+    while True:
+        connectors = 0
+        while i - connectors > 0 and doc[i - connectors - 1].lower_ in LAW_CONNECTORS:
+            connectors += 1
+        j = i - connectors
+        words = 0
+        while j - words > 0 and _name_word(doc[j - words - 1]):
+            words += 1
+        if not connectors or not words:
+            return best
+        i = j - words
+        before = doc[i - 1] if i > 0 else None
+        if before is None or before.lower_ in STRIP_LEADING or before.text in POSSESSIVE:
+            best = i
+
+
+def _name_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.lower_ not in STRIP_LEADING
+        and not token.is_punct
+        and not token.is_sent_start
+    )
 
 
 def _clean(text: str) -> str:
