@@ -559,11 +559,7 @@ def issue_entity(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
-    """The issue the noun phrase headed by ``token`` names in its own words: a law
-    by its whole name ("Bill 24-17", not the parser's "Bill 24")."""
-    named = analysis.names.at(token)
-    if named is not None and named.kind == "Issue":
-        return named
+    """The issue the noun phrase headed by ``token`` names in its own words."""
     tokens = phrase_tokens(token)
     if (
         token.dep_ == "dobj"
