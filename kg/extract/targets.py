@@ -78,6 +78,12 @@ PREFERENCE_VERBS = frozenset(
 )
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Verbs of rallying people, not policy: "urged members to call their senators",
+#: "asked employers to do the right thing" name no action a stance could be on.
+MOBILIZING = frozenset(
+    """call contact write email phone visit attend join tell do give let come show reconsider
+    answer reach sign""".split()
+)
 #: Cues about an actor's conduct, read on the phrase itself ("praised the council's efforts").
 EVALUATIVE = frozenset({"praises", "criticizes"})
 
@@ -433,12 +439,20 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             walk.consumed.add(inner.token.i)
             for s in stances_of(inner, walk):
                 yield _combine(s, reading, 0.85)
-            if cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
+            urged = reading.hit.token.lemma_.lower() in URGE_VERBS
+            if (
+                cue.issue_predicate not in ("proposes", "supports" if urged else "proposes")
+                or polarity < 0
+                or inner.token.i != member.i
+            ):
                 continue
-            # "plans to dismantle X": the plan itself is proposed too
+            # "plans to dismantle X": the plan itself is proposed too; "urged Congress to
+            # overturn X": the overturning is supported too
         if inner is not None and inner.token.i != member.i:
             continue
         if is_verb_fragment(member) or cue.issue_predicate is None:
+            continue
+        if member.lemma_.lower() in MOBILIZING and reading.hit.token.lemma_.lower() in URGE_VERBS:
             continue
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children
