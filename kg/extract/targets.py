@@ -54,6 +54,7 @@ CLAUSE_SUBJECT = rule(
     EXTRACTOR,
     "a negative cue whose clause has its own subject: X protested that Y fails to ...",
 )
+OWNER = rule("cue.owner", EXTRACTOR, "the doer of a deed praised or blamed: X criticized Y's plan")
 PREFERENCE = rule("cue.preference", EXTRACTOR, "the second of a preference: X put Y over Z")
 AGAINST = rule("cue.against", EXTRACTOR, "an action against something: X mobilised against Y")
 PURPOSE = rule(
@@ -384,9 +385,23 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     if entity is None:
         return
     yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
+    yield from _owner(target, predicate, reading, path, walk)
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _owner(
+    target: Token, predicate: str, reading: Reading, path: float, walk: Walk
+) -> Iterator[Stance]:
+    """ "criticized the agency's award of a grant": praise or blame of a deed is of its
+    doer too."""
+    if predicate not in EVALUATIVE:
+        return
+    owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    ref = walk.analysis.actor(owner) if owner is not None else None
+    if ref is not None and not walk.holds(ref.entity):
+        yield reading.stance(predicate, ref.entity, path * 0.9, hops=ref.hops, rule=OWNER)
 
 
 def _relative_cue(noun: Token, analysis: DocAnalysis, consumed: set[int]) -> Token | None:
