@@ -63,6 +63,11 @@ LAW_VERBS = frozenset(
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
+#: Nouns of a measure that a later "it" may stand for ("voted against it").
+MEASURES = GENERIC_ISSUES | frozenset(
+    """pilot program programme project rule regulation tax tariff fee levy cap ban mandate
+    motion budget contract bond rezoning abatement exemption""".split()
+)
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
 
@@ -292,13 +297,39 @@ class Resolver:
         index = self.mentions
         issues = index.issue_starts
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
-        if before == 0:
-            return None
-        mention = self.names.mentions[issues[before - 1]]
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
-        if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
-            return None
-        return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        if before > 0:
+            mention = self.names.mentions[issues[before - 1]]
+            if sentences.number(token) - sentences.number(self.doc[mention.start]) <= limit:
+                return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        if token.pos_ == "PRON" and self._stance_object(token):
+            return self._measure_before(token, sentences)
+        return None
+
+    def _stance_object(self, pronoun: Token) -> bool:
+        """ "voted against it", "backs it": what a stance verb takes is a measure."""
+        verb, prep = pronoun.head, None
+        if pronoun.dep_ == "pobj":
+            verb, prep = pronoun.head.head, pronoun.head.lower_
+        return any(
+            cue.issue_predicate in ("supports", "opposes") and cue.prep == prep
+            for cue in self.lexicon.cues_for(verb.lemma_.lower(), "VERB")
+        )
+
+    def _measure_before(self, pronoun: Token, sentences: Sentences) -> Entity | None:
+        """The measure, plan or programme last named as a subject or object in
+        this sentence or the two before: "The pilot … Three members voted against it"."""
+        first = sentences.all[max(sentences.number(pronoun) - 2, 0)].start
+        for tok in reversed(self.doc[first : pronoun.i]):
+            if (
+                tok.pos_ == "NOUN"
+                and tok.tag_ == "NN"
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                and tok.lemma_.lower() in MEASURES
+                and self.names.at(tok) is None
+            ):
+                return issue_from_tokens(phrase_tokens(tok))
+        return None
 
     def _law_named_next(self, token: Token, sentences: Sentences) -> Entity | None:
         """An unnamed new law ("a bill", "legislation to …") named right after it."""
@@ -440,17 +471,18 @@ def _compatible(pronoun: str, entity: Entity, gender: Mapping[str, str]) -> bool
 
 def conjuncts(token: Token) -> list[Token]:
     """ "A, B and C": the tokens joined to ``token`` by conj (or, in a list of
-    names, the apposition the parser mistook for one)."""
+    names, the apposition the parser mistook for one); the names a plural
+    spells out ("council members A, B and C", "four Republicans — A, B …")."""
     out = []
+    plural = token.tag_ in ("NNS", "NNPS")
     stack = [
         c
         for c in token.children
         if c.dep_ == "conj"
         or (
             c.dep_ == "appos"
-            and token.pos_ == "PROPN"
             and c.pos_ == "PROPN"
-            and any(g.dep_ == "conj" for g in c.children)
+            and (plural or (token.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)))
         )
     ]
     while stack:
