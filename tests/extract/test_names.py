@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_articles
 from kg.model import Article
 
@@ -87,6 +89,24 @@ def test_a_vague_issue_is_not_merged_across_documents(nlp):
     assert objects["a"].label == objects["b"].label == "plan"
     assert objects["a"].key != objects["b"].key
     assert objects["c"].key == objects["d"].key == "congestion_pricing"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The board supports Bill 31-12, which would require new homes to be electric.",
+            "Bill 31-12",
+        ),
+        ("“I support House Bill 771,” said Rep. Maria Garcia.", "House Bill 771"),
+        (
+            "Rep. Maria Garcia voted against the Fair Prices at the Pump Act on Monday.",
+            "Fair Prices at the Pump Act",
+        ),
+    ],
+)
+def test_a_law_keeps_its_whole_name(extract, text, label):
+    assert label in {c.object.label for c in extract(text) if c.object.kind == "Issue"}
 
 
 def test_a_hyphenated_surname_stays_whole(extract):
