@@ -48,7 +48,7 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return subject
-    if (doer := _for_doer(verb) or _inverted_subject(verb)) is not None:
+    if (doer := _for_doer(verb)) is not None:
         return doer
     if (
         depth < 3
@@ -68,13 +68,6 @@ def _for_doer(verb: Token) -> Token | None:
         return None
     governor = verb.head.head
     return next((c for c in governor.children if c.dep_ == "dobj"), None)
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """ "Voting for the plan were A, B and C": who is named after "were"."""
-    if verb.dep_ not in ("csubj", "nsubj") or verb.tag_ != "VBG" or verb.head.lemma_ != "be":
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "attr"), None)
 
 
 def _grammatical_holders(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
@@ -122,7 +115,7 @@ def clause_subject(
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return analysis.actors(subject)
-    if (doer := _for_doer(verb) or _inverted_subject(verb)) is not None:
+    if (doer := _for_doer(verb)) is not None:
         return analysis.actors(doer)
     if (
         depth < 3

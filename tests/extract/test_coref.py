@@ -36,3 +36,11 @@ def test_it_after_a_vote_is_the_measure_not_an_organisation(extract):
     found = triples(claims)
     assert ("Ines Marwick", "opposes", "landfill levy") in found
     assert ("Ines Marwick", "opposes", "county commission") not in found
+
+
+def test_it_after_a_backing_verb_is_the_measure(extract):
+    claims = extract(
+        "The county proposed a landfill levy in May. "
+        "Supervisor Ines Marwick said she backs it because it funds recycling."
+    )
+    assert ("Ines Marwick", "supports", "landfill levy") in triples(claims)

@@ -63,16 +63,12 @@ LAW_VERBS = frozenset(
 #: Nouns of what a body votes on: "voted against it" refers back to one of these.
 VOTED_ON = GENERIC_ISSUES | frozenset(
     """motion rule pilot program programme nomination levy contract project reform bond
-    ordinance""".split()
+    ordinance regulation tax tariff fee cap ban mandate budget rezoning abatement
+    exemption""".split()
 )
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
-#: Nouns of a measure that a later "it" may stand for ("voted against it").
-MEASURES = GENERIC_ISSUES | frozenset(
-    """pilot program programme project rule regulation tax tariff fee levy cap ban mandate
-    motion budget contract bond rezoning abatement exemption""".split()
-)
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
 
@@ -272,11 +268,13 @@ class Resolver:
             return None
         head = token.lemma_.lower()
         proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
+        # "the chair" may be "Commission Chair Ann Lee"; "the commission" is not her
+        titled = head in self.lexicon.titles or token.lower_ in self.lexicon.titles
         index = self.mentions
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
         for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
-            if words <= index.role_words[n] or (
+            if (titled and words <= index.role_words[n]) or (
                 not proper and words <= index.label_words[n] and head not in ("city", "state")
             ):
                 return self.names.mention_entities[n]
@@ -312,11 +310,11 @@ class Resolver:
             if sentences.number(token) - sentences.number(self.doc[mention.start]) <= limit:
                 return issue_from_tokens(list(self.doc[mention.start : mention.end]))
         if token.pos_ == "PRON" and self._stance_object(token):
-            return self._measure_before(token, sentences)
+            return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
         return None
 
     def _stance_object(self, pronoun: Token) -> bool:
-        """ "voted against it", "backs it": what a stance verb takes is a measure."""
+        """ "backs it", "argued against it": what a support or opposition verb takes."""
         verb, prep = pronoun.head, None
         if pronoun.dep_ == "pobj":
             verb, prep = pronoun.head.head, pronoun.head.lower_
@@ -324,21 +322,6 @@ class Resolver:
             cue.issue_predicate in ("supports", "opposes") and cue.prep == prep
             for cue in self.lexicon.cues_for(verb.lemma_.lower(), "VERB")
         )
-
-    def _measure_before(self, pronoun: Token, sentences: Sentences) -> Entity | None:
-        """The measure, plan or programme last named as a subject or object in
-        this sentence or the two before: "The pilot … Three members voted against it"."""
-        first = sentences.all[max(sentences.number(pronoun) - 2, 0)].start
-        for tok in reversed(self.doc[first : pronoun.i]):
-            if (
-                tok.pos_ == "NOUN"
-                and tok.tag_ == "NN"
-                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-                and tok.lemma_.lower() in MEASURES
-                and self.names.at(tok) is None
-            ):
-                return issue_from_tokens(phrase_tokens(tok))
-        return None
 
     def _law_named_next(self, token: Token, sentences: Sentences) -> Entity | None:
         """An unnamed new law ("a bill", "legislation to …") named right after it."""
@@ -389,7 +372,7 @@ class Resolver:
         """ "called the toll a cash grab and vowed to fight it": the toll."""
         sent = sentences.of(pronoun)
         for tok in reversed(sent[: pronoun.i - sent.start]):
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 continue
             if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
                 return issue_from_tokens(phrase_tokens(tok))
