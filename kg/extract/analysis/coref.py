@@ -269,7 +269,7 @@ class Resolver:
         head = token.lemma_.lower()
         proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
         # "the chair" may be "Commission Chair Ann Lee"; "the commission" is not her
-        titled = head in self.lexicon.titles or token.lower_ in self.lexicon.titles
+        titled = head not in self.lexicon.actors or head in self.lexicon.titles
         index = self.mentions
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
