@@ -412,7 +412,9 @@ def _both(target: Token, analysis: DocAnalysis) -> list[Entity]:
         return []
     found: list[Entity] = []
     names = analysis.names
-    for mention, entity in zip(reversed(names.mentions), reversed(names.mention_entities)):
+    for mention, entity in zip(
+        reversed(names.mentions), reversed(names.mention_entities), strict=True
+    ):
         if mention.start < target.i and entity.kind == "Issue" and entity not in found:
             found.append(entity)
             if len(found) == 2:
