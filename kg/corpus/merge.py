@@ -88,12 +88,12 @@ class EntityTable:
 
     def add(self, unit: DocExtraction) -> None:
         """Count the entities of one article (its claims' and its named actors)."""
-        for entity in unit.entities:
+        self.add_entities(unit_entities(unit))
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Count entities named by one article (:func:`unit_entities`)."""
+        for entity in entities:
             self._note(entity)
-        for claim in unit.claims:
-            for entity in (claim.subject, claim.object, claim.speaker):
-                if entity is not None:
-                    self._note(entity)
 
     def update(self, other: EntityTable) -> None:
         """Add ``other``'s counts to this table (tables merge in any order)."""
@@ -174,6 +174,12 @@ def graph_entities(resolution: Resolution, involved: Iterable[Entity]) -> list[E
     entities = {e.key: e for e in resolution.actors}
     entities.update((e.key, e) for e in involved)
     return [entities[key] for key in sorted(entities)]
+
+
+def unit_entities(unit: DocExtraction) -> tuple[Entity, ...]:
+    """What the merge needs of one article: its named actors, then the subject,
+    object and speaker of each claim (small enough to send from a worker)."""
+    return (*unit.entities, *claim_entities(unit.claims))
 
 
 def claim_entities(claims: Iterable[Claim]) -> Iterator[Entity]:
