@@ -22,7 +22,8 @@ from tests.extract.conftest import stances
         "The Harbor League has urged its members to call legislators this week.",
         "Supporters, including the Harbor Chamber, argue that without the levy the team will "
         "move to a suburban site.",
-        "“We would have passed the levy in a day if he had called us back,” Sen. Laura Becker said.",
+        "“We would have passed the levy in a day if he had called us back,” "
+        "Sen. Laura Becker said.",
         # a supposition in an if-clause is nobody's stance
         "The mayor said the levy would start in May if the City Council approves it.",
         "“If we want more ferries, run the boats more often,” said Mayor Lin Adeyemi.",

@@ -61,7 +61,8 @@ def test_blame_of_a_deed_is_blame_of_its_doer(extract):
         s[:3]
         for s in stances(
             extract(
-                "Rep. Laura Becker criticized the Federal Railroad Administration's award of the grant."
+                "Rep. Laura Becker criticized the Federal Railroad Administration's award "
+                "of the grant."
             )
         )
     }
