@@ -37,6 +37,7 @@ from kg.extract.labels import (
     action_label,
     is_verb_fragment,
     issue_from_tokens,
+    is_time,
     issue_key,
     noun_label,
     phrase_tokens,
@@ -246,7 +247,11 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             return [(token.head, 0.95)]  # "the pilot, proposed by the mayor": the pilot
         if is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
-        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
+        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"] or [
+            (c, 0.9)  # "rejected, 3-6, an amendment": the parser took the object for an adverb
+            for c in children
+            if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i and not is_time(c)
+        ]
         # "introduced the X Act, legislation that ...": the second object restates the first
         direct = [
             d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES

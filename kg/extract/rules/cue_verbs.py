@@ -206,8 +206,11 @@ def _claims(
         return  # "if the council approves it": a supposition, nobody's stance
     evidence = analysis.evidence(sent, NAME, VERSION)
     speaker = analysis.speaker(cue_token)
+    voted = cue_token.dep_ in ("xcomp", "advcl") and cue_token.head.lemma_ == "vote"
     for holder in holders:
         for stance in stances:
+            if voted and stance.predicate == "announces":
+                continue  # "voted to launch a pilot" supports it (actions.v1), announces nothing
             if stance.target == holder.entity or stance.target.key == holder.entity.key:
                 continue
             if stance.modality == "questioned":
