@@ -50,6 +50,8 @@ WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "compl
 #: Verbs that report a forecast or an argument: what "will" happen in their clause is
 #: the reporter's expectation, not a commitment of the clause's subject.
 FORECAST_VERBS = WARNING_VERBS | frozenset({"argue", "expect", "believe", "think", "estimate"})
+#: Cues whose negation leaves the holder undecided rather than opposed.
+UNDECIDED_WHEN_NEGATED = frozenset({"commit", "decide", "endorse", "pledge"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
@@ -217,6 +219,8 @@ def _claims(
                 continue  # a question ("Does X back Y?", "asked whether X backs Y") claims nothing
             if stance.negated and stance.polarity > 0:
                 continue  # "I do not oppose rail where it pays": not opposing is not support
+            if stance.negated and stance.cue in UNDECIDED_WHEN_NEGATED:
+                continue  # "has not committed to the facility": undecided, not opposed
             confidence = config.calibration.confidence(
                 stance.rule,
                 hops=holder.hops + stance.hops,
