@@ -45,7 +45,8 @@ class _Seen:
 
     labels: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    aliases: Counter[str] = field(default_factory=Counter)
+    """Counted too, so that an article's entities can be taken out again."""
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,12 @@ class Resolution:
             return None
         return self.entities[self.key_of.get(entity.key, entity.key)]
 
-    def slice_of(self, unit: DocExtraction) -> list[str]:
+    def slice_of(self, keys: Iterable[str]) -> list[str]:
         """What of this resolution one article's claims depend on: the key, label
-        and kind each of its entity keys now stands for (for cache keys)."""
-        keys = {e.key for e in unit.entities}
-        keys.update(e.key for e in claim_entities(unit.claims))
+        and kind each of its entity keys (:func:`unit_keys`) now stands for (for
+        cache keys)."""
         out = []
-        for key in sorted(keys):
+        for key in keys:
             entity = self.entities[self.key_of.get(key, key)]
             out.append(f"{key}\x1e{entity.key}\x1e{entity.label}\x1e{entity.kind}")
         return out
@@ -80,6 +80,13 @@ class Resolution:
         return [e for _, e in sorted(self.entities.items()) if e.is_actor]
 
 
+def unit_keys(unit: DocExtraction) -> tuple[str, ...]:
+    """The entity keys one article names (its entities and its claims'), sorted."""
+    keys = {e.key for e in unit.entities}
+    keys.update(e.key for e in claim_entities(unit.claims))
+    return tuple(sorted(keys))
+
+
 class EntityTable:
     """Every entity the articles name, with its labels, kinds and aliases."""
 
@@ -88,12 +95,28 @@ class EntityTable:
 
     def add(self, unit: DocExtraction) -> None:
         """Count the entities of one article (its claims' and its named actors)."""
-        for entity in unit.entities:
-            self._note(entity)
-        for claim in unit.claims:
-            for entity in (claim.subject, claim.object, claim.speaker):
-                if entity is not None:
-                    self._note(entity)
+        for entity in _named(unit):
+            seen = self._seen[entity.key]
+            seen.labels[entity.label] += 1
+            seen.kinds[entity.kind] += 1
+            seen.aliases.update(entity.aliases)
+
+    def remove(self, unit: DocExtraction) -> None:
+        """Take back what :meth:`add` counted for ``unit`` (an article that is
+        gone or changed): the table is then as if it had never been added."""
+        for entity in _named(unit):
+            seen = self._seen[entity.key]
+            for counter, values in (
+                (seen.labels, (entity.label,)),
+                (seen.kinds, (entity.kind,)),
+                (seen.aliases, entity.aliases),
+            ):
+                for value in values:
+                    counter[value] -= 1
+                    if counter[value] <= 0:
+                        del counter[value]
+            if not seen.labels:  # every add counts a label: no article names it now
+                del self._seen[entity.key]
 
     def update(self, other: EntityTable) -> None:
         """Add ``other``'s counts to this table (tables merge in any order)."""
@@ -101,18 +124,27 @@ class EntityTable:
             mine = self._seen[key]
             mine.labels.update(seen.labels)
             mine.kinds.update(seen.kinds)
-            mine.aliases |= seen.aliases
+            mine.aliases.update(seen.aliases)
 
-    def _note(self, entity: Entity) -> None:
-        seen = self._seen[entity.key]
-        seen.labels[entity.label] += 1
-        seen.kinds[entity.kind] += 1
-        seen.aliases.update(entity.aliases)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EntityTable) and self._seen == other._seen
+
+    __hash__ = None  # type: ignore[assignment]  (mutable)
 
     def resolve(self, lexicon: Lexicon) -> Resolution:
         """Decide which keys are one thing, and the label, kind and aliases of each."""
         key_of = _person_keys(self._seen, lexicon) | _acronym_keys(self._seen)
         return Resolution(key_of, _merged(self._seen, key_of))
+
+
+def _named(unit: DocExtraction) -> Iterator[Entity]:
+    """The entities of one article as the table counts them: its named actors,
+    then subject, object and speaker of each claim."""
+    yield from unit.entities
+    for claim in unit.claims:
+        for entity in (claim.subject, claim.object, claim.speaker):
+            if entity is not None:
+                yield entity
 
 
 def canonical_claims(unit: DocExtraction, resolution: Resolution) -> list[Claim]:
@@ -197,7 +229,12 @@ def _scoped(entity: Entity, article: str) -> Entity:
     """A vague one-word issue gets a key of its own in each article."""
     if entity.kind != "Issue" or entity.label.lower() not in VAGUE_ISSUES:
         return entity
-    return replace(entity, key=f"{entity.key}_in_{slugify(article)}")
+    return replace(entity, key=scoped_key(entity.key, article))
+
+
+def scoped_key(key: str, article: str) -> str:
+    """The key of a vague issue ``key`` within one article."""
+    return f"{key}_in_{slugify(article)}"
 
 
 def _person_keys(seen: dict[str, _Seen], lexicon: Lexicon) -> dict[str, str]:
