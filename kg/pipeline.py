@@ -33,7 +33,7 @@ import kg
 from kg.corpus.assemble import CLAIMS_FILE, GRAPH_FILE, STORE_DIR, VIEW_FILE, assemble
 from kg.corpus.cache import BuildCache, article_key, config_key, digest, pipeline_id
 from kg.corpus.fragments import ArticleState, BuildState, fragment_code
-from kg.corpus.merge import EntityTable, unit_keys
+from kg.corpus.merge import EntityTable, unit_entities, unit_keys
 from kg.corpus.outdir import staged_output
 from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles, extract_document, parse_text
@@ -41,7 +41,7 @@ from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.extract.registry import Progress, check_extractors
 from kg.fileio import atomic_write, write_errors
 from kg.ingest.reader import read_articles
-from kg.model import Article, Claim, Extraction
+from kg.model import Article, Claim, Entity, Extraction
 from kg.parallel import ArticleWork, choose_executor
 
 if TYPE_CHECKING:
@@ -141,13 +141,13 @@ def build(
     with staged_output(out) as stage:
         cache = BuildCache(out if out.is_dir() else None, stage)
         before = cache.previous_state()
-        units = _Units(cache, model, lexicon, extractors, progress, scheduler)
+        units = _Units(cache, model, lexicon, extractors, progress, scheduler, config)
         table = before.table if before is not None else EntityTable()
         states: dict[str, ArticleState] = {}
-        for article, unit in units.run(articles, keys):
-            if unit is not None:
-                table.add(unit)
-                states[article.id] = ArticleState(keys[article.id], unit_keys(unit))
+        for article, entities in units.run(articles, keys):
+            if entities is not None:
+                table.add_entities(entities)
+                states[article.id] = ArticleState(keys[article.id], unit_keys(entities))
         if units.failures and strict:
             raise ExtractionError(
                 f"{len(units.failures)} of {len(articles)} articles failed "
@@ -243,7 +243,12 @@ class _Model:
 
 class _Units:
     """Each article's extraction: reused from the cache, or made from a cached
-    parse, or parsed and extracted now. Failures are collected, not raised."""
+    parse, or parsed and extracted now. Failures are collected, not raised.
+
+    What the build needs of each article while the others are parsed is only
+    its entities (for :class:`~kg.corpus.merge.EntityTable`); the extraction
+    and the parse go to the cache, written by the worker that made them when
+    it shares this machine's files, so the main process only collects."""
 
     def __init__(
         self,
@@ -253,17 +258,18 @@ class _Units:
         extractors: Sequence[str],
         progress: Progress | None,
         scheduler: str | None = None,
+        config: str = "",
     ) -> None:
         self.cache, self.model, self.lexicon, self.extractors = cache, model, lexicon, extractors
-        self.progress, self.scheduler = progress, scheduler
+        self.progress, self.scheduler, self.config = progress, scheduler, config
         self.failures: list[ArticleFailure] = []
         self.kept: list[Article] = []
         self.reused = self.parsed = self._done = 0
 
     def run(
         self, articles: Sequence[Article], keys: dict[str, str]
-    ) -> Iterator[tuple[Article, DocExtraction | None]]:
-        """``(article, its extraction or None if it failed)`` of each article
+    ) -> Iterator[tuple[Article, tuple[Entity, ...] | None]]:
+        """``(article, its entities or None if it failed)`` of each article
         extracted now, in order; the articles whose extraction is reused from
         the previous build are listed in :attr:`kept` (and not loaded)."""
         self._total = len(articles)
@@ -285,38 +291,33 @@ class _Units:
                 unparsed.append(article)
         if not unparsed:
             return
+        executor = choose_executor(self.model.get(), len(unparsed), scheduler=self.scheduler)
+        keep = UnitFiles(self.cache, self.config, self.model.id) if executor.shares_files else None
         unit = functools.partial(
-            article_unit, lexicon=self.lexicon, extractors=tuple(self.extractors)
+            article_unit, lexicon=self.lexicon, extractors=tuple(self.extractors), keep=keep
         )
-        for article, result in zip(unparsed, self._map(unit, unparsed), strict=True):
+        results = executor.map(ArticleWork(unit, text=parse_text), unparsed)
+        for article, result in zip(unparsed, results, strict=True):
             self.parsed += 1
             self.cache.save_parse_bytes(self._parse_key(article), result.parse)
             yield article, self._record(article, result, keys[article.id])
 
-    def _map(
-        self, unit: Callable[[Article, Doc], UnitResult], articles: Sequence[Article]
-    ) -> Iterator[UnitResult]:
-        """``unit(article, parse)`` of each article, in order: the seam where an
-        executor (worker processes, a cluster) runs the per-article work."""
-        executor = choose_executor(self.model.get(), len(articles), scheduler=self.scheduler)
-        return executor.map(ArticleWork(unit, text=parse_text), articles)
-
-    def _extract(self, article: Article, doc: Doc, key: str) -> DocExtraction | None:
+    def _extract(self, article: Article, doc: Doc, key: str) -> tuple[Entity, ...] | None:
         result = article_unit(
             article, doc, lexicon=self.lexicon, extractors=self.extractors, keep_parse=False
         )
         return self._record(article, result, key)
 
-    def _record(self, article: Article, result: UnitResult, key: str) -> DocExtraction | None:
+    def _record(self, article: Article, result: UnitResult, key: str) -> tuple[Entity, ...] | None:
         if result.failure is not None:
             self.failures.append(result.failure)
-        else:
+        elif result.extraction is not None:
             self.cache.save_unit(key, result.extraction)
         self._tick()
-        return result.extraction
+        return result.entities
 
     def _parse_key(self, article: Article) -> str:
-        return digest(self.model.id, parse_text(article))
+        return parse_key(self.model.id, article)
 
     def _tick(self) -> None:
         self._done += 1
@@ -324,15 +325,39 @@ class _Units:
             self.progress(self._done, self._total)
 
 
+def parse_key(pipeline: str, article: Article) -> str:
+    """The cache key of ``article``'s parse with the pipeline ``pipeline`` (its id)."""
+    return digest(pipeline, parse_text(article))
+
+
+@dataclass(frozen=True)
+class UnitFiles:
+    """Where the per-article work writes its parse and extraction itself (a worker
+    that shares this machine's files): the cache, and what its keys are made of."""
+
+    cache: BuildCache
+    config: str
+    """The build's :func:`~kg.corpus.cache.config_key`."""
+    pipeline: str
+    """The spaCy pipeline's id (:func:`~kg.corpus.cache.pipeline_id`)."""
+
+    def save(self, article: Article, parse: bytes | None, extraction: DocExtraction) -> None:
+        self.cache.save_parse_bytes(parse_key(self.pipeline, article), parse)
+        self.cache.save_unit(digest(self.config, article_key(article)), extraction)
+
+
 @dataclass(frozen=True)
 class UnitResult:
     """What the per-article work sends back: the parse (``DocBin`` bytes, to keep)
-    and the extraction, or the failure that replaced it."""
+    and the extraction, or the failure that replaced it; ``entities`` are what
+    the merge needs of it (:func:`~kg.corpus.merge.unit_entities`). Parse and
+    extraction are None once the work has written them to the cache itself."""
 
     article: str
     parse: bytes | None
     extraction: DocExtraction | None
     failure: ArticleFailure | None = None
+    entities: tuple[Entity, ...] | None = None
 
 
 def article_unit(
@@ -342,10 +367,12 @@ def article_unit(
     lexicon: Lexicon,
     extractors: Sequence[str],
     keep_parse: bool = True,
+    keep: UnitFiles | None = None,
 ) -> UnitResult:
     """The per-article work of a build (picklable with ``functools.partial``):
     :func:`kg.extract.extract_document`, with an error caught and described
-    (one bad article never stops a corpus), and the parse serialized to keep."""
+    (one bad article never stops a corpus), and the parse serialized to keep;
+    with ``keep``, both are written to the cache here rather than sent back."""
     parse = None
     if keep_parse:
         from spacy.tokens import DocBin
@@ -354,8 +381,15 @@ def article_unit(
     try:
         extraction = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
     except Exception as error:
+        if keep is not None:
+            keep.cache.save_parse_bytes(parse_key(keep.pipeline, article), parse)
+            parse = None
         return UnitResult(article.id, parse, None, ArticleFailure(article.id, _one_line(error)))
-    return UnitResult(article.id, parse, extraction)
+    entities = unit_entities(extraction)
+    if keep is not None:
+        keep.save(article, parse, extraction)
+        return UnitResult(article.id, None, None, entities=entities)
+    return UnitResult(article.id, parse, extraction, entities=entities)
 
 
 def _one_line(error: BaseException) -> str:
@@ -386,9 +420,9 @@ def _merged_table(
         if old is not None and old.unit == keys[article.id]:
             states[article.id] = old  # counted in the previous table
         else:
-            unit = cache.load_unit(keys[article.id])
-            table.add(unit)
-            states[article.id] = ArticleState(keys[article.id], unit_keys(unit))
+            entities = unit_entities(cache.load_unit(keys[article.id]))
+            table.add_entities(entities)
+            states[article.id] = ArticleState(keys[article.id], unit_keys(entities))
     for article_id, old in previous.items():
         if states.get(article_id) is old:
             continue
@@ -398,7 +432,7 @@ def _merged_table(
             for state in states.values():
                 table.add(cache.load_unit(state.unit))
             return table
-        table.remove(unit)
+        table.remove_entities(unit_entities(unit))
     return table
 
 

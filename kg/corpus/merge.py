@@ -80,11 +80,9 @@ class Resolution:
         return [e for _, e in sorted(self.entities.items()) if e.is_actor]
 
 
-def unit_keys(unit: DocExtraction) -> tuple[str, ...]:
-    """The entity keys one article names (its entities and its claims'), sorted."""
-    keys = {e.key for e in unit.entities}
-    keys.update(e.key for e in claim_entities(unit.claims))
-    return tuple(sorted(keys))
+def unit_keys(entities: Iterable[Entity]) -> tuple[str, ...]:
+    """The keys of the entities one article names (:func:`unit_entities`), sorted."""
+    return tuple(sorted({e.key for e in entities}))
 
 
 class EntityTable:
@@ -95,16 +93,21 @@ class EntityTable:
 
     def add(self, unit: DocExtraction) -> None:
         """Count the entities of one article (its claims' and its named actors)."""
-        for entity in _named(unit):
+        self.add_entities(unit_entities(unit))
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Count entities named by one article (:func:`unit_entities`)."""
+        for entity in entities:
             seen = self._seen[entity.key]
             seen.labels[entity.label] += 1
             seen.kinds[entity.kind] += 1
             seen.aliases.update(entity.aliases)
 
-    def remove(self, unit: DocExtraction) -> None:
-        """Take back what :meth:`add` counted for ``unit`` (an article that is
-        gone or changed): the table is then as if it had never been added."""
-        for entity in _named(unit):
+    def remove_entities(self, entities: Iterable[Entity]) -> None:
+        """Take back what :meth:`add_entities` counted for ``entities`` (of an
+        article that is gone or changed): the table is then as if they had
+        never been added."""
+        for entity in entities:
             seen = self._seen[entity.key]
             for counter, values in (
                 (seen.labels, (entity.label,)),
@@ -135,16 +138,6 @@ class EntityTable:
         """Decide which keys are one thing, and the label, kind and aliases of each."""
         key_of = _person_keys(self._seen, lexicon) | _acronym_keys(self._seen)
         return Resolution(key_of, _merged(self._seen, key_of))
-
-
-def _named(unit: DocExtraction) -> Iterator[Entity]:
-    """The entities of one article as the table counts them: its named actors,
-    then subject, object and speaker of each claim."""
-    yield from unit.entities
-    for claim in unit.claims:
-        for entity in (claim.subject, claim.object, claim.speaker):
-            if entity is not None:
-                yield entity
 
 
 def canonical_claims(unit: DocExtraction, resolution: Resolution) -> list[Claim]:
@@ -206,6 +199,12 @@ def graph_entities(resolution: Resolution, involved: Iterable[Entity]) -> list[E
     entities = {e.key: e for e in resolution.actors}
     entities.update((e.key, e) for e in involved)
     return [entities[key] for key in sorted(entities)]
+
+
+def unit_entities(unit: DocExtraction) -> tuple[Entity, ...]:
+    """What the merge needs of one article: its named actors, then the subject,
+    object and speaker of each claim (small enough to send from a worker)."""
+    return (*unit.entities, *claim_entities(unit.claims))
 
 
 def claim_entities(claims: Iterable[Claim]) -> Iterator[Entity]:

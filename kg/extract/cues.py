@@ -43,6 +43,7 @@ RECEIVE_VERBS = frozenset(
 VERDICT = "as"
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,23 @@ def is_negated(token: Token) -> bool:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
+    return False
+
+
+def is_supposition(token: Token) -> bool:
+    """Whether ``token`` sits in the condition of a conditional ("if the council
+    approves it", "unless X agrees"): a supposition is nobody's stance. What the
+    main clause commits to on that condition ("would vote no unless ...") is
+    a stance, read as hypothetical by :func:`modality_of`."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 

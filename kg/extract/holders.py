@@ -48,6 +48,8 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return subject
+    if (doer := _for_doer(verb)) is not None:
+        return doer
     if (
         depth < 3
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
@@ -57,6 +59,15 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+def _for_doer(verb: Token) -> Token | None:
+    """ "thanked Ann Lee for announcing …", "blamed the mayor for cutting …":
+    the one thanked or blamed is who did it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+        return None
+    governor = verb.head.head
+    return next((c for c in governor.children if c.dep_ == "dobj"), None)
 
 
 def _grammatical_holders(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
@@ -104,6 +115,8 @@ def clause_subject(
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None:
         return analysis.actors(subject)
+    if (doer := _for_doer(verb)) is not None:
+        return analysis.actors(doer)
     if (
         depth < 3
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")

@@ -111,7 +111,11 @@ def render(tokens: list[Token]) -> str:
     """Join tokens with the spacing they had in the text, trimmed and shortened."""
     while tokens and (tokens[0].lower_ in DROP_WORDS or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("prep", "cc", "case")):
+    while tokens and (
+        tokens[-1].is_punct
+        or tokens[-1].dep_ == "case"
+        or (tokens[-1].dep_ in ("prep", "cc") and tokens[-1].is_alpha)  # not "17" of "24-17"
+    ):
         tokens = tokens[:-1]
     words = []
     for n, tok in enumerate(tokens[: MAX_WORDS + 3]):

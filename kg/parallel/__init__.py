@@ -78,6 +78,9 @@ class ArticleWork(Generic[R]):
 class Executor(Protocol):
     """Runs an :class:`ArticleWork` over articles; yields results in article order."""
 
+    shares_files: bool
+    """The work runs on this machine, so it may write the build's files itself."""
+
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]: ...
 
 
@@ -86,6 +89,8 @@ class Serial:
     """Everything in this process, with the pipeline the entry point loaded."""
 
     nlp: Language
+    #: The work runs where the build's files are (it may write into the output).
+    shares_files = True
 
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
         return work.stream(self.nlp, articles)

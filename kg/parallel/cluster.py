@@ -48,6 +48,8 @@ class DaskExecutor:
     address: str
     nlp: Language
     batch_size: int = BATCH_SIZE
+    #: Workers may run on other machines: results come back to be written here.
+    shares_files = False
 
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
         from distributed import as_completed

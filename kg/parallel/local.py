@@ -61,6 +61,8 @@ class ProcessPool:
     nlp: Language
     processes: int = 2
     batch_size: int = BATCH_SIZE
+    #: Workers run on this machine: the work may write into the build's output.
+    shares_files = True
 
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
         parts = batches(articles, self.batch_size)

@@ -18,6 +18,9 @@ from tests.extract.conftest import stances
         "Does Mayor Lin Adeyemi support the harbor plan?",
         "Governor Ruth Baines asked whether the council supports the toll.",
         "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Adeyemi.",
+        # a supposition in an if-clause is nobody's stance
+        "The mayor said the levy would start in May if the City Council approves it.",
+        "“If we want more ferries, run the boats more often,” said Mayor Lin Adeyemi.",
     ],
 )
 def test_distractors_make_no_stance(extract, text):
@@ -46,3 +49,11 @@ def test_a_dated_dateline_is_not_the_speaker(extract):
         "“I will not support the ferry levy.”"
     )
     assert ("Mara Quince", "opposes", "ferry levy", -1, "Mara Quince") in stances(claims)
+
+
+def test_a_conditional_commitment_is_a_stance(extract):
+    """The main clause of a conditional commits its holder; only the condition does not."""
+    found = stances(
+        extract("Rep. Maria Garcia said she would vote against the levy unless it is capped.")
+    )
+    assert ("Maria Garcia", "opposes", "levy", -1, "Maria Garcia") in found

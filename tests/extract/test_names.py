@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_articles
 from kg.model import Article
 
@@ -87,3 +89,64 @@ def test_a_vague_issue_is_not_merged_across_documents(nlp):
     assert objects["a"].label == objects["b"].label == "plan"
     assert objects["a"].key != objects["b"].key
     assert objects["c"].key == objects["d"].key == "congestion_pricing"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The board supports Bill 31-12, which would require new homes to be electric.",
+            "Bill 31-12",
+        ),
+        ("“I support House Bill 771,” said Rep. Maria Garcia.", "House Bill 771"),
+        (
+            "Rep. Maria Garcia voted against the Fair Prices at the Pump Act on Monday.",
+            "Fair Prices at the Pump Act",
+        ),
+    ],
+)
+def test_a_law_keeps_its_whole_name(extract, text, label):
+    assert label in {c.object.label for c in extract(text) if c.object.kind == "Issue"}
+
+
+def test_a_hyphenated_surname_stays_whole(extract):
+    claims = extract(
+        "Union President Marisol Penhaligon-Obst praised the harbor bill. "
+        "Penhaligon-Obst said the harbor bill protects dock workers."
+    )
+    assert {c.subject.label for c in claims} == {"Marisol Penhaligon-Obst"}
+
+
+def test_a_role_in_apposition_makes_a_name_a_person(extract):
+    claims = extract("The group’s research director, Tavish Ormonde, opposes the mileage tax.")
+    roles = {(c.subject.label, c.subject.kind, c.object.label) for c in claims}
+    assert ("Tavish Ormonde", "Person", "research director") in roles
+
+
+def test_an_abbreviated_title_before_a_name_is_its_role(extract):
+    claims = extract("The guild’s president, Sgt. Colm Ashgrove, opposes the overtime cap.")
+    assert ("Colm Ashgrove", "holdsRole", "Sergeant") in {
+        (c.subject.label, c.predicate, c.object.label) for c in claims
+    }
+    assert "Sgt" not in {c.subject.label for c in claims}
+
+
+def test_a_place_in_a_party_tag_is_not_an_actor(extract):
+    claims = extract(
+        "Rep. Orla Fenwick (D-Brookhaven), who chairs the panel, opposes the toll plan."
+    )
+    subjects = {c.subject.label for c in claims}
+    assert "Brookhaven" not in subjects
+    assert ("Orla Fenwick", "opposes", "toll plan") in {
+        (c.subject.label, c.predicate, c.object.label) for c in claims
+    }
+
+
+def test_law_names_are_whole(extract):
+    claims = extract(
+        "Senator Ada Quell supports Bill 31-07. "
+        "Senator Ada Quell opposes House Bill 902. "
+        "Senator Ada Quell introduced the Fair Wages at the Dock Act."
+    )
+    objects = {c.object.label for c in claims if c.subject.label == "Ada Quell"}
+    assert {"Bill 31-07", "House Bill 902", "Fair Wages at the Dock Act"} <= objects

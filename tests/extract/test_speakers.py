@@ -58,3 +58,23 @@ def test_we_inside_a_quote_is_its_speaker_not_the_byline(extract):
         "“We oppose the fare hike,” said Rita Lund, a union organizer."
     )
     assert ("Rita Lund", "opposes", "fare hike", -1, "Rita Lund") in stances(claims)
+
+
+def test_a_statement_is_its_issuers_not_that_of_an_agency_it_mentions(extract):
+    claims = extract(
+        "SALEM – Senator Mara Quince (D-Ore.) issued the following statement after the "
+        "Transport Agency announced it will raise ferry fares:\n\n"
+        "“I oppose the ferry fare increase.”"
+    )
+    found = stances(claims)
+    assert ("Mara Quince", "opposes", "ferry fare increase", -1, "Mara Quince") in found
+    assert not any(s[0] == "Transport Agency" and s[2] == "ferry fare increase" for s in found)
+
+
+def test_who_is_thanked_for_doing_something_did_it(extract):
+    claims = extract(
+        "Mayor Tom Reyes said: “I thank Director Lena Ostrova for announcing the night bus pilot.”"
+    )
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Lena Ostrova", "announces", "night bus pilot") in found
+    assert ("Tom Reyes", "announces", "night bus pilot") not in found

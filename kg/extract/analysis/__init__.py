@@ -40,6 +40,7 @@ from kg.extract.analysis.names import DocNames, find_names
 from kg.extract.analysis.quotes import Quotes
 from kg.extract.analysis.sentences import Sentences, split_sentences
 from kg.extract.analysis.speakers import attribute_speakers
+from kg.extract.labels import issue_from_tokens
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Entity, Provenance
 
@@ -61,7 +62,7 @@ class DocAnalysis:
     speakers: Mapping[int, Entity]
     """Token index → who says it, for tokens of quotations and reported clauses."""
     laws: Mapping[int, Entity]
-    """Token index → the named law a "the bill" or "it" refers back to."""
+    """Token index → the named law a token names or a "the bill" or "it" refers back to."""
 
     @property
     def text(self) -> str:
@@ -132,6 +133,11 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
     laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
+    for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 24-17"
+        if mention.kind == "Issue" and (
+            law := issue_from_tokens(list(doc[mention.start : mention.end]))
+        ):
+            laws.update(dict.fromkeys(range(mention.start, mention.end), law))
     return DocAnalysis(
         article=article,
         doc=doc,

@@ -60,6 +60,11 @@ LAW_VERBS = frozenset(
     """sign veto pass enact repeal amend introduce cosponsor co-sponsor ratify adopt
     reauthorize""".split()
 )
+#: Nouns of what a body votes on: "voted against it" refers back to one of these.
+VOTED_ON = GENERIC_ISSUES | frozenset(
+    """motion rule pilot program programme nomination levy contract project reform bond
+    ordinance""".split()
+)
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
@@ -289,6 +294,10 @@ class Resolver:
             return None
         if token.pos_ == "PRON" and (same := self._object_in_sentence(token, sentences)):
             return same
+        if token.pos_ == "PRON" and voted_on(token):
+            voted = self._voted_on_before(token, sentences)
+            if voted is not None:
+                return voted
         index = self.mentions
         issues = index.issue_starts
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
@@ -320,6 +329,31 @@ class Resolver:
             return None
         return issue_from_tokens(list(self.doc[mention.start : mention.end]))
 
+    def _voted_on_before(self, pronoun: Token, sentences: Sentences) -> Entity | None:
+        """ "Voting for the pilot were A and B. C and D voted against it.": the pilot,
+        the nearest thing voted on in this or the two sentences before (a sentence's
+        subject before its objects: "The amendment would have cut the program")."""
+        sent = sentences.of(pronoun)
+        for _ in range(3):
+            found = [
+                tok
+                for tok in self.doc[sent.start : min(sent.end, pronoun.i)]
+                if tok.pos_ == "NOUN"
+                and tok.lemma_.lower() in VOTED_ON
+                and tok.dep_ not in ("compound", "amod", "poss")
+                and not any(
+                    a.pos_ == "NOUN" and a.lemma_.lower() in VOTED_ON for a in tok.ancestors
+                )
+            ]
+            if found:
+                tok = next((t for t in found if t.dep_ in SUBJECT_DEPS), found[-1])
+                law = self.issue_antecedent(tok, sentences)
+                return law or issue_from_tokens([t for t in phrase_tokens(tok) if t.i >= tok.i - 3])
+            if sent.start == 0:
+                break
+            sent = sentences.of(self.doc[sent.start - 1])
+        return None
+
     def _object_in_sentence(self, pronoun: Token, sentences: Sentences) -> Entity | None:
         """ "called the toll a cash grab and vowed to fight it": the toll."""
         sent = sentences.of(pronoun)
@@ -329,6 +363,16 @@ class Resolver:
             if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
                 return issue_from_tokens(phrase_tokens(tok))
         return None
+
+
+def voted_on(pronoun: Token) -> bool:
+    """ "voted for it", "voted against it", "voted on it"."""
+    prep = pronoun.head
+    return (
+        pronoun.dep_ == "pobj"
+        and prep.lower_ in ("for", "against", "on")
+        and prep.head.lemma_.lower() == "vote"
+    )
 
 
 def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
@@ -370,6 +414,8 @@ def resolve_pronouns(
             continue
         if lower in NEUTER and token.dep_ == "dobj" and token.head.lemma_.lower() in LAW_VERBS:
             continue  # "she would sign it": a law, not an organisation
+        if lower in NEUTER and voted_on(token):
+            continue  # "three members voted against it": a measure, not the council
         entity = _antecedent(token, candidates, starts, sentences, quotes, gender)
         if entity is None:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,6 +78,11 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
     raw.sort(key=lambda m: m.start)
     raw = _joined_names(doc, raw, lexicon)
+    raw = _glued_names(doc, raw)
+    raw = _whole_laws(doc, raw)
+    raw = _people_by_role(doc, raw, lexicon)
+    tagged = _party_tags(doc, raw)
+    raw = [m for m in raw if m.start not in tagged]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
@@ -93,6 +98,9 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
                     entity_of[i] = entity
     _bare_acronyms(proper, entity_of)
     _bare_surnames(proper, entities, entity_of)
+    number = {m: n for n, m in enumerate(raw)}
+    for i, person in tagged.items():  # "(D-Ohio)": the tag's words stand for the person
+        entity_of[i] = entities[number[person]]
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
     return DocNames(tuple(raw), entity_of, tuple(entities), _parties(doc, raw, entities))
 
@@ -118,6 +126,8 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         lead += 1
     if not tokens or (kind != "Person" and not any(t.text[:1].isupper() for t in tokens)):
         return None
+    if kind == "Person" and all(_is_title(t, lexicon) or t.is_punct for t in tokens):
+        return None  # "Sgt." alone: the title of the name after it
     name = tokens[lead:]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
         return None
@@ -165,6 +175,145 @@ def _joined_names(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> li
     return out
 
 
+def _glued_names(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """A name the recogniser cut at a hyphen is whole again: "Ann Lee-" and
+    "Okoro" (or "Ann Lee" and a bare "-Okoro") make "Ann Lee-Okoro"."""
+    out: list[NameMention] = []
+    for m in mentions:
+        if out and out[-1].end > m.start:
+            continue  # taken into the name before it
+        end = m.end
+        while (
+            end + 1 < len(doc)
+            and doc[end].text in "-–"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].text[:1].isupper()
+        ):
+            end += 2
+        if end != m.end:
+            m = replace(m, end=end, text=_clean(doc[m.start : end].text))
+        out.append(m)
+    return out
+
+
+def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """A law's name the recogniser cut short is whole again:
+
+    - "House Bill 512": a bare "Bill 512" takes the chamber written before it;
+    - "the Lower Costs at the Counter Act": capitalised words before a law
+      name, joined to it by "at the", "of", "for" ..., belong to it.
+    """
+    out: list[NameMention] = []
+    for m in mentions:
+        if m.kind == "Issue":
+            start = _law_start(doc, m)
+            while out and out[-1].end > start:
+                out.pop()  # "House", taken into "House Bill 512"
+            if start != m.start:
+                m = replace(m, start=start, text=_clean(doc[start : m.end].text))
+        out.append(m)
+    return out
+
+
+#: Small words inside a law's name: "the Lower Costs at the Counter Act".
+LAW_NAME_JOINERS = frozenset({"at", "the", "of", "for", "on", "to", "in", "and", "from"})
+#: Recogniser labels of names that are never part of a law's name.
+NOT_LAW_NAME = frozenset({"PERSON", "NORP", "GPE", "DATE", "CARDINAL", "MONEY", "PERCENT"})
+
+
+def _law_start(doc: Doc, mention: NameMention) -> int:
+    start = mention.start
+    sent_start = doc[start].sent.start
+    if doc[start].text in LAW_WORDS and start > sent_start:
+        prev = doc[start - 1]  # "House Bill 512", "Senate Resolution 7"
+        if prev.text[:1].isupper() and prev.whitespace_ and prev.pos_ == "PROPN":
+            start -= 1
+    i = start - 1
+    joiners = 0
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.lower_ in LAW_NAME_JOINERS and joiners < 2 and not tok.text[:1].isupper():
+            joiners += 1
+        elif (
+            tok.text[:1].isupper()
+            and tok.is_alpha
+            and tok.ent_type_ not in NOT_LAW_NAME
+            and tok.lower_ not in STRIP_LEADING
+            and i > sent_start
+        ):
+            start, joiners = i, 0
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
+    """A person the recogniser took for an organisation, known by the role in
+    apposition with the name ("its president, Ann Lee,", "Ann Lee, a trade
+    analyst at …") or by a party tag after it ("Ann Lee (D-Ohio)")."""
+    out = []
+    text = doc.text  # built once: ``Doc.text`` joins every token on each access
+    for m in mentions:
+        if m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
+            span = doc[m.start : m.end]
+            root = span.root
+            role = None
+            if root.dep_ == "appos" and _role_noun(root.head, lexicon):
+                role = root.head
+            else:
+                role = next(
+                    (c for c in root.children if c.dep_ == "appos" and _role_noun(c, lexicon)),
+                    None,
+                )
+            if role is not None or PARTY_TAG.match(text, span.end_char, span.end_char + 24):
+                m = replace(m, kind="Person")
+        out.append(m)
+    return out
+
+
+def _person_shaped(doc: Doc, mention: NameMention, lexicon: Lexicon) -> bool:
+    """Two or three capitalised words, none an organisation noun or an acronym."""
+    words = [t for t in doc[mention.start : mention.end] if t.text not in "-–"]
+    return 2 <= len(words) <= 3 and all(
+        t.is_alpha
+        and t.text[:1].isupper()
+        and not t.is_upper
+        and t.lemma_.lower() not in lexicon.actors
+        and t.lower_ not in lexicon.actors
+        for t in words
+    )
+
+
+#: Endings of nouns that name a person by a trade: economist, physician.
+PERSON_ENDINGS = ("ist", "ian")
+
+
+def _role_noun(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (_is_title(token, lexicon) or lemma.endswith(PERSON_ENDINGS))
+
+
+def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]:
+    """Token index → the person mention, for the tokens of the party tag after
+    a person's name: "(D-Ohio)", ", R-Texas,"."""
+    tags: dict[int, NameMention] = {}
+    text = doc.text
+    for m in mentions:
+        if m.kind != "Person" or m.end >= len(doc):
+            continue
+        after = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        found = PARTY_TAG.match(text, after, after + 24)
+        if found is None:
+            continue
+        span = doc.char_span(after, found.end() - 1, alignment_mode="contract")
+        for tok in span or ():
+            if not tok.is_punct:
+                tags[tok.i] = m
+    return tags
+
+
 def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
     """Title words right before a name that attach to it: "STA Commissioner", "energy czar"."""
     run: list[Token] = []
@@ -180,7 +329,7 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
             or tok.dep_ not in TITLE_DEPS
         ):
             break
-        if tok.is_punct and tok.text not in "-–":
+        if tok.is_punct and tok.text not in "-–" and not _abbreviation_period(tok, lexicon):
             break
         if tok.text in POSSESSIVE:
             break
@@ -202,13 +351,35 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
         run[:0] = list(doc[i : run[0].i])
     while run and run[0].ent_iob_ == "I" and run[0].i > 0 and run[0].ent_type_ == "ORG":
         run.insert(0, doc[run[0].i - 1])
+    if not run and start > 0:  # "Sgt. Ann Lee" with "Sgt." hung elsewhere by the parser
+        i = start - 1
+        if _abbreviation_period(doc[i], lexicon):
+            i -= 1
+        if doc[i].text[:1].isupper() and _is_title(doc[i], lexicon):
+            run = list(doc[i:start])
     if not any(_is_title(t, lexicon) for t in run):
         return []
     return run
 
 
+def _abbreviation_period(token: Token, lexicon: Lexicon) -> bool:
+    """The "." of "Sgt." split off by the tokenizer."""
+    return token.text == "." and token.i > 0 and _is_title(token.doc[token.i - 1], lexicon)
+
+
 def _is_title(token: Token, lexicon: Lexicon) -> bool:
-    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
+    """A title word; "Sgt" of "Sgt." too, which the tokenizer may split from its period."""
+    lower = token.lower_
+    return (
+        lower in lexicon.titles
+        or token.lemma_.lower() in lexicon.titles
+        or (f"{lower}." in lexicon.titles and _abbreviated(token))
+    )
+
+
+def _abbreviated(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_
 
 
 def _unlabelled_names(

@@ -133,13 +133,32 @@ def _introduced_speaker(
     sent = sentences.of(doc[i])
     if not sent.text.rstrip().endswith(":"):
         return None
-    found = _speech_subject(sent, quotes, resolver)
-    if found is not None:
-        return found
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    ref = resolver.actor(subject) if subject is not None else None
-    return ref.entity if ref is not None else None
+    return _issuer(sent, quotes, resolver) or _speech_subject(sent, quotes, resolver)
+
+
+#: Nouns for what a statement's issuer hands out: "issued the following statement".
+STATEMENT_NOUNS = frozenset({"statement", "remark", "comment", "following", "letter", "testimony"})
+
+
+def _issuer(sent: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:
+    """Who issues a statement: the subject of "issued the following statement"
+    or of the sentence's main verb, not of a speech verb inside it ("X issued
+    the following statement after the agency announced …:")."""
+    verbs = [
+        tok.head
+        for tok in sent
+        if tok.lemma_.lower() in STATEMENT_NOUNS and tok.dep_ in ("dobj", "nsubjpass")
+    ]
+    for verb in (*verbs, sent.root):
+        subject = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "agent") and quotes.at(c.idx) is None),
+            None,
+        )
+        if subject is not None and subject.dep_ == "agent":
+            subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+        if subject is not None and (ref := resolver.actor(subject)) is not None:
+            return ref.entity
+    return None
 
 
 def _speech_subject(sent: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
-from kg.extract.cues import is_negated, modality_of
+from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.labels import issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
@@ -42,6 +42,12 @@ SPONSOR_APPOSITION = rule(
     "actions.sponsor_apposition", NAME, "a sponsor in apposition: A, the bill's sponsor"
 )
 VOTE_YES_NO = rule("actions.vote_yes_no", NAME, "a yes or no vote: she voted no on X")
+VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
+SUPPORT_OF = rule(
+    "actions.support_of", NAME, "who carried a vote: X passed with the support of A and B"
+)
+#: Nouns of backing in "passed with the support of A", and the side they are on.
+BACKING_NOUNS = {"support": 1, "backing": 1, "vote": 1, "votes": 1, "opposition": -1}
 
 #: Sponsorship words (lemma of the last part of "co-sponsor") and the predicate each gives.
 SPONSOR_WORDS = {"sponsor": "proposes", "cosponsor": "supports", "author": "proposes"}
@@ -87,6 +93,9 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             elif token.lemma_ == "vote" and token.pos_ == "VERB":
                 yield from _vote_to(token, sent, analysis, config)
                 yield from _vote_yes_no(token, sent, analysis, config)
+                yield from _vote_list(token, sent, analysis, config)
+            elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
+                yield from _support_of(token, sent, analysis, config)
 
 
 def _sponsor_lemma(token: Token) -> str | None:
@@ -256,6 +265,47 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
     yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
 
 
+def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "Voting for the pilot were A, B and C", "Voting against it was D"."""
+    if vote.tag_ != "VBG" or vote.dep_ not in ("csubj", "nsubj") or vote.head.lemma_ != "be":
+        return
+    prep = next((c for c in vote.children if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in ("for", "against"):
+        return
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    target = _law(obj, analysis) if obj is not None else None
+    holders = _voters(_name_list(vote.head, analysis))
+    if target is None or not holders:
+        return
+    polarity = 1 if prep.lower_ == "for" else -1
+    yield from _claims(holders, None, polarity, target, vote, VOTE_LIST, sent, analysis, config)
+
+
+def _support_of(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "The measure passed 52-48 with the support of four Republicans — Sens. A, B and
+    C —": each named voter supports the measure that passed."""
+    with_ = noun.head
+    if noun.dep_ != "pobj" or with_.lower_ != "with" or with_.head.pos_ != "VERB":
+        return
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    subject = next((c for c in with_.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if of is None or subject is None:
+        return
+    target = _law(subject, analysis)
+    holders = _voters(_name_list(of, analysis))
+    if target is None or not holders:
+        return
+    polarity = BACKING_NOUNS[noun.lower_]
+    yield from _claims(holders, None, polarity, target, noun, SUPPORT_OF, sent, analysis, config)
+
+
+def _voters(found: list[Referent]) -> list[Referent]:
+    """The people of a list of voters, when it names any ("Council President A": not the
+    council); otherwise the groups it names ("with the support of 24 Republicans")."""
+    people = [ref for ref in found if ref.entity.kind == "Person"]
+    return people or found
+
+
 def _name_list(start: Token, analysis: DocAnalysis) -> list[Referent]:
     """The actors named after ``start`` up to the next verb: "by Senators A (D-Colo.),
     B (D-Ariz.) and C (R-Mont.), who represent …" (the parser breaks such lists at
@@ -344,7 +394,7 @@ def _claims(
     analysis: DocAnalysis,
     config: Config,
 ) -> Iterator[Claim]:
-    if is_negated(token):
+    if is_negated(token) or is_supposition(token):
         return  # "did not vote to repeal it" is no vote for it either
     if predicate is None or polarity < 0:
         predicate = "supports" if polarity > 0 else "opposes"

@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
-from kg.extract.cues import FUTURE_AUX, NON_ACTIONS, Hit, depth, is_negated, match_cue, modality_of
+from kg.extract.cues import (
+    FUTURE_AUX,
+    NON_ACTIONS,
+    Hit,
+    depth,
+    is_negated,
+    is_supposition,
+    match_cue,
+    modality_of,
+)
 from kg.extract.holders import holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
@@ -185,6 +194,8 @@ def _claims(
     holders: list[Referent],
     stances: list[Stance],
 ) -> Iterator[Claim]:
+    if is_supposition(cue_token):
+        return  # "if the council approves it": a supposition, nobody's stance
     evidence = analysis.evidence(sent, NAME, VERSION)
     speaker = analysis.speaker(cue_token)
     for holder in holders:

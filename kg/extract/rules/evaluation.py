@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
-from kg.extract.cues import is_negated, modality_of
+from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.labels import GENERIC_ISSUES
 from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated
 from kg.extract.registry import Config, register, rule
@@ -237,6 +237,8 @@ def _claims(
     holder, hops = (ref.entity, ref.hops) if ref is not None else (speaker, 1)
     if aim.judge is not None and ref is None or holder is None:
         return  # the narrator's word, or no one we can name
+    if is_supposition(token):
+        return  # "if the plan is a disaster, ...": a supposition, no verdict
     negated = is_negated(token) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.analysis.speakers import is_speech_verb
-from kg.extract.cues import is_negated, modality_of
+from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
 
@@ -65,7 +65,7 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
             holder = analysis.speaker(token)
             if holder is None or target is None or target.key == holder.key:
                 continue
-            if not target.is_actor:
+            if not target.is_actor or is_supposition(token):
                 continue
             modality = modality_of(token, "asserted", analysis)
             yield Claim(

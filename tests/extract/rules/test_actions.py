@@ -58,6 +58,19 @@ def core(claims):
                 ("Bo Lind", "proposes", "Dock Fee Ordinance", 1),
             },
         ),
+        (  # a list of voters after "voting for ... were"
+            "The board voted on the ferry pilot. Voting for the pilot were members Laura Becker, "
+            "Daniel Ortiz and Board President Tim Rusk.",
+            {
+                ("Laura Becker", "supports", "pilot", 1),
+                ("Daniel Ortiz", "supports", "pilot", 1),
+                ("Tim Rusk", "supports", "pilot", 1),
+            },
+        ),
+        (  # the named voters who carried a measure
+            "The levy passed 5-4 with the support of two Republicans, Ann Vole and Bo Lind.",
+            {("Ann Vole", "supports", "levy", 1), ("Bo Lind", "supports", "levy", 1)},
+        ),
     ],
 )
 def test_sponsorships_and_votes(extract, text, expected):
@@ -92,3 +105,25 @@ def test_a_negated_vote_is_no_stance(extract):
 )
 def test_action_cues(extract, text, expected):
     assert expected in core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" after a vote is the thing voted on, not the body that voted
+            "The board voted 6-3 to approve the ferry pilot. Members Ann Vole and Bo Lind "
+            "voted against it.",
+            {("Ann Vole", "opposes", "ferry pilot", -1), ("Bo Lind", "opposes", "ferry pilot", -1)},
+        ),
+        (  # the subject of the sentence before, not the program it would cut
+            "The amendment, offered by Ann Vole, would have cut the harbor program. "
+            "Only Laura Becker and Daniel Ortiz voted for it.",
+            {
+                ("Laura Becker", "supports", "amendment", 1),
+                ("Daniel Ortiz", "supports", "amendment", 1),
+            },
+        ),
+    ],
+)
+def test_voted_for_it(extract, text, expected):
+    assert expected <= core(extract(text))
