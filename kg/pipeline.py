@@ -6,14 +6,18 @@ This is the only module that knows every stage; the CLI and the notebook call
 1. each article is extracted alone (:func:`kg.extract.extract_document`), or
    its extraction from the previous build is reused (:mod:`kg.corpus.cache`);
    one that fails is reported and left out, the others go on;
-2. the entities of all articles are merged (:mod:`kg.corpus.merge`);
-3. article by article, the merged claims go to ``claims.jsonl`` and to the
-   on-disk Oxigraph store, which is then exported as ``graph.ttl`` and shown
-   as ``graph.html``;
+2. the entities of all articles are merged (:mod:`kg.corpus.merge`): the
+   previous build's table of entities, less the articles that are gone or
+   changed, plus the new ones;
+3. each article whose extraction or merged entities changed gets a new
+   fragment, its part of ``claims.jsonl``, ``graph.ttl`` and the view
+   (:mod:`kg.corpus.fragments`); the others keep theirs; the files are joined
+   from the fragments and the previous store is updated with what changed
+   (:mod:`kg.corpus.assemble`);
 
 all of it into a staging folder that replaces the output folder in one step
 (:mod:`kg.corpus.outdir`). Only one article's parse and claims are in memory
-at a time, besides the table of entities.
+at a time, besides the table of entities and the view's compact rows.
 """
 
 from __future__ import annotations
