@@ -63,8 +63,8 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
 
 def _for_doer(verb: Token) -> Token | None:
     """ "thanked Ann Lee for announcing …", "blamed the mayor for cutting …":
-    the one thanked or blamed is who did it."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+    the one thanked or blamed is who did it; so is the one "charged with violating …"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "with") or verb.tag_ != "VBG":
         return None
     governor = verb.head.head
     return next((c for c in governor.children if c.dep_ == "dobj"), None)

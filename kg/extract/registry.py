@@ -31,7 +31,14 @@ Extractor = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
 RULES: dict[str, Rule] = {}
-DEFAULT_EXTRACTORS = ("roles.v1", "stance.v1", "evaluation.v1", "actions.v1", "relations.v1")
+DEFAULT_EXTRACTORS = (
+    "roles.v1",
+    "stance.v1",
+    "evaluation.v1",
+    "actions.v1",
+    "announcements.v1",
+    "relations.v1",
+)
 
 
 @dataclass(frozen=True)

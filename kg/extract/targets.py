@@ -54,6 +54,7 @@ CLAUSE_SUBJECT = rule(
     EXTRACTOR,
     "a negative cue whose clause has its own subject: X protested that Y fails to ...",
 )
+OWNER = rule("cue.owner", EXTRACTOR, "the doer of a deed praised or blamed: X criticized Y's plan")
 PREFERENCE = rule("cue.preference", EXTRACTOR, "the second of a preference: X put Y over Z")
 AGAINST = rule("cue.against", EXTRACTOR, "an action against something: X mobilised against Y")
 PURPOSE = rule(
@@ -78,6 +79,12 @@ PREFERENCE_VERBS = frozenset(
 )
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Verbs of rallying people, not policy: "urged members to call their senators",
+#: "asked employers to do the right thing" name no action a stance could be on.
+MOBILIZING = frozenset(
+    """call contact write email phone visit attend join tell do give let come show reconsider
+    answer reach sign""".split()
+)
 #: Cues about an actor's conduct, read on the phrase itself ("praised the council's efforts").
 EVALUATIVE = frozenset({"praises", "criticizes"})
 
@@ -378,9 +385,23 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     if entity is None:
         return
     yield reading.stance(predicate, entity, path * (1.0 if cue.issue_predicate else 0.8))
+    yield from _owner(target, predicate, reading, path, walk)
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _owner(
+    target: Token, predicate: str, reading: Reading, path: float, walk: Walk
+) -> Iterator[Stance]:
+    """ "criticized the agency's award of a grant": praise or blame of a deed is of its
+    doer too."""
+    if predicate not in EVALUATIVE:
+        return
+    owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    ref = walk.analysis.actor(owner) if owner is not None else None
+    if ref is not None and not walk.holds(ref.entity):
+        yield reading.stance(predicate, ref.entity, path * 0.9, hops=ref.hops, rule=OWNER)
 
 
 def _relative_cue(noun: Token, analysis: DocAnalysis, consumed: set[int]) -> Token | None:
@@ -433,12 +454,20 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             walk.consumed.add(inner.token.i)
             for s in stances_of(inner, walk):
                 yield _combine(s, reading, 0.85)
-            if cue.issue_predicate != "proposes" or polarity < 0 or inner.token.i != member.i:
+            urged = reading.hit.token.lemma_.lower() in URGE_VERBS
+            if (
+                cue.issue_predicate not in ("proposes", "supports" if urged else "proposes")
+                or polarity < 0
+                or inner.token.i != member.i
+            ):
                 continue
-            # "plans to dismantle X": the plan itself is proposed too
+            # "plans to dismantle X": the plan itself is proposed too; "urged Congress to
+            # overturn X": the overturning is supported too
         if inner is not None and inner.token.i != member.i:
             continue
         if is_verb_fragment(member) or cue.issue_predicate is None:
+            continue
+        if member.lemma_.lower() in MOBILIZING and reading.hit.token.lemma_.lower() in URGE_VERBS:
             continue
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children

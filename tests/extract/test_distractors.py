@@ -18,6 +18,12 @@ from tests.extract.conftest import stances
         "Does Mayor Lin Adeyemi support the harbor plan?",
         "Governor Ruth Baines asked whether the council supports the toll.",
         "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Adeyemi.",
+        # rallying people is no policy stance; a forecast of what others will do is no commitment
+        "The Harbor League has urged its members to call legislators this week.",
+        "Supporters, including the Harbor Chamber, argue that without the levy the team will "
+        "move to a suburban site.",
+        "“We would have passed the levy in a day if he had called us back,” "
+        "Sen. Laura Becker said.",
         # a supposition in an if-clause is nobody's stance
         "The mayor said the levy would start in May if the City Council approves it.",
         "“If we want more ferries, run the boats more often,” said Mayor Lin Adeyemi.",
@@ -57,3 +63,14 @@ def test_a_conditional_commitment_is_a_stance(extract):
         extract("Rep. Maria Garcia said she would vote against the levy unless it is capped.")
     )
     assert ("Maria Garcia", "opposes", "levy", -1, "Maria Garcia") in found
+
+
+def test_urging_an_action_supports_it(extract):
+    found = {
+        s[:4]
+        for s in stances(extract("The Harbor Owners Council urged Congress to overturn the rule."))
+    }
+    assert found == {
+        ("Harbor Owners Council", "opposes", "rule", -1),
+        ("Harbor Owners Council", "supports", "overturning rule", 1),
+    }

@@ -2,4 +2,11 @@
 
 from __future__ import annotations
 
-from kg.extract.rules import actions, cue_verbs, evaluation, relations, roles  # noqa: F401  (importing registers them)
+from kg.extract.rules import (  # noqa: F401  (importing registers them)
+    actions,
+    announcements,
+    cue_verbs,
+    evaluation,
+    relations,
+    roles,
+)

@@ -47,6 +47,9 @@ NAME, VERSION = "stance.v1", "1.0.0"
 
 #: Speech verbs that report a fear, not a wish: "warned that X would hurt Y".
 WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "complain", "claim"})
+#: Verbs that report a forecast or an argument: what "will" happen in their clause is
+#: the reporter's expectation, not a commitment of the clause's subject.
+FORECAST_VERBS = WARNING_VERBS | frozenset({"argue", "expect", "believe", "think", "estimate"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
@@ -166,11 +169,16 @@ def _commitments(
             if subject is None:
                 continue
             label, predicate, made_by = action_label(verb, subject), "supports", REPORTED_COMMITMENT
-        elif subjects:
+        elif subjects and not (
+            verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FORECAST_VERBS
+        ):  # "supporters argue the team will move": a forecast, not the team's commitment
             holders, label, predicate = subjects, action_label(verb), "proposes"
             made_by = COMMITMENT
         else:
             continue
+        modality = modality_of(verb, "planned", analysis)
+        if modality == "counterfactual":
+            continue  # "we would have passed it": what did not happen commits no one
         consumed.add(verb.i)
         entity = Entity(issue_key(label), label, "Issue")
         stance = make_stance(
@@ -178,7 +186,7 @@ def _commitments(
             entity,
             -1 if negated else 1,
             cue,
-            modality_of(verb, "planned", analysis),
+            modality,
             negated,
             0.75,
             rule=made_by,
