@@ -176,7 +176,10 @@ CASES = {
     ),
     "a lawsuit challenging": (
         "The ACLU filed a lawsuit challenging the executive order.",
-        {("ACLU", "opposes", "executive order", -1, None)},
+        {
+            ("ACLU", "opposes", "executive order", -1, None),
+            ("ACLU", "announces", "lawsuit", 1, None),
+        },
     ),
     "described as a mistake": (
         "Governor Tom Jones described the merger as a mistake.",
