@@ -150,3 +150,14 @@ def test_law_names_are_whole(extract):
     )
     objects = {c.object.label for c in claims if c.subject.label == "Ada Quell"}
     assert {"Bill 31-07", "House Bill 902", "Fair Wages at the Dock Act"} <= objects
+
+
+def test_a_title_inside_a_name_the_recogniser_took_for_an_organisation(extract):
+    claims = extract(
+        "Harbor Board Chair Wilhelmina Otterbein backs the pier levy. "
+        "The board should reject the pier levy, the editors wrote."
+    )
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Wilhelmina Otterbein", "holdsRole", "Harbor Board Chair") in found
+    assert not any("Chair" in s for s, _, _ in found)
+    assert ("Wilhelmina Otterbein", "opposes", "pier levy") not in found

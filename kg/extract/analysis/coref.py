@@ -63,7 +63,8 @@ LAW_VERBS = frozenset(
 #: Nouns of what a body votes on: "voted against it" refers back to one of these.
 VOTED_ON = GENERIC_ISSUES | frozenset(
     """motion rule pilot program programme nomination levy contract project reform bond
-    ordinance""".split()
+    ordinance regulation tax tariff fee cap ban mandate budget rezoning abatement
+    exemption""".split()
 )
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
@@ -267,11 +268,13 @@ class Resolver:
             return None
         head = token.lemma_.lower()
         proper = token.pos_ == "PROPN"  # "the Inflation Reduction Act" names itself
+        # "the chair" may be "Commission Chair Ann Lee"; "the commission" is not her
+        titled = head not in self.lexicon.actors or head in self.lexicon.titles
         index = self.mentions
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
         for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
-            if words <= index.role_words[n] or (
+            if (titled and words <= index.role_words[n]) or (
                 not proper and words <= index.label_words[n] and head not in ("city", "state")
             ):
                 return self.names.mention_entities[n]
@@ -301,13 +304,24 @@ class Resolver:
         index = self.mentions
         issues = index.issue_starts
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
-        if before == 0:
-            return None
-        mention = self.names.mentions[issues[before - 1]]
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
-        if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
-            return None
-        return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        if before > 0:
+            mention = self.names.mentions[issues[before - 1]]
+            if sentences.number(token) - sentences.number(self.doc[mention.start]) <= limit:
+                return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+        if token.pos_ == "PRON" and self._stance_object(token):
+            return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
+        return None
+
+    def _stance_object(self, pronoun: Token) -> bool:
+        """ "backs it", "argued against it": what a support or opposition verb takes."""
+        verb, prep = pronoun.head, None
+        if pronoun.dep_ == "pobj":
+            verb, prep = pronoun.head.head, pronoun.head.lower_
+        return any(
+            cue.issue_predicate in ("supports", "opposes") and cue.prep == prep
+            for cue in self.lexicon.cues_for(verb.lemma_.lower(), "VERB")
+        )
 
     def _law_named_next(self, token: Token, sentences: Sentences) -> Entity | None:
         """An unnamed new law ("a bill", "legislation to …") named right after it."""
@@ -358,7 +372,7 @@ class Resolver:
         """ "called the toll a cash grab and vowed to fight it": the toll."""
         sent = sentences.of(pronoun)
         for tok in reversed(sent[: pronoun.i - sent.start]):
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 continue
             if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
                 return issue_from_tokens(phrase_tokens(tok))
@@ -486,17 +500,18 @@ def _compatible(pronoun: str, entity: Entity, gender: Mapping[str, str]) -> bool
 
 def conjuncts(token: Token) -> list[Token]:
     """ "A, B and C": the tokens joined to ``token`` by conj (or, in a list of
-    names, the apposition the parser mistook for one)."""
+    names, the apposition the parser mistook for one); the names a plural
+    spells out ("council members A, B and C", "four Republicans — A, B …")."""
     out = []
+    plural = token.tag_ in ("NNS", "NNPS")
     stack = [
         c
         for c in token.children
         if c.dep_ == "conj"
         or (
             c.dep_ == "appos"
-            and token.pos_ == "PROPN"
             and c.pos_ == "PROPN"
-            and any(g.dep_ == "conj" for g in c.children)
+            and (plural or (token.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)))
         )
     ]
     while stack:

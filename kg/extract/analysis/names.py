@@ -121,9 +121,15 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
     # Titles inside the entity ("Mayor Tom Brandt") become the role.
+    if kind == "Organization" and _titled_person(tokens, lexicon):
+        kind = "Person"  # "Commission Chair Ann Lee", taken for an organisation
     lead = 0
     while kind == "Person" and lead < len(tokens) - 1 and _is_title(tokens[lead], lexicon):
         lead += 1
+    if kind == "Person":  # "Commission Chair Ann Lee": the title ends at its last title word
+        last = max((n for n, t in enumerate(tokens[:-1]) if _is_title(t, lexicon)), default=-1)
+        if last >= lead and all(t.text[:1].isupper() for t in tokens[: last + 1]):
+            lead = last + 1
     if not tokens or (kind != "Person" and not any(t.text[:1].isupper() for t in tokens)):
         return None
     if kind == "Person" and all(_is_title(t, lexicon) or t.is_punct for t in tokens):
@@ -140,6 +146,18 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
         role_start = role_tokens[0].i
     return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
+
+
+def _titled_person(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Capitalised words ending in a title and then a person's name."""
+    last = max((n for n, t in enumerate(tokens[:-1]) if _is_title(t, lexicon)), default=-1)
+    name = tokens[last + 1 :]
+    return (
+        last >= 0
+        and all(t.text[:1].isupper() for t in tokens)
+        and 2 <= len(name) <= 3  # a first name and a surname
+        and all(t.is_alpha and t.lower_ not in lexicon.actors for t in name)
+    )
 
 
 def _joined_names(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
