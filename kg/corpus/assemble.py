@@ -123,10 +123,17 @@ def assemble(
         and changed <= DELTA_SHARE * max(len(articles), 1)
     )
     with write_errors(out / STORE_DIR):
+        store = None
         if updated:
-            updated = _update_store(stage, out, cache, gone, removed, made, build_triples)
-        if not updated:
-            _load_store(stage / STORE_DIR, stage / GRAPH_FILE)
+            store = _update_store(stage, out, cache, gone, removed, made, build_triples)
+            updated = store is not None
+        if store is None:
+            store = _load_store(stage / STORE_DIR, stage / GRAPH_FILE)
+        summaries = _summarize(store)
+        store.flush()
+        del store  # closes it (RocksDB) before its folder is swapped in
+    with write_errors(out / GRAPH_FILE), open(stage / GRAPH_FILE, "ab") as fh:
+        fh.write(summaries)
     files = [GRAPH_FILE, CLAIMS_FILE]
     if view:
         _write_view(stage / VIEW_FILE, out / VIEW_FILE, cache, articles, states, entities)
@@ -250,14 +257,25 @@ def _copy(source: IO[bytes], target: IO[bytes]) -> None:
         target.flush()
 
 
-def _load_store(path: Path, graph_file: Path) -> None:
+def _load_store(path: Path, graph_file: Path) -> ox.Store:
     """A new store at ``path``, bulk-loaded from the Turtle file ``graph_file``."""
     import pyoxigraph as ox
 
     store = ox.Store(str(path))
     store.bulk_load(path=str(graph_file), format=ox.RdfFormat.TURTLE)
-    store.flush()
-    del store  # closes it (RocksDB) before its folder is swapped in
+    return store
+
+
+def _summarize(store: ox.Store) -> bytes:
+    """Write the summaries of the claims into ``store`` (:mod:`kg.rdf.summary`:
+    they sum up every claim and entity, so they come last) and return them as
+    a Turtle body, for the end of ``graph.ttl``."""
+
+    from kg.rdf.store import turtle_body
+    from kg.rdf.summary import refresh_summaries, summary_quads
+
+    refresh_summaries(store)
+    return turtle_body(summary_quads(store))
 
 
 def _update_store(
@@ -268,11 +286,11 @@ def _update_store(
     removed: set[str],
     made: Sequence[str],
     build_triples: Iterable[tuple],
-) -> bool:
+) -> ox.Store | None:
     """The previous store, updated: the triples of fragments ``gone`` taken out
     (of their shared ones, those in ``removed`` only), the entities' triples
     replaced where they changed, the fragments ``made`` and this build's
-    provenance added. False (and nothing left behind) if the previous store or
+    provenance added. None (and nothing left behind) if the previous store or
     a fragment it was made from cannot be read."""
     import pyoxigraph as ox
 
@@ -284,9 +302,9 @@ def _update_store(
     old_entities = cache.previous_path(ENTITIES_FILE)
     paths = [cache.previous_fragment_path(key, "ttl") for key in gone]
     if previous is None or old_entities is None or not old_entities.is_file():
-        return False
+        return None
     if not all(p is not None and p.is_file() for p in paths):
-        return False
+        return None
     previous.backup(str(stage / STORE_DIR))
     del previous
     store = ox.Store(str(stage / STORE_DIR))
@@ -303,9 +321,7 @@ def _update_store(
         body = cache.fragment_path(key, "ttl").read_bytes()
         store.load(turtle_header() + body, format=ox.RdfFormat.TURTLE)
     store.extend(quads(build_triples))
-    store.flush()
-    del store  # closes it (RocksDB) before its folder is swapped in
-    return True
+    return store
 
 
 def _write_view(
