@@ -1,6 +1,6 @@
 """Time every named query on built graphs: through ``kg query`` and through ``kg serve``.
 
-    .venv/bin/python benchmarks/bench_queries.py OUT-1000 OUT-5000 [--repeat 3]
+    .venv/bin/python benchmarks/bench_queries.py OUT-1000 OUT-5000 [--repeat 3] [--dates]
 
 Each OUT is an output folder of ``kg build`` (its ``store/`` is read; a folder
 with only ``graph.ttl`` is first loaded into a temporary store). For every
@@ -16,6 +16,13 @@ named query it measures
   median of ``--repeat`` requests after one warm-up request, and the server's
   CPU seconds per request (the mean over those requests).
 
+With ``--dates``, each OUT is first copied to a temporary folder where every
+article gets a day of 2024 (random, seeded, the same for every claim of the
+article: the date a claim takes from its article), and the summaries are
+computed again (:func:`kg.rdf.summary.refresh_summaries`, as ``kg build`` does),
+so that ``stance_changes`` and ``stance_timeline`` have dated claims to order;
+the synthetic corpora of ``bench_build.py`` carry no dates.
+
 Parameters default to the heaviest case: the actor with the most stance
 claims and the target most claims are about (``--actor`` / ``--target``
 override). The table ends with the growth of each time between the first and
@@ -27,8 +34,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
+import random
 import resource
 import shutil
 import socket
@@ -46,6 +55,7 @@ import pyoxigraph as ox
 
 from kg.rdf.query import NAMED_QUERIES, bind_values, resolve_entity
 from kg.rdf.source import open_graph, store_folder
+from kg.rdf.summary import refresh_summaries
 
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/policy-kg/ontology#Claim> }"
 #: The busiest actor, target, or (actor, target) pair among the claims with the given polarities.
@@ -71,14 +81,21 @@ def main() -> None:
     parser.add_argument(
         "--target", help="the target parameter (default: the busiest target of the query)"
     )
+    parser.add_argument(
+        "--dates", action="store_true", help="date every article in a copy of each OUT first"
+    )
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     args = parser.parse_args()
 
     results = []
     for out in args.outs:
-        with _store(out) as folder:
+        with _store(out, dates=args.dates) as folder:
+            load = os.getloadavg()[0]
             results.append(measure(folder, args))
+            results[-1].update(out=str(out), load=(load, os.getloadavg()[0]))
     print(table(results))
+    for r in results:
+        print(f"{r['out']}: load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
@@ -159,18 +176,52 @@ def _request(url: str, query: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _store(out: Path) -> Iterator[Path]:
-    """``out`` if it holds a store, else a temporary folder with its graph.ttl loaded."""
-    if store_folder(out) is not None:
+def _store(out: Path, *, dates: bool) -> Iterator[Path]:
+    """``out`` if it holds a store (and no dates are wanted), else a temporary folder
+    with a copy of its store (or its graph.ttl loaded), dated if ``dates``."""
+    found = store_folder(out)
+    if found is not None and not dates:
         yield out
         return
     with tempfile.TemporaryDirectory(prefix="bench-queries-") as temporary:
-        store = ox.Store(str(Path(temporary) / "store"))
-        store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+        folder = Path(temporary) / "store"
+        if found is not None:
+            shutil.copytree(found, folder, ignore=shutil.ignore_patterns("LOCK"))
+            store = ox.Store(str(folder))
+        else:
+            store = ox.Store(str(folder))
+            store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+        if dates:
+            _date_articles(store)
         store.flush()
         del store
-        shutil.copy(out / "graph.ttl", temporary)
+        gc.collect()  # close the store before kg opens it
         yield Path(temporary)
+
+
+_DATES = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX kg: <https://w3id.org/policy-kg/ontology#>
+SELECT ?claim ?doc WHERE { ?claim a kg:Claim ; prov:wasDerivedFrom ?doc }
+"""
+
+
+def _date_articles(store: ox.Store) -> None:
+    """Give every claim the date of its article (a random day of 2024, fixed seed)."""
+    date = ox.NamedNode("http://purl.org/dc/terms/date")
+    xsd_date = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    store.update(f"DELETE WHERE {{ ?claim <{date.value}> ?day }}")
+    rows = sorted((row["doc"].value, row["claim"].value) for row in store.query(_DATES))
+    rnd, days = random.Random(7), {}
+    for doc, _ in rows:
+        if doc not in days:
+            days[doc] = ox.Literal(
+                f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", datatype=xsd_date
+            )
+    store.bulk_extend(
+        ox.Quad(ox.NamedNode(claim), date, days[doc], ox.DefaultGraph()) for doc, claim in rows
+    )
+    refresh_summaries(store)
 
 
 @contextlib.contextmanager

@@ -474,9 +474,11 @@ class _Writer:
         """Export the store as Turtle, and write the view of the claims ``view``."""
         from kg.analysis.network import claims_to_networkx
         from kg.rdf.store import dump_store
+        from kg.rdf.summary import refresh_summaries
         from kg.view.html import write_html
 
         with self._writing(STORE_DIR):
+            refresh_summaries(self.store)  # last: they sum up every claim and entity
             self.store.flush()
         with self._writing(GRAPH_FILE), open(self.stage / GRAPH_FILE, "wb") as fh:
             dump_store(self.store, fh)

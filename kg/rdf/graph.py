@@ -44,7 +44,8 @@ from kg.model import (
     slugify,
 )
 from kg.rdf.namespaces import KG, KGR, PREFIXES
-from kg.rdf.store import Term, add_triples, new_graph, sparql
+from kg.rdf.store import Term, add_triples, new_graph, oxigraph_of, sparql
+from kg.rdf.summary import refresh_summaries
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _XSD = PREFIXES["xsd"]  # not rdflib's XSD: see kg.rdf.namespaces
@@ -99,14 +100,17 @@ def to_graph(extraction: Extraction) -> Graph:
 
     Building twice from the same extraction gives isomorphic graphs: no
     timestamps, no blank nodes. Claims with the same :attr:`Claim.key` are one
-    claim; the most confident of them is kept.
+    claim; the most confident of them is kept. The summaries of the claims
+    (:mod:`kg.rdf.summary`) are written last.
     """
     try:
-        return add_triples(new_graph(), graph_triples(extraction))
+        graph = add_triples(new_graph(), graph_triples(extraction))
     except ValueError as error:  # Oxigraph refuses an IRI made from a bad key
         raise GraphError(
             f"cannot build the graph: {error}; entity keys must be slugs (see kg.model.slugify)"
         ) from None
+    refresh_summaries(oxigraph_of(graph))
+    return graph
 
 
 def graph_triples(extraction: Extraction) -> Iterator[_Triple]:

@@ -83,6 +83,19 @@ class KG(rdflib_namespace.DefinedNamespace):
     mentions: URIRef
     extractorVersion: URIRef
 
+    # Summaries of the claims (kg.rdf.summary)
+    Summaries: URIRef
+    StanceSummary: URIRef
+    holder: URIRef
+    target: URIRef
+    favourableClaims: URIRef
+    unfavourableClaims: URIRef
+    firstFor: URIRef
+    lastFor: URIRef
+    firstAgainst: URIRef
+    lastAgainst: URIRef
+    claimCount: URIRef
+
 
 #: Instance data: ``kgr:<entity key>``, ``kgr:claim-…``, ``kgr:doc-…``, …
 #: (``-`` never occurs in an entity key, so the kinds cannot collide).

@@ -37,6 +37,7 @@ from kg.errors import QueryError, UnknownNameError
 from kg.model import ENTITY_KINDS, slugify
 from kg.rdf.endpoint import Endpoint
 from kg.rdf.prefixes import KG_IRI, KGR_IRI, PREFIX_IRIS, sparql_prologue
+from kg.rdf.summary import HAS_SUMMARIES, SUMMARY_TERMS
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -58,6 +59,8 @@ class NamedQuery:
     text: str
     #: One line of help per parameter, in the order of :attr:`params`.
     param_help: tuple[str, ...] = ()
+    #: Whether it reads the summaries of the claims (:mod:`kg.rdf.summary`).
+    summaries: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ _WHERE = re.compile(r"(?<![\w?$:.-])WHERE\s*\{", re.IGNORECASE)
 #: The SERVICE keyword (not ?service, ex:service or a prefix service:).
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_SUMMARY = re.compile(rf"\bkg:(?:{'|'.join(SUMMARY_TERMS)})\b")
 _MAX_CANDIDATES = 5
 _KINDS = " ".join(f"<{KG_IRI}{kind}>" for kind in ENTITY_KINDS)
 _PREFIXES = sparql_prologue(["kg", "rdfs", "skos"])
@@ -141,10 +145,12 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             description = match.group(3)
     if not description:
         raise QueryError(f"named query {name!r} has no '# description:' line; add one")
+    keywords = _OPAQUE.sub(" ", text)
     for param in params:
-        if not re.search(rf"[?$]{param}\b", _OPAQUE.sub(" ", text)):
+        if not re.search(rf"[?$]{param}\b", keywords):
             raise QueryError(f"named query {name!r} never uses its parameter ?{param}")
-    return NamedQuery(name, description, tuple(params), text, tuple(helps))
+    summaries = bool(_SUMMARY.search(keywords))
+    return NamedQuery(name, description, tuple(params), text, tuple(helps), summaries)
 
 
 @cache
@@ -319,6 +325,11 @@ def run_named(source: Source, name: str, params: Mapping[str, str] | None = None
                 f"named query {name!r} needs parameter {param!r} ({help_text}); "
                 f"expected parameters: {expected}"
             )
+    if query.summaries and _run(source, HAS_SUMMARIES).rows != (("true",),):
+        raise QueryError(
+            f"named query {name!r} reads the summaries of the claims, which this graph lacks "
+            "(it was written by an earlier kg); rebuild it with `kg build`"
+        )
     bindings = {param: resolve_entity(source, given[param]) for param in query.params}
     result = _run(source, query.text, bindings)
     keep = [i for i, column in enumerate(result.columns) if column not in bindings]
