@@ -51,6 +51,7 @@ from kg.extract.registry import Progress, check_extractors
 from kg.fileio import atomic_write, write_errors
 from kg.ingest.reader import read_articles
 from kg.model import Article, Claim, Entity, Extraction
+from kg.nlp import parse_bytes
 from kg.parallel import ArticleWork, choose_executor
 
 if TYPE_CHECKING:
@@ -394,11 +395,7 @@ def article_unit(
     :func:`kg.extract.extract_document`, with an error caught and described
     (one bad article never stops a corpus), and the parse serialized to keep;
     with ``keep``, both are written to the cache here rather than sent back."""
-    parse = None
-    if keep_parse:
-        from spacy.tokens import DocBin
-
-        parse = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+    parse = parse_bytes(doc) if keep_parse else None
     try:
         extraction = extract_document(article, doc, lexicon=lexicon, extractors=extractors)
     except Exception as error:

@@ -82,3 +82,33 @@ def test_sections_join_back_to_the_text_and_respect_the_limit():
     assert parts[:2] == ["a" * 120] * 2  # no break at all: cut at the limit
     assert parts[2].endswith(" ") and parts[3].startswith("b")  # else at a space
     assert any(p.endswith("\n") for p in parts)  # a line break is better than a space
+
+
+def test_parse_bytes_is_the_docbin_of_the_doc():
+    import zlib
+
+    import srsly
+    from spacy.tokens import DocBin
+
+    from kg.nlp import parse_bytes
+
+    nlp = kg_nlp.load_pipeline()
+    texts = [
+        "",
+        "  \n",
+        "Gov. Mara Quill (R-Ore.) said Tuesday that she opposes the Orchard Water Act.\n\n"
+        "Her rival, the Tillamook Growers Union, praised it; “We back it,” it said.",
+        "_ under_score and e-mail @ 3.5% naïve café",
+    ]
+    for doc in nlp.pipe(texts):
+        ours, spacys = parse_bytes(doc), DocBin(store_user_data=False, docs=[doc]).to_bytes()
+        assert srsly.msgpack_loads(zlib.decompress(ours)) == srsly.msgpack_loads(
+            zlib.decompress(spacys)
+        )
+        back = next(DocBin().from_bytes(ours).get_docs(nlp.vocab))
+        assert back.to_bytes(exclude=["tensor"]) == (
+            next(DocBin().from_bytes(spacys).get_docs(nlp.vocab)).to_bytes(exclude=["tensor"])
+        )
+        assert [(t.text, t.lemma_, t.dep_, str(t.morph), t.ent_type_) for t in back] == [
+            (t.text, t.lemma_, t.dep_, str(t.morph), t.ent_type_) for t in doc
+        ]
