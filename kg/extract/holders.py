@@ -185,4 +185,18 @@ def governing_verb(noun: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """ "X is backed by Y"; also a participle on its noun with a "by" agent: "the pilot,
+    proposed by the mayor, ..."."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        is_passive_modifier(verb)
+    )
+
+
+def is_passive_modifier(verb: Token) -> bool:
+    """ "the pilot, proposed by the mayor": a past participle with an agent on a noun."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in verb.children)
+    )

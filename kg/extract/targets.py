@@ -25,7 +25,13 @@ from kg.extract.cues import (
     verdict_verb,
 )
 from kg.extract.cues import VERDICT as VERDICT_PREP
-from kg.extract.holders import explicit_noun_holders, governing_verb, is_passive, received
+from kg.extract.holders import (
+    explicit_noun_holders,
+    governing_verb,
+    is_passive,
+    is_passive_modifier,
+    received,
+)
 from kg.extract.labels import (
     GENERIC_ISSUES,
     action_label,
@@ -236,6 +242,8 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
     if cue.pos == "ADP":
         return [(c, 0.9) for c in children if c.dep_ in ("pobj", "pcomp")]
     if cue.pos == "VERB":
+        if is_passive_modifier(token):
+            return [(token.head, 0.95)]  # "the pilot, proposed by the mayor": the pilot
         if is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
         direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
@@ -381,6 +389,11 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         predicate = cue.actor_predicate  # "jailed 52 members of X": people, but no name
     if predicate is None or (target.pos_ == "PRON" and named_law is None):
         return
+    both = _both(target, analysis)
+    if both:  # "endorsed both measures": each of the two laws named last
+        for law in both:
+            yield reading.stance(predicate, law, path * 0.9, hops=1)
+        return
     entity = named_law or _phrase_issue(target, analysis)
     if entity is None:
         return
@@ -389,6 +402,24 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _both(target: Token, analysis: DocAnalysis) -> list[Entity]:
+    """ "both measures", "both bills": the last two laws named before."""
+    if target.tag_ != "NNS" or target.lemma_.lower() not in GENERIC_ISSUES:
+        return []
+    if not any(c.lower_ == "both" for c in target.children):
+        return []
+    found: list[Entity] = []
+    names = analysis.names
+    for mention, entity in zip(
+        reversed(names.mentions), reversed(names.mention_entities), strict=True
+    ):
+        if mention.start < target.i and entity.kind == "Issue" and entity not in found:
+            found.append(entity)
+            if len(found) == 2:
+                return found
+    return []
 
 
 def _owner(

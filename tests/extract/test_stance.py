@@ -200,6 +200,21 @@ CASES = {
         "The unemployment rate fell to 4 percent last month, according to the Labor Department.",
         set(),
     ),
+    "a participle with its agent on the noun": (
+        "The pilot, proposed by Mayor Laura Becker, will cost about $6 million a year.",
+        {("Laura Becker", "proposes", "pilot", 1, None)},
+    ),
+    "both bills": (
+        "The council took up Bill 12-04 and Bill 12-05. The Dover Gas Company opposes both bills.",
+        {
+            ("Dover Gas Company", "opposes", "Bill 12-04", -1, None),
+            ("Dover Gas Company", "opposes", "Bill 12-05", -1, None),
+        },
+    ),
+    "what a policy does, in its critic's words": (
+        "The Harbor Rights League says the ferry law violates the state constitution.",
+        {("Harbor Rights League", "opposes", "ferry law", -1, "Harbor Rights League")},
+    ),
 }
 
 

@@ -146,8 +146,10 @@ def _consequence(verb: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -
     """The rating of a verb that says what its subject does to the world ("would
     hurt", "will help"), VADER's own where the project file cleared it for nouns."""
     lemma = verb.lemma_.lower()
-    if lemma in OBJECT_DIRECTED or analysis.lexicon.cues_for(lemma, "VERB"):
-        return 0.0  # stance.v1 reads cue verbs; "would ban X" depends on X
+    if lemma in OBJECT_DIRECTED:
+        return 0.0  # "would ban X" depends on X
+    # a cue verb ("the law violates the constitution") is read here only for a policy
+    # subject (its aim is policy_only), which stance.v1 leaves to the speaker
     value = opinions.valence.get(lemma) or opinions.topic(lemma)
     return value if abs(value) >= THRESHOLD else 0.0
 
