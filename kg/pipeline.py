@@ -6,43 +6,38 @@ This is the only module that knows every stage; the CLI and the notebook call
 1. each article is extracted alone (:func:`kg.extract.extract_document`), or
    its extraction from the previous build is reused (:mod:`kg.corpus.cache`);
    one that fails is reported and left out, the others go on;
-2. the entities of all articles are merged (:mod:`kg.corpus.merge`);
-3. article by article, the merged claims go to ``claims.jsonl`` and to the
-   on-disk Oxigraph store, which is then exported as ``graph.ttl`` and shown
-   as ``graph.html``;
+2. the entities of all articles are merged (:mod:`kg.corpus.merge`): the
+   previous build's table of entities, less the articles that are gone or
+   changed, plus the new ones;
+3. each article whose extraction or merged entities changed gets a new
+   fragment, its part of ``claims.jsonl``, ``graph.ttl`` and the view
+   (:mod:`kg.corpus.fragments`); the others keep theirs; the files are joined
+   from the fragments and the previous store is updated with what changed
+   (:mod:`kg.corpus.assemble`);
 
 all of it into a staging folder that replaces the output folder in one step
 (:mod:`kg.corpus.outdir`). Only one article's parse and claims are in memory
-at a time, besides the table of entities.
+at a time, besides the table of entities and the view's compact rows.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
-import gc
-import io
 import json
 import os
 import time
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import kg
+from kg.corpus.assemble import CLAIMS_FILE, GRAPH_FILE, STORE_DIR, VIEW_FILE, assemble
 from kg.corpus.cache import BuildCache, article_key, config_key, digest, pipeline_id
-from kg.corpus.merge import (
-    EntityTable,
-    canonical_claims,
-    canonical_mentions,
-    claim_entities,
-    graph_entities,
-    unit_entities,
-)
+from kg.corpus.fragments import ArticleState, BuildState, fragment_code
+from kg.corpus.merge import EntityTable, unit_entities, unit_keys
 from kg.corpus.outdir import staged_output
 from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, extract_articles, extract_document, parse_text
@@ -64,8 +59,7 @@ if TYPE_CHECKING:
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("out")
-GRAPH_FILE, CLAIMS_FILE, VIEW_FILE = "graph.ttl", "claims.jsonl", "graph.html"
-STORE_DIR, MANIFEST_FILE = "store", "manifest.json"
+MANIFEST_FILE = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -151,53 +145,39 @@ def build(
 
     with staged_output(out) as stage:
         cache = BuildCache(out if out.is_dir() else None, stage)
+        before = cache.previous_state()
         units = _Units(cache, model, lexicon, extractors, progress, scheduler, config)
-        table = EntityTable()
-        done: list[Article] = []
+        table = before.table if before is not None else EntityTable()
+        states: dict[str, ArticleState] = {}
         for article, entities in units.run(articles, keys):
             if entities is not None:
                 table.add_entities(entities)
-                done.append(article)
+                states[article.id] = ArticleState(keys[article.id], unit_keys(entities))
         if units.failures and strict:
             raise ExtractionError(
                 f"{len(units.failures)} of {len(articles)} articles failed "
                 f"(first: {units.failures[0].describe()}); fix them or build without --strict"
             )
+        table = _merged_table(cache, before, table, states, units.kept, keys)
+        done = [a for a in articles if a.id in states]  # articles are in id order
         resolution = table.resolve(lexicon)
-        del table
-        done.sort(key=lambda a: a.id)  # reused articles came first
-        writer = _Writer(stage, out)
-        counts: Counter[str] = Counter()
-        involved: dict[str, Entity] = {}
-        shown: list[Claim] = []  # for the view, which holds every claim anyway
-        from kg.rdf import graph as rdf_graph
-        from kg.rdf.graph import article_triples
-
-        graph_code = digest(Path(rdf_graph.__file__).read_bytes())  # how triples are made
-
-        parts: list[Path] = []
-        with writer.claims_file() as claims_out:
-            for article in done:
-                unit = cache.load_unit(keys[article.id])
-                claims = canonical_claims(unit, resolution)
-                counts.update(c.predicate for c in claims)
-                for claim in claims:
-                    claims_out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-                involved.update((e.key, e) for e in claim_entities(claims))
-                if view:
-                    shown.extend(claims)
-                # The article's triples depend on it and on how its entities were merged only.
-                key = digest(graph_code, keys[article.id], *resolution.slice_of(unit))
-                if not cache.reuse_triples(key):
-                    mentions = canonical_mentions(unit, resolution)
-                    cache.save_triples(key, article_triples(article.id, article, claims, mentions))
-                parts.append(cache.triples_path(key))
-        writer.load(parts)
-        entities = graph_entities(resolution, involved.values())
-        writer.add_entities(entities, resolution.merges)
         ended = _now()
-        writer.add_build(_build_record(started, ended, done, units.failures), previous_out=out)
-        files = writer.finish(view=shown if view else None)
+        from kg.rdf.graph import build_triples
+
+        assembled = assemble(
+            stage,
+            out,
+            cache,
+            before,
+            done,
+            states,
+            table,
+            resolution,
+            code=fragment_code(),
+            build_triples=build_triples(**_build_record(started, ended, done, units.failures)),
+            view=view,
+        )
+        counts = assembled.claims_by_predicate
         _write_manifest(
             stage,
             {
@@ -207,18 +187,18 @@ def build(
                 "ended": ended,
                 "articles": {a.id: keys[a.id] for a in done},
                 "failures": [f.__dict__ for f in units.failures],
-                "claims_by_predicate": dict(sorted(counts.items())),
-                "entities": len(entities),
+                "claims_by_predicate": counts,
+                "entities": assembled.entities,
                 "documents": len(done),
             },
         )
     return BuildReport(
         out_dir=out,
         documents=len(done),
-        entities=len(entities),
-        claims_by_predicate=dict(sorted(counts.items())),
+        entities=assembled.entities,
+        claims_by_predicate=counts,
         seconds=time.perf_counter() - clock,
-        files=tuple(out / f for f in files),
+        files=tuple(out / f for f in assembled.files),
         failures=tuple(units.failures),
         reused=units.reused,
         parsed=units.parsed,
@@ -288,19 +268,22 @@ class _Units:
         self.cache, self.model, self.lexicon, self.extractors = cache, model, lexicon, extractors
         self.progress, self.scheduler, self.config = progress, scheduler, config
         self.failures: list[ArticleFailure] = []
+        self.kept: list[Article] = []
         self.reused = self.parsed = self._done = 0
 
     def run(
         self, articles: Sequence[Article], keys: dict[str, str]
     ) -> Iterator[tuple[Article, tuple[Entity, ...] | None]]:
-        """``(article, its entities or None if it failed)``, articles in order."""
+        """``(article, its entities or None if it failed)`` of each article
+        extracted now, in order; the articles whose extraction is reused from
+        the previous build are listed in :attr:`kept` (and not loaded)."""
         self._total = len(articles)
         todo: list[Article] = []
         for article in articles:
             if self.cache.reuse_unit(keys[article.id]):
                 self.cache.reuse_parse(self._parse_key(article))  # kept for a later lexicon change
                 self.reused += 1
-                yield article, unit_entities(self.cache.load_unit(keys[article.id]))
+                self.kept.append(article)
                 self._tick()
             else:
                 todo.append(article)
@@ -418,133 +401,40 @@ def _one_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}{where}"
 
 
-# --------------------------------------------------------------------------- writing
+# --------------------------------------------------------------------------- merging
 
 
-class _Writer:
-    """The files of one build, written into the staging folder ``stage``.
-
-    Triples go straight into the on-disk store ``stage/store`` as they are
-    made; ``graph.ttl`` and ``graph.html`` are made from it at the end.
-    """
-
-    def __init__(self, stage: Path, out: Path) -> None:
-        import pyoxigraph as ox
-
-        self.stage, self.out = stage, out
-        self.files: list[str] = []
-        with self._writing(STORE_DIR):
-            self.store = ox.Store(str(stage / STORE_DIR))
-
-    def _writing(self, name: str):  # noqa: ANN202 (a context manager)
-        return write_errors(self.out / name)
-
-    def claims_file(self):  # noqa: ANN201
-        return _opened(self.stage / CLAIMS_FILE, self.out / CLAIMS_FILE, self.files)
-
-    def add_entities(self, entities, merges) -> None:  # noqa: ANN001
-        from kg.rdf.graph import entity_triples
-
-        self.add(entity_triples(entities, merges))
-
-    def add_build(self, record: dict, *, previous_out: Path) -> None:
-        from kg.rdf.graph import build_triples
-
-        self.add(build_triples(**record))
-        self.add(_earlier_builds(previous_out / STORE_DIR))
-
-    def add(self, triples) -> None:  # noqa: ANN001
-        from kg.rdf.store import quads
-
-        with self._writing(STORE_DIR):
-            self.store.extend(quads(triples))
-
-    def load(self, parts: Sequence[Path]) -> None:
-        """Bulk-load N-Triples files into the store, one stream, no transaction
-        (the staging folder as a whole is what appears at once)."""
-        import pyoxigraph as ox
-
-        with self._writing(STORE_DIR), _Chained(parts) as stream:
-            self.store.bulk_load(stream, format=ox.RdfFormat.N_TRIPLES)
-
-    def finish(self, *, view: list[Claim] | None) -> list[str]:
-        """Export the store as Turtle, and write the view of the claims ``view``."""
-        from kg.analysis.network import claims_to_networkx
-        from kg.rdf.store import dump_store
-        from kg.rdf.summary import refresh_summaries
-        from kg.view.html import write_html
-
-        with self._writing(STORE_DIR):
-            refresh_summaries(self.store)  # last: they sum up every claim and entity
-            self.store.flush()
-        with self._writing(GRAPH_FILE), open(self.stage / GRAPH_FILE, "wb") as fh:
-            dump_store(self.store, fh)
-        self.files[:0] = [GRAPH_FILE]
-        if view is not None:
-            with self._writing(VIEW_FILE):
-                write_html(claims_to_networkx(view), self.stage / VIEW_FILE)
-            self.files.append(VIEW_FILE)
-        self.files.append(STORE_DIR + "/")
-        del self.store
-        gc.collect()  # close the store (RocksDB) before its folder is swapped in
-        return self.files
-
-
-class _Chained(io.RawIOBase):
-    """The bytes of several files, read one after the other as one stream."""
-
-    def __init__(self, paths: Sequence[Path]) -> None:
-        self._paths = iter(paths)
-        self._current: IO[bytes] | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # noqa: ANN001
-        while True:
-            if self._current is None:
-                path = next(self._paths, None)
-                if path is None:
-                    return 0
-                self._current = open(path, "rb")  # noqa: SIM115 (closed when read)
-            n = self._current.readinto(buffer)
-            if n:
-                return n
-            self._current.close()
-            self._current = None
-
-    def close(self) -> None:
-        if self._current is not None:
-            self._current.close()
-        super().close()
-
-
-@contextlib.contextmanager
-def _opened(stage_path: Path, out_path: Path, files: list[str]) -> Iterator[IO[str]]:
-    """Open ``stage_path`` for text; errors name ``out_path``; listed in ``files`` once written."""
-    with write_errors(out_path):
-        fh = open(stage_path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-    try:
-        yield fh
-    finally:
-        with write_errors(out_path):
-            fh.close()
-    files.append(out_path.name)
-
-
-def _earlier_builds(store_path: Path):  # noqa: ANN202
-    """The provenance of earlier builds, from the previous store (none if there is none)."""
-    from kg.rdf.graph import earlier_build_triples
-
-    if not store_path.is_dir():
-        return iter(())
-    import pyoxigraph as ox
-
-    try:
-        store = ox.Store.read_only(str(store_path))
-    except OSError:
-        return iter(())
-    return earlier_build_triples(store)
+def _merged_table(
+    cache: BuildCache,
+    before: BuildState | None,
+    table: EntityTable,
+    states: dict[str, ArticleState],
+    kept: Sequence[Article],
+    keys: dict[str, str],
+) -> EntityTable:
+    """The table of entities of this build's articles: the previous build's,
+    with the articles that are gone or changed taken out and the new ones
+    (already in ``table``) added. Fills ``states`` for the ``kept`` articles."""
+    previous = before.articles if before is not None else {}
+    for article in kept:
+        old = previous.get(article.id)
+        if old is not None and old.unit == keys[article.id]:
+            states[article.id] = old  # counted in the previous table
+        else:
+            entities = unit_entities(cache.load_unit(keys[article.id]))
+            table.add_entities(entities)
+            states[article.id] = ArticleState(keys[article.id], unit_keys(entities))
+    for article_id, old in previous.items():
+        if states.get(article_id) is old:
+            continue
+        unit = cache.previous_unit(old.unit)
+        if unit is None:  # the previous cache lost it: count every article afresh
+            table = EntityTable()
+            for state in states.values():
+                table.add(cache.load_unit(state.unit))
+            return table
+        table.remove_entities(unit_entities(unit))
+    return table
 
 
 # --------------------------------------------------------------------------- manifest

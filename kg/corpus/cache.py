@@ -5,9 +5,17 @@
   (id, text, metadata) and the extraction config (kg version, the source of
   ``kg/extract``, the lexicons, the extractors, the spaCy pipeline). The next
   build reuses it as long as none of these changed.
-* ``triples/<key>.nt``: the RDF triples of one article's document, mentions
-  and claims, under a key made of its extraction and of how the merge named
-  its entities, so an article whose entities kept their keys is not redone.
+* ``fragments/<key>.{ttl,jsonl,view}``: what one article adds to the output
+  (its triples as Turtle, its lines of ``claims.jsonl``, its rows of the
+  view; :mod:`kg.corpus.fragments`), under a key made of its extraction and
+  of how the merge named its entities, so an article whose entities kept
+  their keys is not redone.
+* ``entities.ttl``, ``builds.ttl``: the triples of the entities and of the
+  builds' provenance (the rest of ``graph.ttl``), and ``state.pickle``: the
+  table of entities, each article's keys and fragment, and how many articles
+  hold each triple that several may hold, so that the next build updates the
+  previous store and files instead of making them again
+  (:class:`~kg.corpus.fragments.BuildState`).
 * ``parses/<key>.spacy``: the spaCy parse of one article's text (a ``DocBin``),
   under a key made of the text and the pipeline, so that a changed lexicon or
   extractor re-extracts without parsing again.
@@ -19,9 +27,11 @@ simply not carried over.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
+import os
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -36,9 +46,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.corpus.fragments import BuildState
     from kg.extract.registry import DocExtraction
 
 CACHE_DIR = "cache"
+FRAGMENTS, STATE_FILE = "fragments", "state.pickle"
 EXTRACT_SOURCE = Path(__file__).resolve().parents[1] / "extract"
 
 
@@ -48,7 +60,8 @@ class BuildCache:
     def __init__(self, previous: Path | None, current: Path) -> None:
         self.previous = previous / CACHE_DIR if previous is not None else None
         self.current = current / CACHE_DIR
-        for kind in ("units", "parses", "triples"):
+        self._listed: dict[str, frozenset[str]] = {}
+        for kind in ("units", "parses", FRAGMENTS):
             (self.current / kind).mkdir(parents=True, exist_ok=True)
 
     # ----------------------------------------------------------------- extractions
@@ -68,21 +81,59 @@ class BuildCache:
         with open(self.unit_path(key), "rb") as fh:
             return pickle.load(fh)
 
-    # ----------------------------------------------------------------- triples
+    def previous_unit(self, key: str) -> DocExtraction | None:
+        """The previous build's extraction under ``key`` (None if it is not there)."""
+        if self.previous is None:
+            return None
+        try:
+            with open(self.previous / "units" / f"{key}.pickle", "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
 
-    def triples_path(self, key: str) -> Path:
-        return self.current / "triples" / f"{key}.nt"
+    # ----------------------------------------------------------------- fragments
 
-    def reuse_triples(self, key: str) -> bool:
-        return self._reuse("triples", f"{key}.nt")
+    def fragment_path(self, key: str, part: str) -> Path:
+        """This build's file ``part`` (``ttl``, ``jsonl``, ``view``) of fragment ``key``."""
+        return self.current / FRAGMENTS / f"{key}.{part}"
 
-    def save_triples(self, key: str, triples: Iterable[tuple]) -> None:
-        """Keep one article's triples as N-Triples (what the store is loaded from)."""
-        import pyoxigraph as ox
+    def previous_fragment_path(self, key: str, part: str) -> Path | None:
+        if self.previous is None:
+            return None
+        return self.previous / FRAGMENTS / f"{key}.{part}"
 
-        from kg.rdf.store import quads
+    def reuse_fragment(self, key: str, parts: Sequence[str]) -> bool:
+        """Carry every part of the previous build's fragment ``key`` over; False
+        (and nothing carried) if one is missing."""
+        names = [f"{key}.{part}" for part in parts]
+        if not all(name in self._previous_names(FRAGMENTS) for name in names):
+            return False
+        return all(self._reuse(FRAGMENTS, name) for name in names)
 
-        ox.serialize(quads(triples), self.triples_path(key), format=ox.RdfFormat.N_TRIPLES)
+    def path(self, name: str) -> Path:
+        """A file of this build's cache."""
+        return self.current / name
+
+    def previous_path(self, name: str) -> Path | None:
+        """A file of the previous build's cache (None when there is no previous build)."""
+        return None if self.previous is None else self.previous / name
+
+    def previous_state(self) -> BuildState | None:
+        """What the previous build kept for this one (None if nothing usable)."""
+        from kg.corpus.fragments import BuildState
+
+        if self.previous is None:
+            return None
+        try:
+            with open(self.previous / STATE_FILE, "rb") as fh:
+                state = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return state if isinstance(state, BuildState) else None
+
+    def save_state(self, state: BuildState) -> None:
+        with open(self.current / STATE_FILE, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     # ----------------------------------------------------------------- parses
 
@@ -104,16 +155,24 @@ class BuildCache:
         return next(iter(bin_.get_docs(nlp.vocab)))
 
     def _reuse(self, kind: str, name: str) -> bool:
-        target = self.current / kind / name
-        if target.exists():
-            return True
-        if self.previous is None:
-            return False
-        source = self.previous / kind / name
-        if not source.is_file():
-            return False
-        link(source, target)
+        if name not in self._previous_names(kind):
+            return (self.current / kind / name).exists()
+        with contextlib.suppress(FileExistsError):  # two articles, one parse
+            link(f"{self.previous}/{kind}/{name}", f"{self.current}/{kind}/{name}")
         return True
+
+    def _previous_names(self, kind: str) -> frozenset[str]:
+        """The files of the previous cache's folder ``kind`` (listed once)."""
+        names = self._listed.get(kind)
+        if names is None:
+            try:
+                names = (
+                    frozenset(os.listdir(self.previous / kind)) if self.previous else frozenset()
+                )
+            except OSError:
+                names = frozenset()
+            self._listed[kind] = names
+        return names
 
 
 def digest(*parts: str | bytes) -> str:

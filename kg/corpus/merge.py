@@ -45,7 +45,8 @@ class _Seen:
 
     labels: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    aliases: Counter[str] = field(default_factory=Counter)
+    """Counted too, so that an article's entities can be taken out again."""
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,12 @@ class Resolution:
             return None
         return self.entities[self.key_of.get(entity.key, entity.key)]
 
-    def slice_of(self, unit: DocExtraction) -> list[str]:
+    def slice_of(self, keys: Iterable[str]) -> list[str]:
         """What of this resolution one article's claims depend on: the key, label
-        and kind each of its entity keys now stands for (for cache keys)."""
-        keys = {e.key for e in unit.entities}
-        keys.update(e.key for e in claim_entities(unit.claims))
+        and kind each of its entity keys (:func:`unit_keys`) now stands for (for
+        cache keys)."""
         out = []
-        for key in sorted(keys):
+        for key in keys:
             entity = self.entities[self.key_of.get(key, key)]
             out.append(f"{key}\x1e{entity.key}\x1e{entity.label}\x1e{entity.kind}")
         return out
@@ -78,6 +78,11 @@ class Resolution:
     @property
     def actors(self) -> list[Entity]:
         return [e for _, e in sorted(self.entities.items()) if e.is_actor]
+
+
+def unit_keys(entities: Iterable[Entity]) -> tuple[str, ...]:
+    """The keys of the entities one article names (:func:`unit_entities`), sorted."""
+    return tuple(sorted({e.key for e in entities}))
 
 
 class EntityTable:
@@ -93,7 +98,28 @@ class EntityTable:
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Count entities named by one article (:func:`unit_entities`)."""
         for entity in entities:
-            self._note(entity)
+            seen = self._seen[entity.key]
+            seen.labels[entity.label] += 1
+            seen.kinds[entity.kind] += 1
+            seen.aliases.update(entity.aliases)
+
+    def remove_entities(self, entities: Iterable[Entity]) -> None:
+        """Take back what :meth:`add_entities` counted for ``entities`` (of an
+        article that is gone or changed): the table is then as if they had
+        never been added."""
+        for entity in entities:
+            seen = self._seen[entity.key]
+            for counter, values in (
+                (seen.labels, (entity.label,)),
+                (seen.kinds, (entity.kind,)),
+                (seen.aliases, entity.aliases),
+            ):
+                for value in values:
+                    counter[value] -= 1
+                    if counter[value] <= 0:
+                        del counter[value]
+            if not seen.labels:  # every add counts a label: no article names it now
+                del self._seen[entity.key]
 
     def update(self, other: EntityTable) -> None:
         """Add ``other``'s counts to this table (tables merge in any order)."""
@@ -101,13 +127,12 @@ class EntityTable:
             mine = self._seen[key]
             mine.labels.update(seen.labels)
             mine.kinds.update(seen.kinds)
-            mine.aliases |= seen.aliases
+            mine.aliases.update(seen.aliases)
 
-    def _note(self, entity: Entity) -> None:
-        seen = self._seen[entity.key]
-        seen.labels[entity.label] += 1
-        seen.kinds[entity.kind] += 1
-        seen.aliases.update(entity.aliases)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EntityTable) and self._seen == other._seen
+
+    __hash__ = None  # type: ignore[assignment]  (mutable)
 
     def resolve(self, lexicon: Lexicon) -> Resolution:
         """Decide which keys are one thing, and the label, kind and aliases of each."""
@@ -203,7 +228,12 @@ def _scoped(entity: Entity, article: str) -> Entity:
     """A vague one-word issue gets a key of its own in each article."""
     if entity.kind != "Issue" or entity.label.lower() not in VAGUE_ISSUES:
         return entity
-    return replace(entity, key=f"{entity.key}_in_{slugify(article)}")
+    return replace(entity, key=scoped_key(entity.key, article))
+
+
+def scoped_key(key: str, article: str) -> str:
+    """The key of a vague issue ``key`` within one article."""
+    return f"{key}_in_{slugify(article)}"
 
 
 def _person_keys(seen: dict[str, _Seen], lexicon: Lexicon) -> dict[str, str]:

@@ -123,6 +123,8 @@ def link(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None
     """Hard-link ``source`` to ``target`` (copy where the file system cannot link)."""
     try:
         os.link(source, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
 

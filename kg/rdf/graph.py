@@ -149,6 +149,18 @@ def article_triples(
         yield from _extractor_triples(*extractor)
 
 
+def article_owned(subject: object) -> bool:
+    """Whether a triple of :func:`article_triples` with this subject (an IRI,
+    rdflib or Oxigraph) belongs to its article alone: one about the article's
+    document or one of its claims. Any other (a direct stance triple, an
+    extractor's description) may be stated by several articles."""
+    iri = str(subject) if isinstance(subject, str) else getattr(subject, "value", "")
+    return isinstance(iri, str) and iri.startswith(_OWNED_PREFIXES)
+
+
+_OWNED_PREFIXES = (str(KGR) + "doc-", str(KGR) + "claim-")
+
+
 def entity_triples(entities: Iterable[Entity], merges: Iterable[Merge] = ()) -> Iterator[_Triple]:
     """Kind, label and aliases of each entity; ``owl:sameAs`` for each merge."""
     for entity in entities:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -34,12 +34,19 @@ Term = Node | str | int | float | bool
 _DEFAULT = ox.DefaultGraph()
 
 
-class _Store(OxigraphStore):
-    """An ``oxrdflib`` store that keeps a public handle on its ``pyoxigraph.Store``."""
+@cache
+def _store_type() -> type:
+    """The ``oxrdflib`` store class that keeps a public handle on its
+    ``pyoxigraph.Store`` (made on first use: ``oxrdflib`` imports rdflib's
+    SPARQL engine, which a build never needs)."""
+    from oxrdflib import OxigraphStore
 
-    def __init__(self, store: ox.Store | None = None) -> None:
-        self.oxigraph = ox.Store() if store is None else store
-        super().__init__(store=self.oxigraph)
+    class _Store(OxigraphStore):
+        def __init__(self, store: ox.Store | None = None) -> None:
+            self.oxigraph = ox.Store() if store is None else store
+            super().__init__(store=self.oxigraph)
+
+    return _Store
 
 
 def new_graph() -> Graph:
@@ -58,7 +65,9 @@ def graph_of_store(store: ox.Store) -> Graph:
 
     Nothing is copied; over a store opened read-only, reading is all it can do.
     """
-    graph = Graph(store=_Store(store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
+    graph = Graph(
+        store=_store_type()(store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none"
+    )
     return bind_prefixes(graph)
 
 
@@ -69,7 +78,7 @@ def oxigraph_of(graph: Graph) -> ox.Store:
     gives its own store; any other graph is copied into a new one.
     """
     store = graph.store
-    if isinstance(store, _Store) and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+    if isinstance(store, _store_type()) and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
         return store.oxigraph
     copy = ox.Store()
     copy.extend(ox.Quad(*map(to_oxigraph, triple)) for triple in graph)
@@ -98,7 +107,7 @@ def add_triples(graph: Graph, triples: Iterable[tuple[Term, Term, Term]]) -> Gra
     Straight into the Oxigraph store, several times faster than ``Graph.addN``.
     """
     store = graph.store
-    if not (isinstance(store, _Store) and graph.identifier == DATASET_DEFAULT_GRAPH_ID):
+    if not (isinstance(store, _store_type()) and graph.identifier == DATASET_DEFAULT_GRAPH_ID):
         graph.addN((s, p, _literal(o), graph) for s, p, o in triples)  # type: ignore[misc]
         return graph
     # In memory, a transactional extend is faster than bulk_extend (measured).
@@ -127,6 +136,29 @@ def dump_store(store: ox.Store, output: IO[bytes], fmt: str = "ttl") -> None:
     """Write the default graph of ``store`` to ``output`` in ``fmt``, project prefixes used."""
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     store.dump(output, format=OX_FORMATS[fmt], from_graph=_DEFAULT, prefixes=prefixes)
+
+
+def turtle_header() -> bytes:
+    """The ``@prefix`` lines of the project prefixes: the head of a Turtle file
+    made of bodies from :func:`turtle_body`."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
+
+
+def turtle_body(quads: Iterable[ox.Quad]) -> bytes:
+    """``quads`` (of the default graph) as Turtle with the project prefixes but
+    without the ``@prefix`` lines: bodies concatenate under one
+    :func:`turtle_header` into one Turtle file."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    text = ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    start = 0
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
+    return text[start:]
+
+
+def read_turtle_body(body: bytes) -> list[ox.Quad]:
+    """The quads of a body written by :func:`turtle_body`."""
+    return list(ox.parse(turtle_header() + body, format=ox.RdfFormat.TURTLE))
 
 
 def _literal(term: Term) -> Node:

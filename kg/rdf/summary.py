@@ -89,6 +89,16 @@ def refresh_summaries(store: ox.Store) -> ox.Store:
     return store
 
 
+def summary_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """The summaries held in ``store``'s default graph (as :func:`refresh_summaries`
+    wrote them)."""
+    default = ox.DefaultGraph()
+    yield from store.quads_for_pattern(MARKER, None, None, default)
+    yield from store.quads_for_pattern(None, _KG["claimCount"], None, default)
+    for quad in store.quads_for_pattern(None, _TYPE, _KG["StanceSummary"], default):
+        yield from store.quads_for_pattern(quad.subject, None, None, default)
+
+
 def has_summaries(store: ox.Store) -> bool:
     """Whether ``store`` holds summaries (or is empty, so needs none)."""
     return bool(store.query(HAS_SUMMARIES))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from kg.analysis.network import RELATION_PREDICATES  # drawn dashed: relations, not stances
 from kg.fileio import atomic_write
 from kg.model import PREDICATES
+from kg.view.data import ViewClaim, ViewData, from_networkx
 from kg.view.layout import layout
 
 if TYPE_CHECKING:
@@ -110,6 +111,17 @@ def write_html(
 
     An empty graph gives a page that says there are no claims.
     """
+    return write_view_data(from_networkx(G), path, title=title)
+
+
+def write_view_data(
+    data: ViewData,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "Policy stance graph",
+) -> Path:
+    """Write the interactive view of ``data`` (see :mod:`kg.view.data`) to
+    ``path``, atomically, and return the path."""
     import pyvis
     from pyvis.network import Network
 
@@ -123,16 +135,17 @@ def write_html(
     env = _environment(Path(pyvis.__file__).parent)
     net.templateEnv, net.path = env, TEMPLATE
     net.template = env.get_template(TEMPLATE)
-    large = G.number_of_nodes() > LARGE_GRAPH
-    claims, sentences, by_edge = _claims(G)
-    _add_nodes(net, G)
-    drawn = _add_edges(net, G, by_edge, large=large)
-    articles = {d.get("article") for *_, d in G.edges(data=True)}
-    kinds = sorted({str(d.get("kind", "")) for _, d in G.nodes(data=True)})
+    large = len(data.nodes) > LARGE_GRAPH
+    groups = _groups(data)
+    claims, by_edge = _claims(data, groups)
+    _add_nodes(net, data)
+    drawn = _add_edges(net, data, groups, by_edge, large=large)
+    articles = {c.article for c in data.claims}
+    kinds = sorted({node.kind for node in data.nodes.values()})
     env.globals["kg"] = {
         "csp": _CSP_PLACEHOLDER,
         "summary": (
-            f"{G.number_of_nodes()} entities in claims · {G.number_of_edges()} claims"
+            f"{len(data.nodes)} entities in claims · {len(data.claims)} claims"
             f" · {len(articles)} article{'s' if len(articles) != 1 else ''}"
         ),
         "empty_note": EMPTY_NOTE,
@@ -145,12 +158,13 @@ def write_html(
         ],
         "dates": sorted({c[5] for c in claims if c[5]}),
         "claims": claims,
-        "sentences": sentences,
-        "central": _central(G),
+        "sentences": list(data.sentences),
+        "central": _central(data),
         "fonts": {"central": CENTRAL_FONT, "label": LABEL_FONT, "edge": EDGE_FONT},
         "options": _options(large),
     }
     html = _with_csp(net.generate_html())
+    del claims, env.globals["kg"]
     with atomic_write(path) as fh:
         fh.write(html)
     return Path(path)
@@ -188,84 +202,77 @@ def _environment(pyvis_dir: Path) -> jinja2.Environment:
 
 
 def _claims(
-    G: nx.MultiDiGraph,
-) -> tuple[list[list[Any]], list[str], dict[str, list[int]]]:
-    """Every claim as a row for the page's filters and panel, the evidence
-    sentences (each once: a sentence often holds several claims), and the
-    rows of each drawn arrow (keyed by its most confident claim's id, see
-    :func:`_groups`).
+    data: ViewData, groups: dict[tuple[str, str, str], list[int]]
+) -> tuple[list[list[Any]], dict[str, list[int]]]:
+    """Every claim as a row for the page's filters and panel, and the rows of
+    each drawn arrow (keyed by its most confident claim's id, see :func:`_groups`).
 
     A row: subject id, predicate, object id, polarity, confidence, ISO date or
-    ``""``, article, index of the sentence, source URL (http/https only, else
-    ``""``), publisher, date as written.
+    ``""``, article, index of the sentence (in ``data.sentences``), source URL
+    (http/https only, else ``""``), publisher, date as written.
     """
     rows: list[list[Any]] = []
-    index: dict[str, int] = {}
-    sentences: dict[str, int] = {}
-    for u, v, key, d in G.edges(keys=True, data=True):
-        index[str(key)] = len(rows)
-        date, url = str(d.get("date", "")), str(d.get("url", ""))
+    for c in data.claims:
         rows.append(
             [
-                str(u),
-                str(d.get("predicate", "")),
-                str(v),
-                int(d.get("polarity", 0)),
-                round(float(d.get("confidence", 0)), 3),
-                date if _ISO_DATE.fullmatch(date) else "",
-                str(d.get("article", "")),
-                sentences.setdefault(str(d.get("sentence", "")), len(sentences)),
-                url if url.lower().startswith(LINK_SCHEMES) else "",
-                str(d.get("source", "")),
-                date,
+                c.subject,
+                c.predicate,
+                c.object,
+                c.polarity,
+                round(c.confidence, 3),
+                c.date if _ISO_DATE.fullmatch(c.date) else "",
+                c.article,
+                data.sentences[c.sentence],
+                c.url if c.url.lower().startswith(LINK_SCHEMES) else "",
+                c.source,
+                c.date,
             ]
         )
-    by_edge = {members[0][0]: [index[k] for k, _ in members] for members in _groups(G).values()}
-    return rows, list(sentences), by_edge
+    by_edge = {data.claims[members[0]].id: members for members in groups.values()}
+    return rows, by_edge
 
 
-def _groups(
-    G: nx.MultiDiGraph,
-) -> dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]]:
-    """The claims drawn as one arrow: same subject, predicate and object, most
-    confident first."""
-    groups: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key, d in G.edges(keys=True, data=True):
-        groups[(str(u), str(v), str(d.get("predicate", "")))].append((str(key), d))
-    for claims in groups.values():
-        claims.sort(key=lambda kd: (-float(kd[1].get("confidence", 0)), kd[0]))
+def _groups(data: ViewData) -> dict[tuple[str, str, str], list[int]]:
+    """The claims drawn as one arrow (as indices into ``data.claims``): same
+    subject, predicate and object, most confident first."""
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for index, c in enumerate(data.claims):
+        groups[(c.subject, c.object, c.predicate)].append(index)
+    claims = data.claims
+    for members in groups.values():
+        members.sort(key=lambda i: (-claims[i].confidence, claims[i].id))
     return dict(sorted(groups.items()))
 
 
-def _central(G: nx.MultiDiGraph) -> list[str]:
+def _central(data: ViewData) -> list[str]:
     """The entities always labelled: those in the most claims (ties by id)."""
-    ranked = sorted(G, key=lambda n: (-G.degree(n), str(n)))
-    return [str(n) for n in ranked[:CENTRAL_LABELS]]
+    ranked = sorted(data.nodes, key=lambda n: (-data.degree[n], n))
+    return ranked[:CENTRAL_LABELS]
 
 
-def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
+def _add_nodes(net: Any, data: ViewData) -> None:
     evidence: dict[str, list[str]] = defaultdict(list)
-    for u, v, d in G.edges(data=True):
-        sentence = d.get("sentence", "")
-        for node in (u, v):
+    for c in data.claims:
+        sentence = c.sentence
+        for node in (c.subject, c.object):
             if sentence and sentence not in evidence[node] and len(evidence[node]) < 2:
                 evidence[node].append(sentence)
-    positions = layout(G)
-    central = set(_central(G))
-    for node in sorted(G):
-        d = G.nodes[node]
-        kind = str(d.get("kind", ""))
+    positions = layout(data.skeleton())
+    central = set(_central(data))
+    for node in sorted(data.nodes):
+        d = data.nodes[node]
+        kind = d.kind
         style = NODE_STYLES.get(kind, UNKNOWN_STYLE)
-        claims = G.degree(node)
-        lines = [str(d.get("label", node)), kind or "entity"]
-        if d.get("aliases"):
-            lines.append(f"also: {d['aliases']}")
+        claims = data.degree[node]
+        lines = [d.label, kind or "entity"]
+        if d.aliases:
+            lines.append(f"also: {d.aliases}")
         lines.append(f"{claims} claim{'s' if claims != 1 else ''}")
         lines.extend(f"“{_cut(s)}”" for s in evidence[node])
         x, y = positions[node]
         item = {
-            "id": str(node),
-            "label": str(d.get("label", node)),
+            "id": node,
+            "label": d.label,
             "shape": style.shape,
             "color": style.color,
             "title": "\n".join(lines),
@@ -274,7 +281,7 @@ def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
             "y": y,
             "font": {"size": CENTRAL_FONT if node in central else LABEL_FONT},
             "kgKind": kind,
-            "kgAliases": str(d.get("aliases", "")),
+            "kgAliases": d.aliases,
         }
         # What pyvis's add_node does, without its linear duplicate check per node.
         net.nodes.append(item)
@@ -283,7 +290,12 @@ def _add_nodes(net: Any, G: nx.MultiDiGraph) -> None:
 
 
 def _add_edges(
-    net: Any, G: nx.MultiDiGraph, by_edge: dict[str, list[int]], *, large: bool
+    net: Any,
+    data: ViewData,
+    groups: dict[tuple[str, str, str], list[int]],
+    by_edge: dict[str, list[int]],
+    *,
+    large: bool,
 ) -> set[tuple[str, int]]:
     """One arrow per (subject, predicate, object): the claims that repeat a
     stance across sentences and articles share it, so a corpus of thousands of
@@ -291,9 +303,10 @@ def _add_edges(
     (predicate, polarity) pairs drawn, for the legend."""
     drawn: set[tuple[str, int]] = set()
     seen: dict[frozenset[str], int] = defaultdict(int)
-    for (u, v, predicate), claims in _groups(G).items():
-        key, d = claims[0]
-        polarity = int(d.get("polarity", 0))
+    for (u, v, predicate), members in groups.items():
+        claims = [data.claims[i] for i in members]
+        top = claims[0]
+        polarity = top.polarity
         drawn.add((predicate, polarity))
         parallel = seen[frozenset((u, v))]
         seen[frozenset((u, v))] += 1
@@ -303,15 +316,15 @@ def _add_edges(
         # As pyvis's add_edge, without its linear check that both nodes exist.
         net.edges.append(
             {
-                "id": key,
+                "id": top.id,
                 "label": predicate if len(claims) == 1 else f"{predicate} ×{len(claims)}",
-                "title": _edge_tooltip(G, u, v, [c for _, c in claims]),
+                "title": _edge_tooltip(data, claims),
                 "color": POLARITY_COLORS.get(polarity, POLARITY_COLORS[0]),
                 "dashes": predicate in RELATION_PREDICATES,
-                "width": 1 + 2 * float(d.get("confidence", 0.5)) + min(len(claims) - 1, 6),
+                "width": 1 + 2 * top.confidence + min(len(claims) - 1, 6),
                 "kgPredicate": predicate,
                 "kgPolarity": polarity,
-                "kgClaims": by_edge[key],
+                "kgClaims": by_edge[top.id],
                 **options,
                 "from": u,
                 "to": v,
@@ -360,32 +373,30 @@ def _words(predicate: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", predicate).lower()
 
 
-def _edge_tooltip(G: nx.MultiDiGraph, u: str, v: str, claims: list[dict[str, Any]]) -> str:
+def _edge_tooltip(data: ViewData, claims: list[ViewClaim]) -> str:
     """The stance, then the evidence of its most confident claims (at most three)."""
-    d = claims[0]
-    subject, obj = G.nodes[u].get("label", u), G.nodes[v].get("label", v)
-    polarity = int(d.get("polarity", 0))
-    head = f"{subject} {d.get('predicate', '')} {obj} (polarity {polarity:+d})"
-    if d.get("negated"):
+    top = claims[0]
+    subject, obj = data.nodes[top.subject].label, data.nodes[top.object].label
+    head = f"{subject} {top.predicate} {obj} (polarity {top.polarity:+d})"
+    if top.negated:
         head += ", negated"
     lines = [head]
     if len(claims) > 1:
-        articles = {c.get("article") for c in claims}
+        articles = {c.article for c in claims}
         lines.append(
             f"{len(claims)} claims in {len(articles)} article{'s' if len(articles) > 1 else ''}"
         )
     for claim in claims[:EVIDENCE_PER_EDGE]:
-        lines.append(f"“{_cut(str(claim.get('sentence', '')))}”")
-        confidence = float(claim.get("confidence", 0))
-        published = " · ".join(str(claim[k]) for k in ("date", "source") if claim.get(k))
+        lines.append(f"“{_cut(claim.sentence)}”")
+        published = " · ".join(x for x in (claim.date, claim.source) if x)
         lines.append(
-            f"article: {claim.get('article', '')}{f' ({published})' if published else ''}"
-            f" · confidence {confidence:.2f} · {claim.get('modality', '')}"
+            f"article: {claim.article}{f' ({published})' if published else ''}"
+            f" · confidence {claim.confidence:.2f} · {claim.modality}"
         )
-        if claim.get("url"):
-            lines.append(f"source: {claim['url']}")
-        if claim.get("speaker"):
-            lines.append(f"said by: {claim['speaker']}")
+        if claim.url:
+            lines.append(f"source: {claim.url}")
+        if claim.speaker:
+            lines.append(f"said by: {claim.speaker}")
     return "\n".join(lines)
 
 

@@ -10,11 +10,12 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF
 
+from kg.corpus.cache import BuildCache
 from kg.corpus.outdir import staged_output
 from kg.errors import ExtractionError, OutputError
 from kg.extract import DEFAULT_EXTRACTORS, EXTRACTORS, extract_articles
 from kg.ingest.reader import read_articles
-from kg.pipeline import _Writer, build, write_view
+from kg.pipeline import build, write_view
 from kg.rdf.graph import claims_from_graph, entity_iri
 from kg.rdf.store import read_graph
 
@@ -180,10 +181,10 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, nlp, mo
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
-    def interrupted(self, *, view):  # noqa: ARG001
+    def interrupted(self, state):  # noqa: ARG001 (the last step of a build)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_Writer, "finish", interrupted)
+    monkeypatch.setattr(BuildCache, "save_state", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build([corpus(tmp_path, ["p1", "p2"])], out, nlp=nlp, view=False)
 
