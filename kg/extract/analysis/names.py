@@ -429,7 +429,7 @@ def _unlabelled_names(
             continue
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
-        left = _name_start(doc, tok.i, covered)
+        left = _name_start(doc, tok.i)
         while left < tok.i and _is_title(doc[left], lexicon):
             left += 1  # "Representatives Ana Lopez": the title is not part of the name
         title = _title_before(doc, left, lexicon)
@@ -464,7 +464,7 @@ def _common_actor_word(tok: Token, lexicon: Lexicon) -> bool:
     return lower in lexicon.actors or (lower.endswith("s") and lower[:-1] in lexicon.actors)
 
 
-def _name_start(doc: Doc, end: int, covered: set[int]) -> int:
+def _name_start(doc: Doc, end: int) -> int:
     """Where an unlabelled name ending at ``end`` starts: the capitalised words
     before it, and words joined by "and" / "of" ("U.S. Citizenship and
     Immigration Services"), whatever the parser hung them on."""
@@ -475,7 +475,6 @@ def _name_start(doc: Doc, end: int, covered: set[int]) -> int:
         tok = doc[i]
         return (
             i >= sent_start
-            and i not in covered
             and tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
             and not tok.is_space
