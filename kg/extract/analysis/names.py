@@ -474,10 +474,7 @@ def _name_start(doc: Doc, end: int) -> int:
     def capitalised(i: int) -> bool:
         tok = doc[i]
         return (
-            i >= sent_start
-            and tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and not tok.is_space
+            i >= sent_start and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_space
         )
 
     while left - 1 >= sent_start:
