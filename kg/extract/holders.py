@@ -16,15 +16,24 @@ def holders_of(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
     A clause with a subject of its own that is no actor ("the levy hurts
     families", "cities that refuse to comply") is not the speaker's stance.
     """
+    token = hit.token
+    speaker = analysis.speaker(token)
+    if speaker is not None and hit.cue.pos == "VERB" and _deontic(token):
+        return [Referent(speaker, 2)]  # "the council should reject it," she said: her wish
     found = _grammatical_holders(hit, analysis)
     if found or own_subject(hit) is not None:
         return found
-    speaker = analysis.speaker(hit.token)
+    if hit.cue.pos == "NOUN" and any(c.dep_ == "poss" for c in token.children):
+        return []  # "the utility's objection": the utility's, even if it is not known
     return [Referent(speaker, 2)] if speaker is not None else []
 
 
 #: Modals by which a speaker says what someone else ought to do.
 DEONTIC = frozenset({"must", "should", "ought"})
+
+
+def _deontic(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children)
 
 
 def own_subject(hit: Hit) -> Token | None:
@@ -35,7 +44,7 @@ def own_subject(hit: Hit) -> Token | None:
         return None
     if verdict_verb(token) is not None:
         return None
-    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in token.children):
+    if _deontic(token):
         return None  # "X said the city must reject it": what X wants done is X's stance
     return subject_token(token)
 

@@ -62,7 +62,7 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
         if child.dep_ == "prep":
             if depth >= 1 or child.lower_ not in KEEP_PREPS or child.i < head.i:
                 continue
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _is_time(c)]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not is_time(c)]
             if not objects:
                 continue
             tokens.append(child)
@@ -86,7 +86,7 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
     return tokens
 
 
-def _is_time(token: Token) -> bool:
+def is_time(token: Token) -> bool:
     """ "for years", "in June": a time phrase is not part of what a stance is about."""
     return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_WORDS
 

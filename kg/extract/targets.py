@@ -35,6 +35,7 @@ from kg.extract.holders import (
 from kg.extract.labels import (
     GENERIC_ISSUES,
     action_label,
+    is_time,
     is_verb_fragment,
     issue_from_tokens,
     issue_key,
@@ -246,7 +247,11 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             return [(token.head, 0.95)]  # "the pilot, proposed by the mayor": the pilot
         if is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
-        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"]
+        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"] or [
+            (c, 0.9)  # "rejected, 3-6, an amendment": the parser took the object for an adverb
+            for c in children
+            if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i and not is_time(c)
+        ]
         # "introduced the X Act, legislation that ...": the second object restates the first
         direct = [
             d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES
@@ -485,15 +490,15 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             walk.consumed.add(inner.token.i)
             for s in stances_of(inner, walk):
                 yield _combine(s, reading, 0.85)
-            urged = reading.hit.token.lemma_.lower() in URGE_VERBS
+            # "urged Congress to overturn X": the overturning is supported as well as X opposed
+            urged = reading.hit.token.lemma_.lower() in URGE_VERBS and inner.cue.polarity < 0
             if (
                 cue.issue_predicate not in ("proposes", "supports" if urged else "proposes")
                 or polarity < 0
                 or inner.token.i != member.i
             ):
                 continue
-            # "plans to dismantle X": the plan itself is proposed too; "urged Congress to
-            # overturn X": the overturning is supported too
+            # "plans to dismantle X": the plan itself is proposed too
         if inner is not None and inner.token.i != member.i:
             continue
         if is_verb_fragment(member) or cue.issue_predicate is None:
@@ -672,6 +677,8 @@ def _combine(inner: Stance, reading: Reading, path: float, *, own_modality: bool
     sign = inner.polarity * (1 if reading.polarity >= 0 else -1)
     if outer.issue_predicate == "proposes" and inner.predicate == "supports" and sign > 0:
         predicate = "proposes"
+    elif inner.predicate == "proposes" and reading.hit.token.lemma_.lower() in URGE_VERBS:
+        predicate = "supports"  # "asked Rep. A to co-sponsor it": backs it, proposes nothing
     else:
         predicate = inner.predicate
     chosen = modality if modality != "asserted" or not own_modality else inner.modality

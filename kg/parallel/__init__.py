@@ -30,11 +30,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 R = TypeVar("R")
+T = TypeVar("T")
 #: Articles a worker parses with one ``nlp.pipe`` call before it sends back results.
 BATCH_SIZE = 32
 #: From this many articles on, a build parses in worker processes: below it,
 #: starting the workers costs more than it saves.
 PARALLEL_FROM = 200
+#: :func:`fan_out` uses worker processes from this many items on.
+FAN_OUT_FROM = 64
+#: Items a :func:`fan_out` worker takes at once.
+FAN_OUT_BATCH = 16
 
 
 def batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -96,6 +101,47 @@ class Serial:
         return work.stream(self.nlp, articles)
 
 
+@dataclass(frozen=True)
+class ItemWork(Generic[T, R]):
+    """A function of one item that needs no parse (see :func:`fan_out`)."""
+
+    function: Callable[[T], R]
+    #: Workers need not load the spaCy pipeline for it.
+    needs_pipeline = False
+
+    def run(self, nlp: Language | None, items: Sequence[T]) -> list[R]:
+        return [self.function(item) for item in items]
+
+
+def fan_out(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    processes: int | None = None,
+    batch_size: int = FAN_OUT_BATCH,
+) -> Iterator[R]:
+    """``function(item)`` of each of ``items``, in order, computed in worker
+    processes of this machine (``processes``, default one per CPU) that stop
+    with the build as :class:`~kg.parallel.local.ProcessPool` workers do; in
+    this process for fewer than :data:`FAN_OUT_FROM` items or one CPU.
+
+    For per-article work after the parse (a build's output, article by
+    article): the workers are forked when the iteration starts, so they see
+    what this process holds then (``function`` and what it refers to are
+    inherited, not pickled, where processes fork); only ``items`` and the
+    results travel. ``function`` may write files; an exception it raises is
+    raised here.
+    """
+    workers = processes if processes is not None else available_cpus()
+    if workers < 2 or len(items) < FAN_OUT_FROM:
+        yield from map(function, items)
+        return
+    from kg.parallel.local import ProcessPool
+
+    pool = ProcessPool(None, min(workers, -(-len(items) // batch_size)), batch_size)
+    yield from pool.map(ItemWork(function), items)  # type: ignore[arg-type]
+
+
 def available_cpus() -> int:
     """The CPUs this process may run on."""
     try:
@@ -131,7 +177,9 @@ __all__ = [
     "PARALLEL_FROM",
     "ArticleWork",
     "Executor",
+    "ItemWork",
     "Serial",
     "article_text",
     "choose_executor",
+    "fan_out",
 ]

@@ -58,7 +58,8 @@ class WorkerError(KGError):
 class ProcessPool:
     """``processes`` worker processes running the build's per-article work."""
 
-    nlp: Language
+    nlp: Language | None
+    """The pipeline workers parse with (None for work that parses nothing)."""
     processes: int = 2
     batch_size: int = BATCH_SIZE
     #: Workers run on this machine: the work may write into the build's output.
@@ -72,7 +73,9 @@ class ProcessPool:
         tasks, results = context.Queue(), context.Queue()
         # Forked workers inherit the pipeline; spawned ones load it by name.
         fork = context.get_start_method() == "fork"
-        pipeline: Any = self.nlp if fork else package_name(self.nlp)
+        pipeline: Any = None
+        if getattr(work, "needs_pipeline", True):
+            pipeline = self.nlp if fork else _Named(package_name(self.nlp))
         workers = _start(
             context,
             self.processes,
@@ -104,6 +107,13 @@ class ProcessPool:
             for channel in (tasks, results):
                 channel.cancel_join_thread()  # never wait to flush to a dead worker
                 channel.close()
+
+
+@dataclass(frozen=True)
+class _Named:
+    """The pipeline a spawned worker loads (by package name; None: the default)."""
+
+    package: str | None
 
 
 # --------------------------------------------------------------------------- main side
@@ -180,10 +190,10 @@ def _work(work: ArticleWork[Any], pipeline: Any, tasks: Any, results: Any, paren
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(parent)
-    if isinstance(pipeline, str) or pipeline is None:
+    if isinstance(pipeline, _Named):
         from kg.nlp import load_pipeline
 
-        pipeline = load_pipeline(pipeline)
+        pipeline = load_pipeline(pipeline.package)
     while (task := tasks.get()) is not None:
         number, batch = task
         try:

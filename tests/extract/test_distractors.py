@@ -24,6 +24,9 @@ from tests.extract.conftest import stances
         "move to a suburban site.",
         "“We would have passed the levy in a day if he had called us back,” "
         "Sen. Laura Becker said.",
+        # not committing is being undecided; a possessor's objection is not the speaker's
+        "The Dover Port Authority has not committed to the ferry terminal.",
+        "The utility’s objection to the Clean Ponds Act is about its customers, Daniel Ortiz said.",
         # a supposition in an if-clause is nobody's stance
         "The mayor said the levy would start in May if the City Council approves it.",
         "“If we want more ferries, run the boats more often,” said Mayor Lin Adeyemi.",
@@ -74,3 +77,26 @@ def test_urging_an_action_supports_it(extract):
         ("Harbor Owners Council", "opposes", "rule", -1),
         ("Harbor Owners Council", "supports", "overturning rule", 1),
     }
+
+
+def test_what_someone_should_do_is_the_speakers_wish(extract):
+    found = {
+        s[:3]
+        for s in stances(
+            extract("“The commission should reject the levy,” said Mayor Laura Becker.")
+        )
+    }
+    assert found == {("Laura Becker", "opposes", "levy")}
+
+
+def test_asking_another_to_co_sponsor_a_bill_supports_it(extract):
+    found = {
+        s[:3]
+        for s in stances(
+            extract(
+                "“I have asked Rep. Laura Becker to co-sponsor the Clean Ponds Act,” "
+                "said Daniel Ortiz."
+            )
+        )
+    }
+    assert found == {("Daniel Ortiz", "supports", "Clean Ponds Act")}

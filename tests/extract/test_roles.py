@@ -150,3 +150,42 @@ def test_roles_from_any_apposition(extract, text, expected):
 def test_a_bare_chamber_word_is_no_membership(extract):
     text = "Senate Majority Leader Olga Brandt scheduled a vote."
     assert relations(extract(text)) == {("Olga Brandt", "holdsRole", "Senate Majority Leader")}
+
+
+def _triples(claims):
+    return {(c.subject.label, c.predicate, c.object.label) for c in claims}
+
+
+def test_a_role_set_off_before_the_name(extract):
+    claims = extract(
+        "According to the league’s policy director, Ysolde Brannock-Tie, the fee is too high."
+    )
+    assert ("Ysolde Brannock-Tie", "holdsRole", "policy director") in _triples(claims)
+
+
+def test_a_party_noun_set_off_before_the_name(extract):
+    claims = extract(
+        "The levy is backed by 12 Democrats and one Republican, Sen. Corwin Altamira of Utah."
+    )
+    assert ("Corwin Altamira", "memberOf", "Republican Party") in _triples(claims)
+
+
+def test_a_party_noun_spelled_out_by_a_list_of_names(extract):
+    claims = extract(
+        "The bill passed with the votes of three Democrats — Reps. Anouk Vell of Iowa, "
+        "Bram Oteiza of Ohio and Cyra Penwarden of Maine — who broke with their party."
+    )
+    found = _triples(claims)
+    for name in ("Anouk Vell", "Bram Oteiza", "Cyra Penwarden"):
+        assert (name, "memberOf", "Democratic Party") in found
+
+
+def test_the_group_is_the_organisation_named_just_before(extract):
+    claims = extract(
+        "The Harbor Lights Coalition sued the Port Authority on Monday. "
+        "The Coalition for Open Piers was not part of the suit. "
+        "The plan is opposed by the Tidewater Renters League. "
+        "According to the group’s organizer, Idris Fenwood-Lake, the plan is too costly."
+    )
+    found = _triples(claims)
+    assert ("Idris Fenwood-Lake", "memberOf", "Tidewater Renters League") in found

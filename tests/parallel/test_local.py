@@ -161,3 +161,44 @@ def alive(pid):
             return fh.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_fan_out_gives_each_result_in_order_from_forked_workers(monkeypatch, tmp_path):
+    import kg.nlp
+    from kg.parallel import fan_out
+
+    def no_pipeline(*_):  # inherited by the workers: none may load spaCy
+        raise AssertionError("a fan-out worker loaded the pipeline")
+
+    monkeypatch.setattr(kg.nlp, "load_pipeline", no_pipeline)
+    held = {n: n * n for n in range(100)}  # what the workers see without pickling it
+
+    def square_and_note(n):
+        (tmp_path / f"{n}.pid").write_text(str(os.getpid()))
+        return n, held[n]
+
+    results = list(fan_out(lambda n: square_and_note(n), range(100), processes=2, batch_size=7))
+    assert results == [(n, n * n) for n in range(100)]
+    pids = {int((tmp_path / f"{n}.pid").read_text()) for n in range(100)}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert multiprocessing.active_children() == []
+
+
+def test_fan_out_of_few_items_or_one_cpu_stays_in_this_process():
+    from kg.parallel import fan_out
+
+    assert list(fan_out(lambda _: os.getpid(), range(10), processes=2)) == [os.getpid()] * 10
+    assert set(fan_out(lambda _: os.getpid(), range(100), processes=1)) == {os.getpid()}
+
+
+def test_an_error_in_a_fan_out_worker_is_raised_here():
+    from kg.parallel import fan_out
+
+    def fails_at_50(n):
+        if n == 50:
+            raise InputError(f"item {n}: cannot use this")
+        return n
+
+    with pytest.raises(InputError, match="item 50: cannot use this"):
+        list(fan_out(fails_at_50, range(100), processes=2))
+    assert multiprocessing.active_children() == []

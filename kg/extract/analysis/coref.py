@@ -52,6 +52,8 @@ QUANTIFIERS = frozenset({"senior", "top", "several", "two", "three", "group", "o
 #: Nouns for the author of an editorial, with "this" or "our": "this board".
 AUTHOR_NOUNS = frozenset({"board", "newspaper", "paper", "page", "publication", "editorial"})
 SENTENCES_BACK = 3
+#: Nouns any organisation may be called: "the group" is the one named last.
+KIND_NOUNS = frozenset({"group", "organization", "organisation"})
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
@@ -271,6 +273,8 @@ class Resolver:
         # "the chair" may be "Commission Chair Ann Lee"; "the commission" is not her
         titled = head not in self.lexicon.actors or head in self.lexicon.titles
         index = self.mentions
+        if head in KIND_NOUNS and (near := self._organisation_before(token)) is not None:
+            return near  # "… the Harbor Alliance. The group's director said …"
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
         for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
@@ -278,6 +282,20 @@ class Resolver:
                 not proper and words <= index.label_words[n] and head not in ("city", "state")
             ):
                 return self.names.mention_entities[n]
+        return None
+
+    def _organisation_before(self, token: Token) -> Entity | None:
+        """The organisation named last, in this sentence or the one before."""
+        sent = token.sent
+        earliest = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        index = self.mentions
+        for n in range(bisect_left(index.starts, token.i) - 1, -1, -1):
+            if index.starts[n] < earliest:
+                break
+            entity = self.names.mention_entities[n]
+            quoted = self.quotes.at(self.doc[index.starts[n]].idx) is not None
+            if entity.kind == "Organization" and not quoted:
+                return entity
         return None
 
     def issue_antecedent(self, token: Token, sentences: Sentences) -> Entity | None:

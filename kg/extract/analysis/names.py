@@ -25,6 +25,8 @@ NER_KINDS = {
     "NORP": "Group",
     "LAW": "Issue",
 }
+#: Other labels the recogniser gives a titled name: "Councilmember Ann Lee" as a facility.
+OTHER_NAMES = frozenset({"FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 #: Last words of a name that make it a law or programme, not an organisation.
 LAW_WORDS = frozenset(
     """Act Bill Law Amendment Resolution Ordinance Initiative Accord Agreement Treaty""".split()
@@ -113,15 +115,17 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         and ent[-1].text in LAW_WORDS
     ):
         kind = "Issue"
-    if kind is None or ent.start_char < body_start:
+    if ent.start_char < body_start or (kind is None and ent.label_ not in OTHER_NAMES):
         return None
     tokens = [t for t in ent if not t.is_space]
     while tokens and (tokens[0].lower_ in STRIP_LEADING or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
+    if kind is None and not _titled_person(tokens, lexicon):
+        return None
     # Titles inside the entity ("Mayor Tom Brandt") become the role.
-    if kind == "Organization" and _titled_person(tokens, lexicon):
+    if kind in ("Organization", "Place", None) and _titled_person(tokens, lexicon):
         kind = "Person"  # "Commission Chair Ann Lee", taken for an organisation
     lead = 0
     while kind == "Person" and lead < len(tokens) - 1 and _is_title(tokens[lead], lexicon):
@@ -285,7 +289,16 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
                     (c for c in root.children if c.dep_ == "appos" and _role_noun(c, lexicon)),
                     None,
                 )
-            if role is not None or PARTY_TAG.match(text, span.end_char, span.end_char + 24):
+            if (
+                role is not None
+                or PARTY_TAG.match(text, span.end_char, span.end_char + 24)
+                or _title_before(doc, m.start, lexicon)  # "Board chair Ann Lee"
+                or (  # "the group's director, Ann Lee," whatever the parser made of it
+                    m.start > 1
+                    and doc[m.start - 1].text == ","
+                    and _role_noun(doc[m.start - 2], lexicon)
+                )
+            ):
                 m = replace(m, kind="Person")
         out.append(m)
     return out

@@ -54,7 +54,9 @@ SPONSOR_WORDS = {"sponsor": "proposes", "cosponsor": "supports", "author": "prop
 #: Verbs after "voted to" and the side of the vote's object they are on.
 VOTE_ACTIONS = {
     **dict.fromkeys(
-        "pass approve adopt advance confirm ratify enact extend authorize fund support".split(), 1
+        """pass approve adopt advance confirm ratify enact extend authorize fund support launch
+        create establish expand renew start""".split(),
+        1,
     ),
     **dict.fromkeys(
         "reject block kill table defeat repeal rescind overturn strike end terminate cut oppose"
@@ -221,8 +223,10 @@ def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Ite
 def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "The House voted 84-71 to pass House Bill 99"."""
     for action in vote.children:
-        if action.dep_ != "xcomp" or action.lemma_ not in VOTE_ACTIONS:
+        if action.dep_ not in ("xcomp", "advcl") or action.lemma_ not in VOTE_ACTIONS:
             continue
+        if action.dep_ == "advcl" and not any(c.lower_ == "to" for c in action.children):
+            continue  # "voted 6-3 on Tuesday to launch X" is parsed as an adverbial clause
         obj = next((c for c in action.children if c.dep_ == "dobj"), None)
         target = _law(obj, analysis) if obj is not None else None
         holders = _subjects(vote, analysis)

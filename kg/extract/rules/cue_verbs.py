@@ -50,6 +50,8 @@ WARNING_VERBS = frozenset({"warn", "fear", "predict", "worry", "caution", "compl
 #: Verbs that report a forecast or an argument: what "will" happen in their clause is
 #: the reporter's expectation, not a commitment of the clause's subject.
 FORECAST_VERBS = WARNING_VERBS | frozenset({"argue", "expect", "believe", "think", "estimate"})
+#: Cues whose negation leaves the holder undecided rather than opposed.
+UNDECIDED_WHEN_NEGATED = frozenset({"commit", "decide", "endorse", "pledge"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
@@ -206,14 +208,19 @@ def _claims(
         return  # "if the council approves it": a supposition, nobody's stance
     evidence = analysis.evidence(sent, NAME, VERSION)
     speaker = analysis.speaker(cue_token)
+    voted = cue_token.dep_ in ("xcomp", "advcl") and cue_token.head.lemma_ == "vote"
     for holder in holders:
         for stance in stances:
+            if voted and stance.predicate == "announces":
+                continue  # "voted to launch a pilot" supports it (actions.v1), announces nothing
             if stance.target == holder.entity or stance.target.key == holder.entity.key:
                 continue
             if stance.modality == "questioned":
                 continue  # a question ("Does X back Y?", "asked whether X backs Y") claims nothing
             if stance.negated and stance.polarity > 0:
                 continue  # "I do not oppose rail where it pays": not opposing is not support
+            if stance.negated and stance.cue in UNDECIDED_WHEN_NEGATED:
+                continue  # "has not committed to the facility": undecided, not opposed
             confidence = config.calibration.confidence(
                 stance.rule,
                 hops=holder.hops + stance.hops,

@@ -106,6 +106,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
             found.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), analysis))
         name = doc[mention.end - 1]
         found.extend(_apposition_roles(name, analysis))
+        found.extend(_role_set_off_before(doc, mention, analysis))
         found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
@@ -222,17 +223,50 @@ def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     heads = [c for c in name.children if c.dep_ == "appos"]
     if name.dep_ == "appos":
         heads.append(name.head)
+    first = _list_head(name)
+    if first is not name and first.dep_ == "appos" and _party(first.head) is not None:
+        heads.append(first.head)  # "four Republicans — A, B and C": each of them
     following = _set_off_head(name)
     if following is not None and following not in heads:
         heads.append(following)
     for head in heads:
-        party = PARTY_NOUNS.get(head.lemma_.lower())
+        party = _party(head)
         if party is not None:
             yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
             continue
         if analysis.names.at(head) is not None:
             continue  # another name, not a role
         yield from _role_phrase(head, analysis, "apposition")
+
+
+def _party(noun: Token) -> str | None:
+    """The party a party noun names: "a Democrat", "four Republicans"."""
+    word = noun.lower_
+    return PARTY_NOUNS.get(word) or PARTY_NOUNS.get(word[:-1] if word.endswith("s") else word)
+
+
+def _list_head(name: Token) -> Token:
+    """The first name of the list ``name`` is in: "A, B and C" → A."""
+    while name.dep_ == "conj" and name.head.i != name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
+
+
+def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[Found]:
+    """A role or party noun set off by a comma right before the name, whatever
+    the parser made of it: "the group's legal director, Ann Lee, said";
+    "one Democrat, Rep. Ann Lee of Ohio"."""
+    start = mention.role_start if mention.role_start is not None else mention.start
+    if start < 2 or doc[start - 1].text != ",":
+        return
+    noun = doc[start - 2]
+    if analysis.names.at(noun) is not None and _party(noun) is None:
+        return
+    party = _party(noun)
+    if party is not None and noun.tag_ == "NNP":
+        yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
+    elif noun.pos_ == "NOUN" and is_role_noun(noun, analysis.lexicon):
+        yield from _role_phrase(noun, analysis, "apposition")
 
 
 def _set_off_head(name: Token) -> Token | None:

@@ -67,6 +67,14 @@ def core(claims):
                 ("Tim Rusk", "supports", "pilot", 1),
             },
         ),
+        (  # a vote to launch supports what is launched; "rejected, 3-6, X" rejects X
+            "The Dover City Council voted 6-3 on Tuesday to launch a ferry pilot, but rejected, "
+            "3-6, an amendment that would have cut the parks program.",
+            {
+                ("Dover City Council", "supports", "ferry pilot", 1),
+                ("Dover City Council", "opposes", "amendment", -1),
+            },
+        ),
         (  # the named voters who carried a measure
             "The levy passed 5-4 with the support of two Republicans, Ann Vole and Bo Lind.",
             {("Ann Vole", "supports", "levy", 1), ("Bo Lind", "supports", "levy", 1)},
