@@ -86,11 +86,13 @@ def assemble(
     provenance. Errors name the file of ``out`` they concern.
     """
     from kg.corpus.merge import graph_entities
+    from kg.parallel import fan_out
 
     build_triples = list(build_triples)
     shared: Counter[str] = Counter(before.shared) if before is not None else Counter()
     made: list[str] = []
     recount = False
+    todo: list[tuple[Article, ArticleState, str]] = []
     for article in articles:
         state = states[article.id]
         key = fragment_key(code, state, resolution)
@@ -98,12 +100,18 @@ def assemble(
             if cache.reuse_fragment(key, PARTS):
                 continue
             recount = True  # the previous cache lost a file of it
-        unit = cache.load_unit(state.unit)
-        with write_errors(out / "cache"):
-            state, triples = make_fragment(cache, key, article, unit, resolution, state)
-        shared.update(triples)
-        states[article.id] = state
-        made.append(key)
+        todo.append((article, state, key))
+
+    def make(item: tuple[Article, ArticleState, str]) -> tuple[ArticleState, set[str]]:
+        article, state, key = item
+        return make_fragment(cache, key, article, cache.load_unit(state.unit), resolution, state)
+
+    # One file set per article: worker processes make them side by side.
+    with write_errors(out / "cache"):
+        for (article, _, key), (state, triples) in zip(todo, fan_out(make, todo), strict=True):
+            shared.update(triples)
+            states[article.id] = state
+            made.append(key)
     if recount:  # count afresh, and load the store afresh
         before, shared = None, _count_shared(cache, [states[a.id].fragment for a in articles])
     kept = {states[a.id].fragment for a in articles}
