@@ -42,13 +42,24 @@ FAN_OUT_FROM = 64
 FAN_OUT_BATCH = 16
 
 
-def batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
-    """``articles`` in consecutive batches of at most ``size``.
+def batches(articles: Sequence[Article], size: int, *, workers: int = 1) -> list[Sequence[Article]]:
+    """``articles`` in consecutive batches of at most ``size``; with several
+    ``workers``, the last ``workers * size`` articles in batches a quarter as
+    large, so that the workers run out of work at nearly the same time.
 
     >>> [len(b) for b in batches([Article(str(i), "") for i in range(5)], 2)]
     [2, 2, 1]
+    >>> [len(b) for b in batches([Article(str(i), "") for i in range(40)], 8, workers=2)]
+    [8, 8, 8, 2, 2, 2, 2, 2, 2, 2, 2]
     """
-    return [articles[start : start + size] for start in range(0, len(articles), size)]
+    if workers < 2:
+        return [articles[start : start + size] for start in range(0, len(articles), size)]
+    tail = max(0, len(articles) - workers * size)
+    tail -= tail % size
+    small = max(1, size // 4)
+    return [articles[start : start + size] for start in range(0, tail, size)] + [
+        articles[start : start + small] for start in range(tail, len(articles), small)
+    ]
 
 
 def article_text(article: Article) -> str:

@@ -66,7 +66,7 @@ class ProcessPool:
     shares_files = True
 
     def map(self, work: ArticleWork[R], articles: Sequence[Article]) -> Iterator[R]:
-        parts = batches(articles, self.batch_size)
+        parts = batches(articles, self.batch_size, workers=self.processes)
         if not parts:
             return
         context = _context()
