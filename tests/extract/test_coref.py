@@ -44,3 +44,39 @@ def test_it_after_a_backing_verb_is_the_measure(extract):
         "Supervisor Ines Marwick said she backs it because it funds recycling."
     )
     assert ("Ines Marwick", "supports", "landfill levy") in triples(claims)
+
+
+def test_a_place_that_locates_people_is_not_the_actor(extract):
+    claims = extract(
+        "The Transit Board approved the tram grant. "
+        "“Lakeshore County commuters are not asking for a tram. They want a bus lane.”"
+    )
+    stance_subjects = {
+        c.subject.label for c in claims if c.predicate not in ("holdsRole", "memberOf")
+    }
+    assert "Lakeshore County" not in stance_subjects
+    assert ("Transit Board", "supports", "bus lane") not in triples(claims)
+
+
+def test_a_capital_at_the_start_of_a_sentence_is_no_name(nlp):
+    from kg.extract.analysis import analyze, mask_datelines
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = "Groups that favor lower fares criticized the move."
+    analysis = analyze(Article("a", text), nlp(mask_datelines(text)), default_lexicon())
+    assert "Groups" not in {e.label for e in analysis.names.mention_entities}
+
+
+def test_an_unlabelled_agency_name_joined_by_and(nlp):
+    from kg.extract.analysis import analyze, mask_datelines
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = (
+        "Orchard Valley Parks and Recreation Services (OVPRS) announced a new permit rule. "
+        "OVPRS said the permit rule takes effect in May."
+    )
+    analysis = analyze(Article("a", text), nlp(mask_datelines(text)), default_lexicon())
+    labels = {e.label: e.kind for e in analysis.names.mention_entities}
+    assert any("Recreation Services" in label for label in labels)

@@ -239,10 +239,13 @@ class Resolver:
         return person if person is not None and person.kind == "Person" else None
 
     def _has_named_modifier(self, token: Token) -> bool:
+        """ "Republican senators", "union members"; not "Iowa farmers", whom a
+        place only locates."""
         return any(
             c.dep_ in ("amod", "compound", "nmod")
             and (e := self.names.at(c)) is not None
             and e.is_actor
+            and e.kind != "Place"
             for c in token.children
         )
 
@@ -419,6 +422,8 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
         tok = doc[mention.start : mention.end].root
         if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lexicon.actors:
             continue
+        if entity.kind == "Place" and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+            continue  # "Florida families … They": a place that locates a noun is not "they"
         out.append(Candidate(mention.start, tok, entity))
     for tok in doc:
         if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.actors:
@@ -448,13 +453,28 @@ def resolve_pronouns(
             continue  # "she would sign it": a law, not an organisation
         if lower in NEUTER and voted_on(token):
             continue  # "three members voted against it": a measure, not the council
-        entity = _antecedent(token, candidates, starts, sentences, quotes, gender)
-        if entity is None:
+        found_at = _antecedent(token, candidates, starts, sentences, quotes, gender)
+        if found_at is None:
+            continue
+        start, entity = found_at
+        if lower in PLURAL and _plural_subject_between(token, start, sentences):
             continue
         found[token.i] = entity
         if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
             gender.setdefault(entity.key, "m" if lower in MALE else "f")
     return found
+
+
+def _plural_subject_between(pronoun: Token, after: int, sentences: Sentences) -> bool:
+    """ "Florida families are not asking for a train. They …": a plural subject
+    that names no actor, after the actor found (token ``after``) and in this
+    sentence or the one before, is who "they" are."""
+    first = sentences.all[max(sentences.number(pronoun) - 1, 0)].start
+    doc = pronoun.doc
+    return any(
+        tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not tok.ent_type_
+        for tok in doc[max(first, after + 1) : pronoun.i]
+    )
 
 
 def _antecedent(
@@ -464,12 +484,13 @@ def _antecedent(
     sentences: Sentences,
     quotes: Quotes,
     gender: Mapping[str, str],
-) -> Entity | None:
+) -> tuple[int, Entity] | None:
+    """The nearest compatible candidate: where it starts, and its entity."""
     lower = token.lower_
     sent_no = sentences.number(token)
     excluded = co_arguments(token)
     quoted = quotes.at(token.idx) is not None
-    best: tuple[float, Entity] | None = None
+    best: tuple[float, int, Entity] | None = None
     for n in range(bisect_left(starts, token.i) - 1, -1, -1):
         start, mention_token, entity = (
             candidates[n].start,
@@ -501,8 +522,8 @@ def _antecedent(
         ):
             score += 5
         if best is None or score > best[0]:
-            best = (score, entity)
-    return None if best is None else best[1]
+            best = (score, start, entity)
+    return None if best is None else (best[1], best[2])
 
 
 def _compatible(pronoun: str, entity: Entity, gender: Mapping[str, str]) -> bool:

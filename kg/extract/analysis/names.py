@@ -124,6 +124,8 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         tokens.pop()
     if kind is None and not _titled_person(tokens, lexicon):
         return None
+    if len(tokens) == 1 and tokens[0].is_sent_start and _common_actor_word(tokens[0], lexicon):
+        return None  # "Groups that favor the plan …": a capital only because it starts
     # Titles inside the entity ("Mayor Tom Brandt") become the role.
     if kind in ("Organization", "Place", None) and _titled_person(tokens, lexicon):
         kind = "Person"  # "Commission Chair Ann Lee", taken for an organisation
@@ -425,14 +427,16 @@ def _unlabelled_names(
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or _is_title(tok, lexicon):
             continue
-        left = tok.i
-        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
-            left -= 1
+        if tok.is_sent_start and _common_actor_word(tok, lexicon):
+            continue  # "Groups that favor the plan …": a capital only because it starts
+        left = _name_start(doc, tok.i)
         while left < tok.i and _is_title(doc[left], lexicon):
             left += 1  # "Representatives Ana Lopez": the title is not part of the name
         title = _title_before(doc, left, lexicon)
         organisation = (
-            _is_acronym(tok.text) or lexicon.actors.get(tok.lemma_.lower()) == "Organization"
+            _is_acronym(tok.text)
+            or lexicon.actors.get(tok.lemma_.lower()) == "Organization"
+            or _acronym_after(doc, NameMention(left, tok.i + 1, tok.text, "Group")) is not None
         )
         kind = "Person" if title else "Organization" if organisation else "Group"
         if tok.text in LAW_WORDS and not title:
@@ -449,6 +453,38 @@ def _unlabelled_names(
             )
         )
     return extra
+
+
+#: Small words inside an organisation's name: "Citizenship and Immigration Services".
+NAME_JOINERS = frozenset({"and", "of", "&"})
+
+
+def _common_actor_word(tok: Token, lexicon: Lexicon) -> bool:
+    lower = tok.lower_
+    return lower in lexicon.actors or (lower.endswith("s") and lower[:-1] in lexicon.actors)
+
+
+def _name_start(doc: Doc, end: int) -> int:
+    """Where an unlabelled name ending at ``end`` starts: the capitalised words
+    before it, and words joined by "and" / "of" ("U.S. Citizenship and
+    Immigration Services"), whatever the parser hung them on."""
+    left = end
+    sent_start = doc[end].sent.start
+
+    def capitalised(i: int) -> bool:
+        tok = doc[i]
+        return (
+            i >= sent_start and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_space
+        )
+
+    while left - 1 >= sent_start:
+        if capitalised(left - 1) and doc[left - 1].whitespace_:
+            left -= 1
+        elif doc[left - 1].lower_ in NAME_JOINERS and left - 2 >= 0 and capitalised(left - 2):
+            left -= 2
+        else:
+            break
+    return left
 
 
 def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
