@@ -13,7 +13,7 @@ put together at the cost of what changed, not of the corpus:
   from which the triples of fragments that are gone are removed and to which
   the new fragments are added; when more than :data:`DELTA_SHARE` of the
   articles changed, or there is no previous store, it is loaded afresh from
-  ``graph.ttl``;
+  the pieces of ``graph.ttl``, a few megabytes at a time;
 * the view is drawn from each fragment's rows (:class:`kg.view.data.ViewData`),
   never from a graph of every claim.
 
@@ -47,6 +47,9 @@ ENTITIES_FILE, BUILDS_FILE = "entities.ttl", "builds.ttl"
 
 #: Above this share of changed articles, the store is loaded afresh rather than updated.
 DELTA_SHARE = 0.2
+
+#: Bytes of Turtle given to Oxigraph's bulk loader at a time.
+LOAD_CHUNK = 4 * 2**20
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,9 @@ def assemble(
     _write_entities(cache, out, entities, resolution.merges)
     _write_builds(cache, out, build_triples)
     fragments = [cache.fragment_path(states[a.id].fragment, "ttl") for a in articles]
+    pieces = [cache.path(ENTITIES_FILE), *fragments, cache.path(BUILDS_FILE)]
     with write_errors(out / GRAPH_FILE), open(stage / GRAPH_FILE, "wb") as fh:
-        _join(fh, [cache.path(ENTITIES_FILE), *fragments, cache.path(BUILDS_FILE)], head=True)
+        _join(fh, pieces, head=True)
     with write_errors(out / CLAIMS_FILE), open(stage / CLAIMS_FILE, "wb") as fh:
         _join(fh, [cache.fragment_path(states[a.id].fragment, "jsonl") for a in articles])
 
@@ -136,7 +140,7 @@ def assemble(
             store = _update_store(stage, out, cache, gone, removed, made, build_triples)
             updated = store is not None
         if store is None:
-            store = _load_store(stage / STORE_DIR, stage / GRAPH_FILE)
+            store = _load_store(stage / STORE_DIR, pieces)
         summaries = _summarize(store)
         store.flush()
         del store  # closes it (RocksDB) before its folder is swapped in
@@ -265,12 +269,26 @@ def _copy(source: IO[bytes], target: IO[bytes]) -> None:
         target.flush()
 
 
-def _load_store(path: Path, graph_file: Path) -> ox.Store:
-    """A new store at ``path``, bulk-loaded from the Turtle file ``graph_file``."""
+def _load_store(path: Path, parts: Sequence[Path]) -> ox.Store:
+    """A new store at ``path``, bulk-loaded from the Turtle bodies ``parts``
+    (the pieces of ``graph.ttl``), a few megabytes at a time: Oxigraph's bulk
+    loader holds what it is given in memory (a whole 1,000-article
+    ``graph.ttl`` at once took 340 MB, 4 MB at a time 130 MB, as fast)."""
     import pyoxigraph as ox
 
+    from kg.rdf.store import turtle_header
+
     store = ox.Store(str(path))
-    store.bulk_load(path=str(graph_file), format=ox.RdfFormat.TURTLE)
+    chunk: list[bytes] = []
+    size = 0
+    for part in [*parts, None]:
+        if part is not None:
+            body = part.read_bytes()
+            chunk.append(body)
+            size += len(body)
+        if chunk and (part is None or size >= LOAD_CHUNK):
+            store.bulk_load(turtle_header() + b"".join(chunk), format=ox.RdfFormat.TURTLE)
+            chunk, size = [], 0
     return store
 
 

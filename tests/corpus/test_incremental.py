@@ -66,6 +66,7 @@ def test_adding_changing_and_removing_articles_equals_a_fresh_build(
     tmp_path, nlp, monkeypatch, share
 ):
     monkeypatch.setattr(assemble, "DELTA_SHARE", share)
+    monkeypatch.setattr(assemble, "LOAD_CHUNK", 1)  # a fresh store loads piece by piece
     updates = []
     real = assemble._update_store
     monkeypatch.setattr(assemble, "_update_store", lambda *a: updates.append(1) or real(*a))
