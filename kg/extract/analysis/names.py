@@ -258,8 +258,8 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
         start, end = m.start, m.end
         if start > 1 and doc[start - 1].lower_ == "and":
             left = _name_start(doc, start - 1)
-            if left < start - 1:
-                start = left
+            if left < start - 1 and (not out or out[-1].end <= left):
+                start = left  # not "the Sierra Club and Greenpeace", two names
         words = m.text.split()
         if ("on" in words or "of" in words) and end < len(doc) and doc[end].lower_ == "and":
             right = end + 1
