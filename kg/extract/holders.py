@@ -64,10 +64,18 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
         and verb.head.i != verb.i
     ):
-        return subject_token(verb.head, depth + 1)
+        return subject_token(_over_preposition(verb), depth + 1)
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+def _over_preposition(verb: Token) -> Token:
+    """The clause ``verb`` belongs to: "said in announcing the rule" → "said"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
 
 
 def _for_doer(verb: Token) -> Token | None:
@@ -131,7 +139,7 @@ def clause_subject(
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
         and verb.head.i != verb.i
     ):
-        return clause_subject(verb.head, analysis, depth + 1)
+        return clause_subject(_over_preposition(verb), analysis, depth + 1)
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return analysis.actors(verb.head) or noun_holders(verb.head, analysis, depth + 1)
     return []

@@ -24,8 +24,24 @@ DROP_WORDS = frozenset(
 )
 #: Prepositions whose phrase stays in a label ("assistance with fare checks").
 KEEP_PREPS = frozenset(
-    {"of", "for", "with", "on", "to", "against", "in", "into", "from", "by", "at"}
+    {
+        "of",
+        "for",
+        "with",
+        "on",
+        "to",
+        "against",
+        "in",
+        "into",
+        "from",
+        "by",
+        "at",
+        "toward",
+        "towards",
+    }
 )
+#: Prepositions that say where an action leads, kept after its object too.
+DIRECTION_PREPS = frozenset({"toward", "towards"})
 MAX_WORDS = 9
 TIME_WORDS = frozenset({"year", "month", "week", "day", "decade", "time", "hour", "moment", "now"})
 STOP_LEMMAS = frozenset(
@@ -162,7 +178,13 @@ def action_tokens(verb: Token) -> list[Token]:
             tokens.extend(phrase_tokens(child))
         elif child.dep_ == "prt":
             tokens.append(child)
-        elif child.dep_ == "prep" and preps == 0 and child.lower_ in KEEP_PREPS:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in KEEP_PREPS
+            and (
+                preps == 0 or child.lower_ in DIRECTION_PREPS  # "shift the funds toward X"
+            )
+        ):
             objects = [
                 c
                 for c in child.children

@@ -90,7 +90,11 @@ URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "ap
 #: "asked employers to do the right thing" name no action a stance could be on.
 MOBILIZING = frozenset(
     """call contact write email phone visit attend join tell do give let come show reconsider
-    answer reach sign""".split()
+    answer reach sign hear learn know understand wait""".split()
+)
+#: Objects that are steps of a process, not policies: "accepting public comments".
+PROCESS_NOUNS = frozenset(
+    """comment question application submission testimony feedback input inquiry""".split()
 )
 #: Cues about an actor's conduct, read on the phrase itself ("praised the council's efforts").
 EVALUATIVE = frozenset({"praises", "criticizes"})
@@ -371,6 +375,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         # "a commitment to a model that prioritizes X": the stance on X is the holder's
         yield from _clause_stances(relative, reading, walk)
         return
+    if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
+        return  # "is accepting public comments on the rule": a step, not a stance
     named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before
     if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
@@ -503,8 +509,10 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             continue
         if is_verb_fragment(member) or cue.issue_predicate is None:
             continue
-        if member.lemma_.lower() in MOBILIZING and reading.hit.token.lemma_.lower() in URGE_VERBS:
-            continue
+        if member.lemma_.lower() in MOBILIZING and reading.hit.token.lemma_.lower() in (
+            URGE_VERBS | {"want"}
+        ):
+            continue  # "urged members to call senators", "wants to see research"
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children
         ):

@@ -27,6 +27,8 @@ from tests.extract.conftest import stances
         # not committing is being undecided; a possessor's objection is not the speaker's
         "The Dover Port Authority has not committed to the ferry terminal.",
         "The utility’s objection to the Clean Ponds Act is about its customers, Daniel Ortiz said.",
+        # a step of a process is no policy
+        "The Harbor Agency is accepting public comments on the proposed rule through May 9.",
         # a supposition in an if-clause is nobody's stance
         "The mayor said the levy would start in May if the City Council approves it.",
         "“If we want more ferries, run the boats more often,” said Mayor Lin Adeyemi.",

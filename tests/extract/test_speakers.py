@@ -78,3 +78,18 @@ def test_who_is_thanked_for_doing_something_did_it(extract):
     found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
     assert ("Lena Ostrova", "announces", "night bus pilot") in found
     assert ("Tom Reyes", "announces", "night bus pilot") not in found
+
+
+def test_who_said_it_in_doing_something_did_it(extract):
+    claims = extract(
+        "“The pier will be safer,” Harbor Director Odalys Verhoeven said in announcing "
+        "the pier repair plan."
+    )
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Odalys Verhoeven", "announces", "pier repair plan") in found
+
+
+def test_a_plan_keeps_where_it_leads(extract):
+    claims = extract("Director Ann Lee's proposal to shift the funds toward a citywide bus study.")
+    objects = {c.object.label for c in claims if c.predicate == "proposes"}
+    assert any("toward citywide bus study" in o for o in objects)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import is_negated, is_supposition, modality_of
-from kg.extract.labels import issue_from_tokens, phrase_tokens
+from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
 from kg.model import Claim, Entity
@@ -42,6 +42,12 @@ SPONSOR_APPOSITION = rule(
     "actions.sponsor_apposition", NAME, "a sponsor in apposition: A, the bill's sponsor"
 )
 VOTE_YES_NO = rule("actions.vote_yes_no", NAME, "a yes or no vote: she voted no on X")
+PASSED = rule(
+    "actions.passed", NAME, "a body passes a law, or a law clears a body: the Senate passed X"
+)
+#: Verbs by which a body carries a law ("the Senate passed X") or a law gets through a body
+#: ("X cleared the committee").
+PASS_VERBS = frozenset({"pass", "clear", "adopt", "enact"})
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
 SUPPORT_OF = rule(
     "actions.support_of", NAME, "who carried a vote: X passed with the support of A and B"
@@ -96,6 +102,8 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _vote_to(token, sent, analysis, config)
                 yield from _vote_yes_no(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
+            elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
+                yield from _passed(token, sent, analysis, config)
             elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
                 yield from _support_of(token, sent, analysis, config)
 
@@ -267,6 +275,26 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
         return
     polarity = VOTE_WORDS[word.lower_]
     yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "The Senate passed a resolution to end X"; "A bill to cap rents cleared the Housing
+    Committee": the body that carries a law supports it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None:
+        return
+    bodies = [r for r in analysis.actors(subject) if r.entity.kind == "Organization"]
+    if bodies and obj.lemma_.lower() in LAW_WORDS | GENERIC_ISSUES:
+        target = _law(obj, analysis)
+    else:
+        bodies = [r for r in analysis.actors(obj) if r.entity.kind == "Organization"]
+        is_law = subject.lemma_.lower() in LAW_WORDS | GENERIC_ISSUES or (
+            (named := analysis.names.at(subject)) is not None and named.kind == "Issue"
+        )
+        target = _law(subject, analysis) if is_law else None
+    if target is not None and bodies:
+        yield from _claims(bodies, None, 1, target, verb, PASSED, sent, analysis, config)
 
 
 def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

@@ -53,6 +53,8 @@ POSSESSOR = rule(
 LINKING_VERBS = frozenset({"be", "seem", "remain", "look", "sound", "prove", "become", "appear"})
 #: Verbs that pass a verdict on their object: "called the plan reckless".
 VERDICT_VERBS = frozenset({"call", "consider", "deem", "label", "brand", "find", "describe"})
+#: Prepositions that deny their object: "the suit is without merit".
+LACKING = frozenset({"without", "beyond"})
 #: Verbs whose object is what their subject merits: "she deserves credit / blame".
 MERIT_VERBS = frozenset({"deserve", "merit", "earn"})
 #: Nouns an adjective can evaluate as a policy: "a reckless giveaway".
@@ -132,6 +134,8 @@ def _valence(token: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -> f
     value = _rating(token, opinions)
     if value > 0 and any(c.lower_ in EXCESS for c in token.children if c.dep_ == "advmod"):
         return -value  # "far too generous"
+    if token.dep_ == "pobj" and token.head.lower_ in LACKING:
+        return -value  # "without merit"
     return value
 
 
@@ -178,6 +182,8 @@ def _aims(token: Token) -> Iterator[Aim]:
     head = node.head
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
         yield from _subjects(head)
+    elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LINKING_VERBS:
+        yield from _subjects(head.head)  # "the suit is without merit", "is beyond repair"
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:

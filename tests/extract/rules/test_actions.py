@@ -75,6 +75,14 @@ def core(claims):
                 ("Dover City Council", "opposes", "amendment", -1),
             },
         ),
+        (  # a body that passes a law supports it
+            "The Dover City Council on Monday passed the Clean Ponds Act.",
+            {("Dover City Council", "supports", "Clean Ponds Act", 1)},
+        ),
+        (  # a law that clears a body has its support
+            "The Clean Ponds Act cleared the Senate Housing Committee on a 4-3 vote.",
+            {("Senate Housing Committee", "supports", "Clean Ponds Act", 1)},
+        ),
         (  # the named voters who carried a measure
             "The levy passed 5-4 with the support of two Republicans, Ann Vole and Bo Lind.",
             {("Ann Vole", "supports", "levy", 1), ("Bo Lind", "supports", "levy", 1)},

@@ -79,3 +79,10 @@ def test_evaluations_land_on_their_target(extract, text, expected):
 )
 def test_no_evaluation_without_holder_or_policy(extract, text):
     assert evaluations(extract(text)) == set()
+
+
+def test_a_verdict_of_lacking_merit(extract):
+    claims = extract("Harbor Data Analytics said the lawsuit was “without merit.”")
+    assert {(c.subject.label, c.predicate, c.object.label) for c in claims} >= {
+        ("Harbor Data Analytics", "opposes", "lawsuit")
+    }
