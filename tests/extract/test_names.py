@@ -161,3 +161,19 @@ def test_a_title_inside_a_name_the_recogniser_took_for_an_organisation(extract):
     assert ("Wilhelmina Otterbein", "holdsRole", "Harbor Board Chair") in found
     assert not any("Chair" in s for s, _, _ in found)
     assert ("Wilhelmina Otterbein", "opposes", "pier levy") not in found
+
+
+def test_a_numbered_bill_taken_for_a_man_named_bill_is_a_law(extract):
+    claims = extract("Senate Bill 417, sponsored by Sen. Oriel Vantongeren, caps ferry fares.")
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Oriel Vantongeren", "proposes", "Senate Bill 417") in found
+    assert all(c.object.label != "Bill 417" for c in claims)
+
+
+def test_committee_names_cut_at_and_are_whole(extract):
+    claims = extract(
+        "Rep. Lysander Quayle-Ortiz, a member of the House Committee on Energy and the Coast, "
+        "introduced a levy bill. The bill cleared the Harbor Safety and Shipping Committee."
+    )
+    members = {c.object.label for c in claims if c.predicate == "memberOf"}
+    assert "House Committee on Energy and the Coast" in members

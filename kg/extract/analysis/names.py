@@ -82,6 +82,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
     raw = _joined_names(doc, raw, lexicon)
     raw = _glued_names(doc, raw)
     raw = _whole_laws(doc, raw)
+    raw = _whole_organisations(doc, raw)
     raw = _people_by_role(doc, raw, lexicon)
     tagged = _party_tags(doc, raw)
     raw = [m for m in raw if m.start not in tagged]
@@ -145,6 +146,9 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         return None
     if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
         kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
+    numbered = [t for t in name if not (t.like_num or t.text in "-–")]
+    if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
+        kind = "Issue"  # "Bill 88", even taken for a man called Bill
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
     role, role_start = None, None
@@ -236,6 +240,39 @@ def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
                 out.pop()  # "House", taken into "House Bill 512"
             if start != m.start:
                 m = replace(m, start=start, text=_clean(doc[start : m.end].text))
+        out.append(m)
+    return out
+
+
+def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """An organisation's name the recogniser cut at "and" is whole again:
+    "House Elementary and Secondary Education Committee", "Committee on
+    Education and the Workforce"."""
+    out: list[NameMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue  # "Workforce", taken into the name before it
+        if m.kind != "Organization":
+            out.append(m)
+            continue
+        start, end = m.start, m.end
+        if start > 1 and doc[start - 1].lower_ == "and":
+            left = _name_start(doc, start - 1)
+            if left < start - 1 and (not out or out[-1].end <= left):
+                start = left  # not "the Sierra Club and Greenpeace", two names
+        words = m.text.split()
+        if ("on" in words or "of" in words) and end < len(doc) and doc[end].lower_ == "and":
+            right = end + 1
+            if right < len(doc) and doc[right].lower_ == "the":
+                right += 1
+            while right < len(doc) and doc[right].pos_ == "PROPN" and doc[right].text[:1].isupper():
+                right += 1
+            if right > end + 1 and doc[right - 1].pos_ == "PROPN":
+                end = right
+        if (start, end) != (m.start, m.end):
+            while out and out[-1].end > start:
+                out.pop()
+            m = replace(m, start=start, end=end, text=_clean(doc[start:end].text))
         out.append(m)
     return out
 
