@@ -80,3 +80,27 @@ def test_an_unlabelled_agency_name_joined_by_and(nlp):
     analysis = analyze(Article("a", text), nlp(mask_datelines(text)), default_lexicon())
     labels = {e.label: e.kind for e in analysis.names.mention_entities}
     assert any("Recreation Services" in label for label in labels)
+
+
+def test_the_bill_is_not_a_law_someone_only_quoted(extract):
+    claims = extract(
+        "“I swore an oath to the Harbor Charter,” Sheriff Ivo Brannagh said. "
+        "Gov. Lise Oyelaran, who signed the measure in May, disagreed. "
+        "The law, House Bill 77, bans the kits."
+    )
+    assert ("Lise Oyelaran", "supports", "Harbor Charter") not in triples(claims)
+
+
+def test_it_after_a_thing_named_as_subject_is_that_thing(nlp):
+    from kg.extract.analysis import analyze, mask_datelines
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = (
+        "The Harbor Committee wrote the rule. "
+        "If a refinery misses a deadline, it would have to file a plan with the state."
+    )
+    doc = nlp(mask_datelines(text))
+    analysis = analyze(Article("a", text), doc, default_lexicon())
+    it = next(t for t in doc if t.lower_ == "it")
+    assert analysis.actor(it) is None

@@ -326,10 +326,14 @@ class Resolver:
         issues = index.issue_starts
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
-        if before > 0:
+        quoted = self.quotes.at(token.idx) is not None
+        while before > 0:
             mention = self.names.mentions[issues[before - 1]]
-            if sentences.number(token) - sentences.number(self.doc[mention.start]) <= limit:
+            if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
+                break
+            if quoted or self.quotes.at(self.doc[mention.start].idx) is None:
                 return issue_from_tokens(list(self.doc[mention.start : mention.end]))
+            before -= 1  # a law in someone's quote is not what the narrator's "the bill" means
         if token.pos_ == "PRON" and self._stance_object(token):
             return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
         return None
@@ -459,6 +463,8 @@ def resolve_pronouns(
         start, entity = found_at
         if lower in PLURAL and _plural_subject_between(token, start, sentences):
             continue
+        if lower == "it" and token.dep_ in SUBJECT_DEPS and _thing_subject_before(token, start):
+            continue
         found[token.i] = entity
         if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
             gender.setdefault(entity.key, "m" if lower in MALE else "f")
@@ -474,6 +480,17 @@ def _plural_subject_between(pronoun: Token, after: int, sentences: Sentences) ->
     return any(
         tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not tok.ent_type_
         for tok in doc[max(first, after + 1) : pronoun.i]
+    )
+
+
+def _thing_subject_before(pronoun: Token, after: int) -> bool:
+    """ "If a facility fails to repair a leak, it would have to …": a subject
+    that names a thing, earlier in the sentence than "it" and after the actor
+    found (token ``after``), is what "it" is."""
+    sent = pronoun.sent
+    return any(
+        tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NN" and not tok.ent_type_
+        for tok in pronoun.doc[max(sent.start, after + 1) : pronoun.i]
     )
 
 
