@@ -44,7 +44,18 @@ from kg.view.html import write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ["Ana", "Ben", "Carla", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jon"]
-LAST = ["Lopez", "Carter", "Diaz", "Evans", "Okafor", "Nguyen", "Schmidt", "Rossi", "Kim", "Haddad"]
+LAST = [
+    "Lopez",
+    "Carter",
+    "Diaz",
+    "Evans",
+    "Ostrowski",
+    "Nguyen",
+    "Schmidt",
+    "Rossi",
+    "Kim",
+    "Haddad",
+]
 
 
 def corpus(n: int, seed: int = 7) -> list[dict]:

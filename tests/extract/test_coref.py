@@ -49,12 +49,12 @@ def test_it_after_a_backing_verb_is_the_measure(extract):
 def test_a_place_that_locates_people_is_not_the_actor(extract):
     claims = extract(
         "The Transit Board approved the tram grant. "
-        "“Lakeshore County commuters are not asking for a tram. They want a bus lane.”"
+        "“Brindle County commuters are not asking for a tram. They want a bus lane.”"
     )
     stance_subjects = {
         c.subject.label for c in claims if c.predicate not in ("holdsRole", "memberOf")
     }
-    assert "Lakeshore County" not in stance_subjects
+    assert "Brindle County" not in stance_subjects
     assert ("Transit Board", "supports", "bus lane") not in triples(claims)
 
 

@@ -172,7 +172,7 @@ def test_a_party_noun_set_off_before_the_name(extract):
 
 def test_a_party_noun_spelled_out_by_a_list_of_names(extract):
     claims = extract(
-        "The bill passed with the votes of three Democrats — Reps. Anouk Vell of Iowa, "
+        "The bill passed with the votes of three Democrats — Reps. Anouk Vell of Nebraska, "
         "Bram Oteiza of Ohio and Cyra Penwarden of Maine — who broke with their party."
     )
     found = _triples(claims)
@@ -182,10 +182,10 @@ def test_a_party_noun_spelled_out_by_a_list_of_names(extract):
 
 def test_the_group_is_the_organisation_named_just_before(extract):
     claims = extract(
-        "The Harbor Lights Coalition sued the Port Authority on Monday. "
+        "The Gravel Pit Coalition sued the Port Authority on Monday. "
         "The Coalition for Open Piers was not part of the suit. "
-        "The plan is opposed by the Tidewater Renters League. "
+        "The plan is opposed by the Halvorsen Street Tenants League. "
         "According to the group’s organizer, Idris Fenwood-Lake, the plan is too costly."
     )
     found = _triples(claims)
-    assert ("Idris Fenwood-Lake", "memberOf", "Tidewater Renters League") in found
+    assert ("Idris Fenwood-Lake", "memberOf", "Halvorsen Street Tenants League") in found

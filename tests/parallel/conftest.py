@@ -14,7 +14,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def articles():
     """Short invented articles, each naming its own people."""
-    names = ["Ana Ruiz", "Ben Okafor", "Carla Diaz", "Dev Patel", "Elena Kim", "Farid Haddad"]
+    names = ["Ana Ruiz", "Ben Ostrowski", "Carla Diaz", "Dev Patel", "Elena Kim", "Farid Haddad"]
     return [
         Article(
             f"a{i:03d}",

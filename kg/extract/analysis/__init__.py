@@ -133,7 +133,7 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
     laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
-    for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 24-17"
+    for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"
         if mention.kind == "Issue" and (
             law := issue_from_tokens(list(doc[mention.start : mention.end]))
         ):

@@ -239,7 +239,7 @@ class Resolver:
         return person if person is not None and person.kind == "Person" else None
 
     def _has_named_modifier(self, token: Token) -> bool:
-        """ "Republican senators", "union members"; not "Iowa farmers", whom a
+        """ "Republican senators", "union members"; not "Nebraska farmers", whom a
         place only locates."""
         return any(
             c.dep_ in ("amod", "compound", "nmod")

@@ -228,8 +228,8 @@ def _glued_names(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
 def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     """A law's name the recogniser cut short is whole again:
 
-    - "House Bill 512": a bare "Bill 512" takes the chamber written before it;
-    - "the Lower Costs at the Counter Act": capitalised words before a law
+    - "House Bill 230": a bare "Bill 512" takes the chamber written before it;
+    - "the Safe Ladders at the Worksite Act": capitalised words before a law
       name, joined to it by "at the", "of", "for" ..., belong to it.
     """
     out: list[NameMention] = []
@@ -237,7 +237,7 @@ def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
         if m.kind == "Issue":
             start = _law_start(doc, m)
             while out and out[-1].end > start:
-                out.pop()  # "House", taken into "House Bill 512"
+                out.pop()  # "House", taken into "House Bill 230"
             if start != m.start:
                 m = replace(m, start=start, text=_clean(doc[start : m.end].text))
         out.append(m)
@@ -246,8 +246,8 @@ def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
 
 def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     """An organisation's name the recogniser cut at "and" is whole again:
-    "House Elementary and Secondary Education Committee", "Committee on
-    Education and the Workforce"."""
+    "House Fisheries and Wildlife Committee", "Committee on Ports
+    and the Waterfront"."""
     out: list[NameMention] = []
     for m in mentions:
         if out and m.start < out[-1].end:
@@ -277,7 +277,7 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
     return out
 
 
-#: Small words inside a law's name: "the Lower Costs at the Counter Act".
+#: Small words inside a law's name: "the Safe Ladders at the Worksite Act".
 LAW_NAME_JOINERS = frozenset({"at", "the", "of", "for", "on", "to", "in", "and", "from"})
 #: Recogniser labels of names that are never part of a law's name.
 NOT_LAW_NAME = frozenset({"PERSON", "NORP", "GPE", "DATE", "CARDINAL", "MONEY", "PERCENT"})
@@ -287,7 +287,7 @@ def _law_start(doc: Doc, mention: NameMention) -> int:
     start = mention.start
     sent_start = doc[start].sent.start
     if doc[start].text in LAW_WORDS and start > sent_start:
-        prev = doc[start - 1]  # "House Bill 512", "Senate Resolution 7"
+        prev = doc[start - 1]  # "House Bill 230", "Senate Resolution 7"
         if prev.text[:1].isupper() and prev.whitespace_ and prev.pos_ == "PROPN":
             start -= 1
     i = start - 1
@@ -492,7 +492,7 @@ def _unlabelled_names(
     return extra
 
 
-#: Small words inside an organisation's name: "Citizenship and Immigration Services".
+#: Small words inside an organisation's name: "Fish and Wildlife Service".
 NAME_JOINERS = frozenset({"and", "of", "&"})
 
 
@@ -503,8 +503,8 @@ def _common_actor_word(tok: Token, lexicon: Lexicon) -> bool:
 
 def _name_start(doc: Doc, end: int) -> int:
     """Where an unlabelled name ending at ``end`` starts: the capitalised words
-    before it, and words joined by "and" / "of" ("U.S. Citizenship and
-    Immigration Services"), whatever the parser hung them on."""
+    before it, and words joined by "and" / "of" ("U.S. Fish and
+    Wildlife Service"), whatever the parser hung them on."""
     left = end
     sent_start = doc[end].sent.start
 
@@ -526,7 +526,7 @@ def _name_start(doc: Doc, end: int) -> int:
 
 def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
     """Capitalised names ending in a law word that the recogniser missed:
-    "the Island Fare Relief Act", "House Bill 512"."""
+    "the Quiet Harbors Act", "House Bill 230"."""
     covered = {i for m in found for i in range(m.start, m.end)}
     laws = []
     for tok in doc:
@@ -542,7 +542,7 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
             left -= 1
         end = tok.i + 1
         while end < len(doc) and doc[end].like_num and end not in covered:
-            end += 1  # "House Bill 512"
+            end += 1  # "House Bill 230"
         if end - left >= 2:
             laws.append(NameMention(left, end, _clean(doc[left:end].text), "Issue"))
             covered.update(range(left, end))

@@ -2,8 +2,8 @@
 
 Agency releases rarely say "announced"; they say what was done:
 
-- an official act on an instrument: "the EPA finalized a rule", "the board
-  awarded a grant", "the office opened an investigation", "the FTC sued X"
+- an official act on an instrument: "the agency finalized a rule", "the board
+  awarded a grant", "the office opened an investigation", "the commission sued X"
   (a lawsuit against X) → the actor announces the rule, grant, investigation
   or lawsuit;
 - an announcement of one's own act: "HUD announced that it has charged X with
@@ -78,7 +78,7 @@ def extract_announcements(doc: Doc, analysis: DocAnalysis, *, config: Config) ->
 
 
 def _deed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
-    """ "The EPA finalized a rule", "The FTC sued Meridian"."""
+    """ "The agency finalized a rule", "The commission sued a lender"."""
     target = _deed_target(verb, analysis)
     if target is None or verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING:
         return  # "announced that it has charged X": read as reported
@@ -133,7 +133,7 @@ def _decision(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) ->
     holders = _actors(analysis.actors(owner))
     target: Entity | None = None
     of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    if noun.lemma_.lower() in INSTRUMENTS and not of:  # "its agreement with Mexico to …"
+    if noun.lemma_.lower() in INSTRUMENTS and not of:  # "its agreement with Canada to …"
         target = issue_from_tokens(_unowned(phrase_tokens(noun)))
         yield from _claims(holders, target, noun, DECISION, sent, analysis, config)
         return

@@ -20,23 +20,23 @@ def announced(claims):
             ("Marine Fisheries Agency", "rule"),
         ),
         (  # a lawsuit is against the one sued
-            "The Trade Commission on Thursday sued Meridian Harbor Analytics, a data broker.",
-            ("Trade Commission", "lawsuit against Meridian Harbor Analytics"),
+            "The Trade Commission on Thursday sued Quillon Data Works, a data broker.",
+            ("Trade Commission", "lawsuit against Quillon Data Works"),
         ),
         (  # the announcer's own act, reported
-            "Attorney General Ruth Baines today announced that her office has opened a civil "
-            "rights investigation into the Dover Police Department.",
-            ("Ruth Baines", "civil rights investigation"),
+            "Attorney General Ruth Baines today announced that her office has opened a wage "
+            "theft investigation into the Dover Fire Department.",
+            ("Ruth Baines", "wage theft investigation"),
         ),
         (  # an actor's decision
-            "Senator Laura Becker spoke on the Department of Energy's decision to rescind a "
-            "$40 million grant for the Dover line.",
-            ("Department of Energy", "rescinding $40 million grant for Dover line"),
+            "Senator Laura Becker spoke on the Bureau of Mines' decision to cancel a "
+            "$40 million grant for the Dover mill.",
+            ("Bureau of Mines", "canceling $40 million grant for Dover mill"),
         ),
         (  # an actor's award
-            "Rep. Laura Becker spoke about the Federal Railroad Administration's award of a "
-            "$1.2 billion grant to the Dover Rail project.",
-            ("Federal Railroad Administration", "$1.2 billion grant to Dover Rail project"),
+            "Rep. Laura Becker spoke about the Maritime Transit Administration's award of a "
+            "$1.2 billion grant to the Dover Ferry project.",
+            ("Maritime Transit Administration", "$1.2 billion grant to Dover Ferry project"),
         ),
     ],
 )
@@ -61,9 +61,9 @@ def test_blame_of_a_deed_is_blame_of_its_doer(extract):
         s[:3]
         for s in stances(
             extract(
-                "Rep. Laura Becker criticized the Federal Railroad Administration's award "
+                "Rep. Laura Becker criticized the Maritime Transit Administration's award "
                 "of the grant."
             )
         )
     }
-    assert ("Laura Becker", "criticizes", "Federal Railroad Administration") in found
+    assert ("Laura Becker", "criticizes", "Maritime Transit Administration") in found
