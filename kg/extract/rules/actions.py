@@ -27,7 +27,7 @@ from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
-from kg.model import Claim, Entity
+from kg.model import Claim, Entity, Provenance
 
 NAME, VERSION = "actions.v1", "1.0.0"
 SPONSORED_BY = rule("actions.sponsored_by", NAME, "a passive sponsorship: X is co-sponsored by A")
@@ -430,8 +430,35 @@ def _claims(
         return  # "did not vote to repeal it" is no vote for it either
     if predicate is None or polarity < 0:
         predicate = "supports" if polarity > 0 else "opposes"
-    modality = modality_of(token, "asserted", analysis)
-    evidence = analysis.evidence(sent, NAME, VERSION)
+    yield from holder_claims(
+        holders,
+        target,
+        token,
+        predicate=predicate,
+        polarity=polarity,
+        modality=modality_of(token, "asserted", analysis),
+        evidence=analysis.evidence(sent, NAME, VERSION),
+        made_by=made_by,
+        analysis=analysis,
+        config=config,
+    )
+
+
+def holder_claims(
+    holders: list[Referent],
+    target: Entity,
+    token: Token,
+    *,
+    predicate: str,
+    polarity: int,
+    modality: str,
+    evidence: Provenance,
+    made_by: str,
+    analysis: DocAnalysis,
+    config: Config,
+) -> Iterator[Claim]:
+    """One claim per holder, other than the target itself, of an act whose
+    cue is ``token`` (the action and announcement rules share it)."""
     speaker = analysis.speaker(token)
     for holder in holders:
         if holder.entity.key == target.key:

@@ -27,6 +27,7 @@ from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.holders import clause_subject
 from kg.extract.labels import action_label, issue_from_tokens, issue_key, phrase_tokens
 from kg.extract.registry import Config, register, rule
+from kg.extract.rules.actions import holder_claims
 from kg.model import Claim, Entity
 
 NAME, VERSION = "announcements.v1", "1.0.0"
@@ -175,20 +176,15 @@ def _claims(
     modality = modality_of(token, "asserted", analysis)
     if modality in ("questioned", "counterfactual"):
         return
-    evidence = analysis.evidence(sent, NAME, VERSION)
-    speaker = analysis.speaker(token)
-    for holder in holders:
-        if holder.entity.key == target.key:
-            continue
-        yield Claim(
-            subject=holder.entity,
-            predicate="announces",
-            object=target,
-            provenance=evidence,
-            polarity=1,
-            confidence=config.calibration.confidence(made_by, hops=holder.hops, modality=modality),
-            modality=modality,
-            speaker=speaker,
-            cue=token.lemma_.lower(),
-            rule=made_by,
-        )
+    yield from holder_claims(
+        holders,
+        target,
+        token,
+        predicate="announces",
+        polarity=1,
+        modality=modality,
+        evidence=analysis.evidence(sent, NAME, VERSION),
+        made_by=made_by,
+        analysis=analysis,
+        config=config,
+    )
