@@ -178,7 +178,7 @@ CASES = {
         "The ACLU filed a lawsuit challenging the executive order.",
         {
             ("ACLU", "opposes", "executive order", -1, None),
-            ("ACLU", "announces", "lawsuit", 1, None),
+            ("ACLU", "announces", "lawsuit challenging executive order", 1, None),
         },
     ),
     "described as a mistake": (

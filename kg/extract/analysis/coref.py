@@ -68,6 +68,19 @@ VOTED_ON = GENERIC_ISSUES | frozenset(
     ordinance regulation tax tariff fee cap ban mandate budget rezoning abatement
     exemption""".split()
 )
+#: Kinds of issue a generic noun or the last word of a name says: "the law" is never
+#: "the Second Amendment"; "the proposal" may be a bill or a plan.
+ISSUE_KINDS = {
+    **dict.fromkeys(
+        """bill legislation law act measure ordinance resolution proposition initiative
+        statute""".split(),
+        frozenset({"law"}),
+    ),
+    **dict.fromkeys("proposal policy package".split(), frozenset({"law", "plan"})),
+    **dict.fromkeys("plan program programme".split(), frozenset({"plan"})),
+    "amendment": frozenset({"amendment"}),
+    **dict.fromkeys("treaty agreement deal pact accord".split(), frozenset({"deal"})),
+}
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
@@ -327,16 +340,42 @@ class Resolver:
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
         quoted = self.quotes.at(token.idx) is not None
+        nearer = self._described_before(token)
         while before > 0:
             mention = self.names.mentions[issues[before - 1]]
             if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
                 break
-            if quoted or self.quotes.at(self.doc[mention.start].idx) is None:
+            if mention.start < nearer:
+                break  # "a new state law banning X ... the law": the law described last
+            last = self.doc[mention.end - 1]
+            if (
+                (quoted or self.quotes.at(self.doc[mention.start].idx) is None)
+                and same_kind(token, last)
+                and last.lemma_.lower() not in self.lexicon.actors  # "... Defense League"
+            ):
                 return issue_from_tokens(list(self.doc[mention.start : mention.end]))
             before -= 1  # a law in someone's quote is not what the narrator's "the bill" means
         if token.pos_ == "PRON" and self._stance_object(token):
             return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
         return None
+
+    def _described_before(self, token: Token) -> int:
+        """Where the same noun was last described in words of its own ("a new state
+        law banning X" before "the law"), or -1."""
+        if token.pos_ != "NOUN":
+            return -1
+        lemma = token.lemma_.lower()
+        for tok in reversed(self.doc[: token.i]):
+            if (
+                tok.pos_ == "NOUN"
+                and tok.lemma_.lower() == lemma
+                and self.names.at(tok) is None
+                and any(
+                    c.dep_ in ("amod", "compound", "acl", "relcl", "prep") for c in tok.children
+                )
+            ):
+                return tok.i
+        return -1
 
     def _stance_object(self, pronoun: Token) -> bool:
         """ "backs it", "argued against it": what a support or opposition verb takes."""
@@ -402,6 +441,14 @@ class Resolver:
             if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
                 return issue_from_tokens(phrase_tokens(tok))
         return None
+
+
+def same_kind(noun: Token, name_head: Token) -> bool:
+    """Whether "the law" can mean a name ending in ``name_head``: a law can be "the Clean
+    Ponds Act", not "the Second Amendment" nor "the Harbor Accord"."""
+    mine = ISSUE_KINDS.get(noun.lemma_.lower())
+    theirs = ISSUE_KINDS.get(name_head.lemma_.lower())
+    return mine is None or theirs is None or bool(mine & theirs)
 
 
 def voted_on(pronoun: Token) -> bool:
