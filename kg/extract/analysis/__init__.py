@@ -11,7 +11,11 @@
 5. the speaker of every quoted or reported token (:mod:`.speakers`), and in
    an op-ed or editorial, the author of every other sentence;
 6. the actor every token refers to, "I" and "we" inside speech included, and
-   the named law every "the bill" / "it" refers back to (:mod:`.coref`).
+   the named law every "the bill" / "it" refers back to (:mod:`.coref`);
+7. the members of every plural description that stands for named actors
+   ("the two companies"): a claim a rule makes about such a group is made
+   about each member (:meth:`DocAnalysis.for_each_member`), so rules read one
+   actor per token and never see the group.
 
 Nothing here imports a rule, and no step calls a later one. Rules read a
 :class:`DocAnalysis` and cannot change it: its tables are read-only.
@@ -19,8 +23,8 @@ Nothing here imports a rule, and no step calls a later one. Rules read a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
@@ -42,7 +46,7 @@ from kg.extract.analysis.sentences import Sentences, split_sentences
 from kg.extract.analysis.speakers import attribute_speakers
 from kg.extract.labels import issue_from_tokens
 from kg.extract.lexicon import Lexicon
-from kg.model import Article, Entity, Provenance
+from kg.model import Article, Claim, Entity, Provenance
 
 __all__ = ["DocAnalysis", "Referent", "analyze", "mask_datelines"]
 
@@ -63,6 +67,8 @@ class DocAnalysis:
     """Token index → who says it, for tokens of quotations and reported clauses."""
     laws: Mapping[int, Entity]
     """Token index → the named law a token names or a "the bill" or "it" refers back to."""
+    groups: Mapping[str, tuple[Entity, ...]]
+    """Key of a plural description's entity ("the two companies") → the actors it stands for."""
 
     @property
     def text(self) -> str:
@@ -89,9 +95,25 @@ class DocAnalysis:
         found = []
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.referents.get(member.i)
-            if ref is not None and ref not in found:
-                found.append(ref)
+            for each in ref.each() if ref is not None else ():
+                if each not in found:
+                    found.append(each)
         return found
+
+    def for_each_member(self, claims: Iterable[Claim]) -> Iterator[Claim]:
+        """``claims`` with a plural description as subject or object ("the two
+        companies said …") made into one claim per member it stands for."""
+        for claim in claims:
+            subjects = self.groups.get(claim.subject.key, (claim.subject,))
+            objects = self.groups.get(claim.object.key, (claim.object,))
+            if len(subjects) == 1 and len(objects) == 1:
+                yield claim
+                continue
+            for subject in subjects:
+                speaker = subject if claim.speaker == claim.subject else claim.speaker
+                for obj in objects:
+                    if obj.key != subject.key:
+                        yield replace(claim, subject=subject, object=obj, speaker=speaker)
 
     def speaker(self, token: Token) -> Entity | None:
         return self.speakers.get(token.i)
@@ -133,6 +155,7 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
     laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
+    groups = {ref.entity.key: ref.members for ref in referents.values() if ref.members}
     for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"
         if mention.kind == "Issue" and (
             law := issue_from_tokens(list(doc[mention.start : mention.end]))
@@ -148,4 +171,5 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
         referents=MappingProxyType(referents),
         speakers=MappingProxyType(speakers),
         laws=MappingProxyType(laws),
+        groups=MappingProxyType(groups),
     )

@@ -86,14 +86,34 @@ NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "am
 LAW_SENTENCES_AHEAD = 12
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
+#: How many a counted plural description stands for: "the two companies", "both senators".
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Plural actor nouns whose members are people ("the two senators"); titles are too.
+PERSON_NOUNS = frozenset(
+    """official officer leader minister lawmaker legislator senator representative member
+    diplomat negotiator spokesman spokeswoman spokesperson activist advocate businessman
+    campaigner protester man woman""".split()
+)
+#: Plural actor nouns whose members are places ("both states").
+PLACE_NOUNS = frozenset({"state", "country", "nation", "city", "county", "town"})
 
 
 @dataclass(frozen=True)
 class Referent:
-    """An actor a token refers to, and how many inference steps it took."""
+    """An actor a token refers to, and how many inference steps it took.
+
+    A plural description that stands for named actors ("the two companies",
+    "both senators") is one referent, the group, with those actors as
+    ``members``: a claim about the group is a claim about each of them.
+    """
 
     entity: Entity
     hops: int = 0
+    members: tuple[Entity, ...] = ()
+
+    def each(self) -> list[Referent]:
+        """The referent itself, or each of its members."""
+        return [Referent(m, self.hops) for m in self.members] or [self]
 
 
 @dataclass(frozen=True)
@@ -163,12 +183,14 @@ class Resolver:
     """The byline's author: "I", "we" and "this board" outside quotes."""
 
     def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
-        """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
+        """The actor(s) ``token`` refers to; conjuncts ("A and B") and the members
+        of a plural description ("the two companies") give several."""
         found = []
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.actor(member, hops=hops)
-            if ref is not None and ref not in found:
-                found.append(ref)
+            for each in ref.each() if ref is not None else ():
+                if each not in found:
+                    found.append(each)
         return found
 
     def actor(self, token: Token, *, hops: int = 0) -> Referent | None:
@@ -227,6 +249,21 @@ class Resolver:
         described = self.description(token)
         if described is not None:
             return Referent(described, hops + 1)
+        if (group := self.counted_group(token)) is not None:
+            return Referent(group[0], hops + 1, group[1])
+        if lemma in KIND_NOUNS and token.tag_ == "NNS" and self._unspecified(token):
+            # "Groups that favor the levy criticized it. The Harbor Alliance said …":
+            # unnamed groups are the organisation the next sentence names, or no one
+            named_next = self._organisation_next(token)
+            return Referent(named_next, hops + 1) if named_next is not None else None
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+            and self.lexicon.actors.get(lemma) in ("Group", "Organization")
+            and lemma not in PERSON_NOUNS
+            and (named_next := self._organisation_next(token)) is not None
+        ):
+            return Referent(named_next, hops + 1)  # "A drugmaker sued … Halvern Labs, which …"
         if lemma in self.lexicon.actors or self._has_named_modifier(token):
             if lemma in VAGUE or any(
                 c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children
@@ -237,6 +274,78 @@ class Resolver:
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
         return None
+
+    def counted_group(self, token: Token) -> tuple[Entity, tuple[Entity, ...]] | None:
+        """ "the two companies", "both senators": the named actors they stand for,
+        the last ones of their kind named before, within a few sentences."""
+        if token.tag_ != "NNS":
+            return None
+        count = next(
+            (
+                COUNTS[c.lower_]
+                for c in token.children
+                if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in COUNTS
+            ),
+            None,
+        )
+        lemma = token.lemma_.lower()
+        if count is None or not (lemma in self.lexicon.actors or lemma in self.lexicon.titles):
+            return None
+        if conjuncts(token) or included(token):
+            return None  # "four Republicans — A, B, C and D": spelled out, not looked up
+        if lemma in PERSON_NOUNS or lemma in self.lexicon.titles:
+            kind = "Person"
+        else:
+            kind = "Place" if lemma in PLACE_NOUNS else "Organization"
+        sent = token.sent
+        for _ in range(SENTENCES_BACK):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        quoted = self.quotes.at(token.idx) is not None
+        index, members = self.mentions, []
+        for n in range(bisect_left(index.starts, token.i) - 1, -1, -1):
+            if index.starts[n] < sent.start or len(members) == count:
+                break
+            entity = self.names.mention_entities[n]
+            if entity.kind != kind or entity in members:
+                continue
+            if not quoted and self.quotes.at(self.doc[index.starts[n]].idx) is not None:
+                continue
+            members.append(entity)
+        if len(members) < count:
+            return None
+        members.reverse()
+        label = " and ".join(m.label for m in members)
+        return Entity.named(label, "Group"), tuple(members)
+
+    def _unspecified(self, token: Token) -> bool:
+        """A bare plural: no article, possessor, number or name on it ("groups")."""
+        return not self._has_named_modifier(token) and not any(
+            c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children
+        )
+
+    def _organisation_next(self, token: Token) -> Entity | None:
+        """The organisation that is the subject of the next sentence, if that
+        sentence is where it is first named."""
+        sent = token.sent
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        index = self.mentions
+        n = bisect_left(index.starts, following.start)
+        if n == len(index.starts) or index.starts[n] >= following.end:
+            return None
+        mention, entity = self.names.mentions[n], self.names.mention_entities[n]
+        root = self.doc[mention.start : mention.end].root
+        if (
+            entity.kind != "Organization"
+            or root.dep_ not in SUBJECT_DEPS
+            or self.quotes.at(root.idx) is not None
+            or self.names.mention_entities.index(entity) != n
+        ):
+            return None
+        return entity
 
     def _person_in_apposition(self, token: Token) -> Entity | None:
         """The person a party or group word is in apposition with: "one Democrat,
@@ -479,7 +588,7 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
     for tok in doc:
         if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.actors:
             ref = resolver.noun_actor(tok, 0)
-            if ref is not None and ref.hops == 0:
+            if ref is not None and (ref.hops == 0 or ref.members):
                 out.append(Candidate(tok.i, tok, ref.entity))
     return tuple(sorted(out, key=lambda c: c.start))
 
