@@ -184,9 +184,12 @@ def is_unheld(token: Token) -> bool:
         if head.i == node.i:
             return False
         lemma = head.lemma_.lower()
-        if node.dep_ == "pcomp" and head.lower_ in ("with", "of", "for"):
-            if head.head.lemma_.lower() in ACCUSING_VERBS:
-                return True
+        if (
+            node.dep_ == "pcomp"
+            and head.lower_ in ("with", "of", "for")
+            and head.head.lemma_.lower() in ACCUSING_VERBS
+        ):
+            return True
         if node.dep_ in ("ccomp", "xcomp") and lemma in ENABLING_VERBS and node.i > head.i:
             return True
         if head.lower_ in ("before", "until") and _pending(head.head, node):
