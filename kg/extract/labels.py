@@ -43,6 +43,8 @@ KEEP_PREPS = frozenset(
 #: Prepositions that say where an action leads, kept after its object too.
 DIRECTION_PREPS = frozenset({"toward", "towards"})
 MAX_WORDS = 9
+#: Words a label shortened to :data:`MAX_WORDS` may not end on.
+DANGLING = frozenset("to of for with on in into from by at and or the a an".split())
 TIME_WORDS = frozenset({"year", "month", "week", "day", "decade", "time", "hour", "moment", "now"})
 STOP_LEMMAS = frozenset(
     {"the", "a", "an", "of", "to", "for", "with", "on", "in", "and", "'s", "’s"}
@@ -64,11 +66,9 @@ ACTION_HEADS = frozenset(
 def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
     """The tokens of a compact noun phrase headed by ``head``."""
     tokens = [head]
-    if head.lemma_.lower() in ACTION_HEADS and depth == 0:
-        for child in head.children:
-            if child.dep_ in ("acl", "relcl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
-            ):
+    if head.lemma_.lower() in ACTION_HEADS | GENERIC_ISSUES and depth == 0:
+        for child in [*head.children, *_purpose_of_object(head)]:
+            if _defining_clause(child):
                 tokens.extend(t for t in child.subtree if t.dep_ not in ("punct", "det"))
     for child in head.children:
         if child.dep_ in DROP_DEPS or child.is_space:
@@ -100,6 +100,40 @@ def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
             tokens.extend(phrase_tokens(child, depth=depth + (child.dep_ in ("dobj", "pobj"))))
     tokens = _inside_parentheses_removed(sorted(set(tokens), key=lambda t: t.i))
     return tokens
+
+
+def _purpose_of_object(noun: Token) -> list[Token]:
+    """ "introduced legislation to let states redirect X": the parser hangs the
+    infinitive on the verb, right after its object."""
+    if noun.dep_ != "dobj":
+        return []
+    return [
+        c
+        for c in noun.head.children
+        if c.dep_ == "advcl"
+        and c.left_edge.i == noun.right_edge.i + 1
+        and c.left_edge.lower_ == "to"
+    ]
+
+
+def _defining_clause(clause: Token) -> bool:
+    """A clause that says which law or plan a generic noun is: "legislation to let
+    states redirect X", "a law banning X", "any amendment that speeds up X"; not one set
+    off by a comma ("the bill, which passed in May")."""
+    if clause.dep_ not in ("acl", "relcl", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+        return True
+    first = clause.left_edge
+    if first.i > 0 and clause.doc[first.i - 1].is_punct:
+        return False
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBG" and not any(
+            c.dep_ in ("aux", "nsubj", "mark") for c in clause.children
+        )
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children
+    ) and not any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in clause.children)
 
 
 def is_time(token: Token) -> bool:
@@ -139,7 +173,10 @@ def render(tokens: list[Token]) -> str:
             words[-1] += tok.text
         else:
             words.append(tok.text)
-    text = " ".join(words[:MAX_WORDS])
+    words = words[:MAX_WORDS]
+    while len(words) > 1 and words[-1].lower() in DANGLING:
+        words.pop()  # cut short after "to": "legislation to let states redirect grants"
+    text = " ".join(words)
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 

@@ -8,6 +8,11 @@ evaluative words VADER lacks ("ill-conceived", "overdue", "unworkable") and
 sets to 0 the words whose rating comes from their topic, not from a judgement
 ("crisis", "tax", "cancer": a tax is not an evaluation of anything).
 
+Intensifiers count as VADER counts them: an adverb of VADER's booster list on
+the word ("most important", "deeply flawed") moves its rating away from zero by
+VADER's step, so "the most important investment" is a verdict where
+"important" alone (0.8) is not. A comparative "more" is no intensifier here.
+
 Why VADER: of 71 evaluative adjectives and verdict nouns found in the
 stance sentences of the dev gold, VADER rates 44 and AFINN-165 (3,382 words)
 48, the union 50; the 21 that neither rates are policy words that a project
@@ -29,6 +34,8 @@ from kg.extract.lexicon import LEXICON_DIR
 
 VADER_PACKAGE, VADER_FILE = "vaderSentiment", "vader_lexicon.txt"
 PROJECT_FILE = LEXICON_DIR / "evaluation.tsv"
+#: Intensifiers that compare rather than intensify: "more costly than" is no verdict.
+COMPARATIVES = frozenset({"more", "less"})
 #: |valence| from which a word counts as an evaluation (VADER's scale is -4..4;
 #: 1.0 keeps "fair" 1.3 and "responsible" 1.3, leaves "important" 0.8).
 THRESHOLD = 1.0
@@ -57,13 +64,24 @@ class OpinionLexicon:
             return self.valence.get(word.rsplit("-", 1)[1], 0.0)
         return 0.0
 
+    boosters: dict[str, float] = field(default_factory=dict)
+    """VADER's intensifiers: adverb → step added to the |valence| of the word it modifies."""
+
     def of_token(self, token: Token) -> float:
         """The valence of ``token`` as written (with a hyphenated prefix the
-        tokenizer split off: "ill - conceived"), then of its lemma."""
+        tokenizer split off: "ill - conceived"), then of its lemma, moved by
+        the intensifiers on it ("most important")."""
         word = hyphenated(token)
         value = self.rate(word)
         if value == 0.0 and word == token.lower_:
             value = self.rate(token.lemma_)
+        if value:
+            step = sum(
+                self.boosters.get(c.lower_, 0.0)
+                for c in token.children
+                if c.dep_ == "advmod" and c.lower_ not in COMPARATIVES
+            )
+            value += step if value > 0 else -step
         return value if abs(value) >= THRESHOLD else 0.0
 
 
@@ -90,7 +108,15 @@ def load_opinions(extra: Path | None = None) -> OpinionLexicon:
     for path in (PROJECT_FILE, *((extra,) if extra else ())):
         valence.update(_project(path))
     topics = {w: vader[w] for w, v in valence.items() if v == 0.0 and w in vader}
-    return OpinionLexicon(valence, topics)
+    return OpinionLexicon(valence, topics, _boosters())
+
+
+def _boosters() -> dict[str, float]:
+    try:
+        from vaderSentiment.vaderSentiment import BOOSTER_DICT
+    except ModuleNotFoundError:
+        return {}  # _vader() has already said how to install it
+    return {word: float(step) for word, step in BOOSTER_DICT.items() if " " not in word}
 
 
 def _vader() -> dict[str, float]:

@@ -114,7 +114,9 @@ def extract_document(
     config = Config(lexicon or default_lexicon())
     analysis: DocAnalysis = analyze(article, doc, config.lexicon)
     claims = tuple(
-        claim for name in extractors for claim in EXTRACTORS[name](doc, analysis, config=config)
+        analysis.for_each_member(
+            claim for name in extractors for claim in EXTRACTORS[name](doc, analysis, config=config)
+        )
     )
     named = tuple(e for e in analysis.names.mention_entities if e.is_actor)
     return DocExtraction(

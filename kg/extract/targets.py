@@ -33,6 +33,7 @@ from kg.extract.holders import (
     received,
 )
 from kg.extract.labels import (
+    DROP_WORDS,
     GENERIC_ISSUES,
     action_label,
     is_time,
@@ -96,6 +97,14 @@ MOBILIZING = frozenset(
 PROCESS_NOUNS = frozenset(
     """comment question application submission testimony feedback input inquiry""".split()
 )
+#: Determiners and possessives of a noun that refers back: "the line", "this cap", "its rule".
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+#: Nouns of a time, as a verb's second object: "will repeal it next session".
+WHEN_NOUNS = frozenset(
+    "session term spring summer fall autumn winter quarter weekend morning night season".split()
+)
+#: How many sentences back a bare "the line" finds the fuller mention it refers to.
+FULLER_SENTENCES_BACK = 12
 #: Cues about an actor's conduct, read on the phrase itself ("praised the council's efforts").
 EVALUATIVE = frozenset({"praises", "criticizes"})
 
@@ -251,7 +260,7 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             return [(token.head, 0.95)]  # "the pilot, proposed by the mayor": the pilot
         if is_passive(token):
             return [(c, 0.95) for c in children if c.dep_ == "nsubjpass"]
-        direct = [(c, 1.0) for c in children if c.dep_ == "dobj"] or [
+        direct = [(c, 1.0) for n, c in enumerate(_objects(token)) if n == 0 or not _is_when(c)] or [
             (c, 0.9)  # "rejected, 3-6, an amendment": the parser took the object for an adverb
             for c in children
             if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i and not is_time(c)
@@ -281,6 +290,22 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
         return _attributed_clause(token, analysis)
     return _noun_complements(hit, analysis)
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _is_when(noun: Token) -> bool:
+    """ "repeal the law next session": a second object that says when, not what."""
+    return (
+        is_time(noun)
+        or noun.lemma_.lower() in WHEN_NOUNS
+        or any(
+            c.dep_ in ("amod", "det") and c.lower_ in ("next", "last", "this", "every", "coming")
+            for c in noun.children
+        )
+    )
 
 
 def _attributed_clause(token: Token, analysis: DocAnalysis) -> list[tuple[Token, float]]:
@@ -492,6 +517,8 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
         if other is not None and not walk.holds(other.entity) and inner is not None:
             walk.consumed.discard(member.i)  # a cue with a subject of its own is read on its own
             continue
+        if own_subject and other is None and subject.pos_ == "NOUN" and inner is not None:
+            continue  # "argued that the law violates X": the law's doing, not the holder's
         if inner is not None and not (polarity < 0 and inner.cue.issue_predicate in EVALUATIVE):
             walk.consumed.add(inner.token.i)
             for s in stances_of(inner, walk):
@@ -632,7 +659,11 @@ def issue_entity(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
-    """The issue the noun phrase headed by ``token`` names in its own words."""
+    """The issue the noun phrase headed by ``token`` names in its own words, or in
+    the words of its fuller mention before ("the line" after "the Mesa Verde line")."""
+    fuller = fuller_mention(token, analysis)
+    if fuller is not None:
+        return fuller
     tokens = phrase_tokens(token)
     if (
         token.dep_ == "dobj"
@@ -643,6 +674,38 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
     if token.pos_ in ("PRON", "NUM"):
         return None
     return issue_from_tokens(tokens)
+
+
+def fuller_mention(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """ "the line", "this cap", "those payments": a bare noun with a definite
+    determiner names what a fuller mention of the same noun named shortly before
+    ("the Mesa Verde transmission line", "a cap on rent increases", "bridge
+    payments"). The issue that mention names, or None when the noun has words of its
+    own or no fuller mention precedes it."""
+    if token.pos_ != "NOUN" or analysis.names.at(token) is not None:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children) or any(
+        t.i != token.i and t.lower_ not in DROP_WORDS for t in phrase_tokens(token)
+    ):
+        return None
+    lemma, here = token.lemma_.lower(), analysis.sentence_number(token)
+    doc = token.doc
+    for tok in reversed(doc[: token.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        if here - analysis.sentence_number(tok) > FULLER_SENTENCES_BACK:
+            return None
+        named = analysis.names.at(tok)
+        if named is not None:
+            if named.kind != "Issue":
+                return None  # "the council" after "the Parks Council": an actor, not an issue
+            return named
+        if _target_actor(tok, analysis) is not None:
+            return None
+        tokens = phrase_tokens(tok)
+        if any(t.i != tok.i and t.lower_ not in DROP_WORDS and not t.is_punct for t in tokens):
+            return issue_from_tokens(tokens)
+    return None
 
 
 def make_stance(

@@ -25,7 +25,7 @@ def test_voting_for_it_were_names_the_voters(extract):
     )
     found = triples(claims)
     for name in ("Oona Crestfield", "Pim Varga", "Dov Ekwueme"):
-        assert (name, "supports", "rezoning") in found
+        assert (name, "supports", "ferry rezoning") in found
 
 
 def test_it_after_a_vote_is_the_measure_not_an_organisation(extract):

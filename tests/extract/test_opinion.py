@@ -33,6 +33,15 @@ def test_a_tokenized_hyphen_word_is_rated_whole(nlp):
     assert default_opinions().of_token(conceived) < -1.5
 
 
+def test_vader_intensifiers_move_a_rating_past_the_threshold(nlp):
+    doc = nlp("It is the most important pier in the county, and it is important.")
+    first, second = (t for t in doc if t.lower_ == "important")
+    assert default_opinions().of_token(first) > 1.0  # 0.8 moved by VADER's "most"
+    assert default_opinions().of_token(second) == 0.0  # 0.8 alone is no verdict
+    costly = next(t for t in nlp("The pier is more costly than the road.") if t.lower_ == "costly")
+    assert default_opinions().of_token(costly) == default_opinions().of_token(costly.doc[-2])
+
+
 def test_extra_file_overrides_and_bad_lines_are_reported(tmp_path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("# mine\nreckless\t0\nsplendid\t3.1\n", encoding="utf-8")

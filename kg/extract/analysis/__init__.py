@@ -13,7 +13,11 @@
 6. the actor every token refers to, "I" and "we" inside speech included, and
    the named law every "the bill" / "it" refers back to (:mod:`.coref`): each
    token's answer is worked out the first time a rule asks for it and kept
-   (:class:`TokenTable`), since rules ask about a tenth of the tokens.
+   (:class:`TokenTable`), since rules ask about a tenth of the tokens;
+7. the members of every plural description that stands for named actors
+   ("the two companies"): a claim a rule makes about such a group is made
+   about each member (:meth:`DocAnalysis.for_each_member`), so rules read one
+   actor per token and never see the group.
 
 Nothing here imports a rule, and no step calls a later one. Rules read a
 :class:`DocAnalysis` and cannot change it: its tables are read-only.
@@ -21,8 +25,8 @@ Nothing here imports a rule, and no step calls a later one. Rules read a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -30,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis.bylines import find_author
 from kg.extract.analysis.coref import (
+    GROUP_TAGS,
     MentionIndex,
     Referent,
     Resolver,
@@ -45,7 +50,7 @@ from kg.extract.analysis.sentences import Sentences, split_sentences
 from kg.extract.analysis.speakers import attribute_speakers
 from kg.extract.labels import issue_from_tokens
 from kg.extract.lexicon import Lexicon
-from kg.model import Article, Entity, Provenance
+from kg.model import Article, Claim, Entity, Provenance
 
 __all__ = ["DocAnalysis", "Referent", "TokenTable", "analyze", "mask_datelines"]
 
@@ -99,6 +104,8 @@ class DocAnalysis:
     """Token index → who says it, for tokens of quotations and reported clauses."""
     laws: Mapping[int, Entity]
     """Token index → the named law a token names or a "the bill" or "it" refers back to."""
+    groups: Mapping[str, tuple[Entity, ...]]
+    """Key of a plural description's entity ("the two companies") → the actors it stands for."""
 
     @property
     def text(self) -> str:
@@ -125,9 +132,25 @@ class DocAnalysis:
         found = []
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.referents.get(member.i)
-            if ref is not None and ref not in found:
-                found.append(ref)
+            for each in ref.each() if ref is not None else ():
+                if each not in found:
+                    found.append(each)
         return found
+
+    def for_each_member(self, claims: Iterable[Claim]) -> Iterator[Claim]:
+        """``claims`` with a plural description as subject or object ("the two
+        companies said …") made into one claim per member it stands for."""
+        for claim in claims:
+            subjects = self.groups.get(claim.subject.key, (claim.subject,))
+            objects = self.groups.get(claim.object.key, (claim.object,))
+            if len(subjects) == 1 and len(objects) == 1:
+                yield claim
+                continue
+            for subject in subjects:
+                speaker = subject if claim.speaker == claim.subject else claim.speaker
+                for obj in objects:
+                    if obj.key != subject.key:
+                        yield replace(claim, subject=subject, object=obj, speaker=speaker)
 
     def speaker(self, token: Token) -> Entity | None:
         return self.speakers.get(token.i)
@@ -167,6 +190,14 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
                 if tok.i not in speakers and quotes.at(tok.idx) is None:
                     speakers[tok.i] = author
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
+    referents = TokenTable(len(doc), lambda i: full.actor(doc[i]))
+    # A group's members come from a counted plural (Resolver.counted_group); any
+    # other token that stands for the group reaches it through that plural.
+    groups = {
+        ref.entity.key: ref.members
+        for tok in doc
+        if tok.tag_ in GROUP_TAGS and (ref := referents.get(tok.i)) is not None and ref.members
+    }
     named_laws: dict[int, Entity] = {}
     for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"
         if mention.kind == "Issue" and (
@@ -184,7 +215,8 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
         sentences=sentences,
         names=names,
         quotes=quotes,
-        referents=TokenTable(len(doc), lambda i: full.actor(doc[i])),
+        referents=referents,
         speakers=MappingProxyType(speakers),
         laws=TokenTable(len(doc), law_of),
+        groups=MappingProxyType(groups),
     )

@@ -68,19 +68,55 @@ VOTED_ON = GENERIC_ISSUES | frozenset(
     ordinance regulation tax tariff fee cap ban mandate budget rezoning abatement
     exemption""".split()
 )
+#: Kinds of issue a generic noun or the last word of a name says: "the law" is never
+#: "the Second Amendment"; "the proposal" may be a bill or a plan.
+ISSUE_KINDS = {
+    **dict.fromkeys(
+        """bill legislation law act measure ordinance resolution proposition initiative
+        statute""".split(),
+        frozenset({"law"}),
+    ),
+    **dict.fromkeys("proposal policy package".split(), frozenset({"law", "plan"})),
+    **dict.fromkeys("plan program programme".split(), frozenset({"plan"})),
+    "amendment": frozenset({"amendment"}),
+    **dict.fromkeys("treaty agreement deal pact accord".split(), frozenset({"deal"})),
+}
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
+#: How many a counted plural description stands for: "the two companies", "both senators".
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Plural actor nouns whose members are people ("the two senators"); titles are too.
+PERSON_NOUNS = frozenset(
+    """official officer leader minister lawmaker legislator senator representative member
+    diplomat negotiator spokesman spokeswoman spokesperson activist advocate businessman
+    campaigner protester man woman""".split()
+)
+#: Tags of the words that may stand for a group of named actors (the analysis
+#: finds every group by asking these words only).
+GROUP_TAGS = frozenset({"NNS"})
+#: Plural actor nouns whose members are places ("both states").
+PLACE_NOUNS = frozenset({"state", "country", "nation", "city", "county", "town"})
 
 
 @dataclass(frozen=True)
 class Referent:
-    """An actor a token refers to, and how many inference steps it took."""
+    """An actor a token refers to, and how many inference steps it took.
+
+    A plural description that stands for named actors ("the two companies",
+    "both senators") is one referent, the group, with those actors as
+    ``members``: a claim about the group is a claim about each of them.
+    """
 
     entity: Entity
     hops: int = 0
+    members: tuple[Entity, ...] = ()
+
+    def each(self) -> list[Referent]:
+        """The referent itself, or each of its members."""
+        return [Referent(m, self.hops) for m in self.members] or [self]
 
 
 @dataclass(frozen=True)
@@ -150,12 +186,14 @@ class Resolver:
     """The byline's author: "I", "we" and "this board" outside quotes."""
 
     def actors(self, token: Token, *, hops: int = 0) -> list[Referent]:
-        """The actor(s) ``token`` refers to; conjuncts ("A and B") give several."""
+        """The actor(s) ``token`` refers to; conjuncts ("A and B") and the members
+        of a plural description ("the two companies") give several."""
         found = []
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.actor(member, hops=hops)
-            if ref is not None and ref not in found:
-                found.append(ref)
+            for each in ref.each() if ref is not None else ():
+                if each not in found:
+                    found.append(each)
         return found
 
     def actor(self, token: Token, *, hops: int = 0) -> Referent | None:
@@ -214,6 +252,21 @@ class Resolver:
         described = self.description(token)
         if described is not None:
             return Referent(described, hops + 1)
+        if (group := self.counted_group(token)) is not None:
+            return Referent(group[0], hops + 1, group[1])
+        if lemma in KIND_NOUNS and token.tag_ == "NNS" and self._unspecified(token):
+            # "Groups that favor the levy criticized it. The Harbor Alliance said …":
+            # unnamed groups are the organisation the next sentence names, or no one
+            named_next = self._organisation_next(token)
+            return Referent(named_next, hops + 1) if named_next is not None else None
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+            and self.lexicon.actors.get(lemma) in ("Group", "Organization")
+            and lemma not in PERSON_NOUNS
+            and (named_next := self._organisation_next(token)) is not None
+        ):
+            return Referent(named_next, hops + 1)  # "A drugmaker sued … Halvern Labs, which …"
         if lemma in self.lexicon.actors or self._has_named_modifier(token):
             if lemma in VAGUE or any(
                 c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children
@@ -224,6 +277,78 @@ class Resolver:
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
         return None
+
+    def counted_group(self, token: Token) -> tuple[Entity, tuple[Entity, ...]] | None:
+        """ "the two companies", "both senators": the named actors they stand for,
+        the last ones of their kind named before, within a few sentences."""
+        if token.tag_ not in GROUP_TAGS:
+            return None
+        count = next(
+            (
+                COUNTS[c.lower_]
+                for c in token.children
+                if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in COUNTS
+            ),
+            None,
+        )
+        lemma = token.lemma_.lower()
+        if count is None or not (lemma in self.lexicon.actors or lemma in self.lexicon.titles):
+            return None
+        if conjuncts(token) or included(token):
+            return None  # "four Republicans — A, B, C and D": spelled out, not looked up
+        if lemma in PERSON_NOUNS or lemma in self.lexicon.titles:
+            kind = "Person"
+        else:
+            kind = "Place" if lemma in PLACE_NOUNS else "Organization"
+        sent = token.sent
+        for _ in range(SENTENCES_BACK):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        quoted = self.quotes.at(token.idx) is not None
+        index, members = self.mentions, []
+        for n in range(bisect_left(index.starts, token.i) - 1, -1, -1):
+            if index.starts[n] < sent.start or len(members) == count:
+                break
+            entity = self.names.mention_entities[n]
+            if entity.kind != kind or entity in members:
+                continue
+            if not quoted and self.quotes.at(self.doc[index.starts[n]].idx) is not None:
+                continue
+            members.append(entity)
+        if len(members) < count:
+            return None
+        members.reverse()
+        label = " and ".join(m.label for m in members)
+        return Entity.named(label, "Group"), tuple(members)
+
+    def _unspecified(self, token: Token) -> bool:
+        """A bare plural: no article, possessor, number or name on it ("groups")."""
+        return not self._has_named_modifier(token) and not any(
+            c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children
+        )
+
+    def _organisation_next(self, token: Token) -> Entity | None:
+        """The organisation that is the subject of the next sentence, if that
+        sentence is where it is first named."""
+        sent = token.sent
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        index = self.mentions
+        n = bisect_left(index.starts, following.start)
+        if n == len(index.starts) or index.starts[n] >= following.end:
+            return None
+        mention, entity = self.names.mentions[n], self.names.mention_entities[n]
+        root = self.doc[mention.start : mention.end].root
+        if (
+            entity.kind != "Organization"
+            or root.dep_ not in SUBJECT_DEPS
+            or self.quotes.at(root.idx) is not None
+            or self.names.mention_entities.index(entity) != n
+        ):
+            return None
+        return entity
 
     def _person_in_apposition(self, token: Token) -> Entity | None:
         """The person a party or group word is in apposition with: "one Democrat,
@@ -327,16 +452,42 @@ class Resolver:
         before = bisect_left(issues, token.i, key=index.starts.__getitem__)
         limit = 2 if token.pos_ == "PRON" else LAW_SENTENCES_BACK
         quoted = self.quotes.at(token.idx) is not None
+        nearer = self._described_before(token)
         while before > 0:
             mention = self.names.mentions[issues[before - 1]]
             if sentences.number(token) - sentences.number(self.doc[mention.start]) > limit:
                 break
-            if quoted or self.quotes.at(self.doc[mention.start].idx) is None:
+            if mention.start < nearer:
+                break  # "a new state law banning X ... the law": the law described last
+            last = self.doc[mention.end - 1]
+            if (
+                (quoted or self.quotes.at(self.doc[mention.start].idx) is None)
+                and same_kind(token, last)
+                and last.lemma_.lower() not in self.lexicon.actors  # "... Defense League"
+            ):
                 return issue_from_tokens(list(self.doc[mention.start : mention.end]))
             before -= 1  # a law in someone's quote is not what the narrator's "the bill" means
         if token.pos_ == "PRON" and self._stance_object(token):
             return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
         return None
+
+    def _described_before(self, token: Token) -> int:
+        """Where the same noun was last described in words of its own ("a new state
+        law banning X" before "the law"), or -1."""
+        if token.pos_ != "NOUN":
+            return -1
+        lemma = token.lemma_.lower()
+        for tok in reversed(self.doc[: token.i]):
+            if (
+                tok.pos_ == "NOUN"
+                and tok.lemma_.lower() == lemma
+                and self.names.at(tok) is None
+                and any(
+                    c.dep_ in ("amod", "compound", "acl", "relcl", "prep") for c in tok.children
+                )
+            ):
+                return tok.i
+        return -1
 
     def _stance_object(self, pronoun: Token) -> bool:
         """ "backs it", "argued against it": what a support or opposition verb takes."""
@@ -404,6 +555,14 @@ class Resolver:
         return None
 
 
+def same_kind(noun: Token, name_head: Token) -> bool:
+    """Whether "the law" can mean a name ending in ``name_head``: a law can be "the Clean
+    Ponds Act", not "the Second Amendment" nor "the Harbor Accord"."""
+    mine = ISSUE_KINDS.get(noun.lemma_.lower())
+    theirs = ISSUE_KINDS.get(name_head.lemma_.lower())
+    return mine is None or theirs is None or bool(mine & theirs)
+
+
 def voted_on(pronoun: Token) -> bool:
     """ "voted for it", "voted against it", "voted on it"."""
     prep = pronoun.head
@@ -432,7 +591,7 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
     for tok in doc:
         if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.actors:
             ref = resolver.noun_actor(tok, 0)
-            if ref is not None and ref.hops == 0:
+            if ref is not None and (ref.hops == 0 or ref.members):
                 out.append(Candidate(tok.i, tok, ref.entity))
     return tuple(sorted(out, key=lambda c: c.start))
 

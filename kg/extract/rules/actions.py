@@ -26,7 +26,7 @@ from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
-from kg.extract.targets import issue_entity
+from kg.extract.targets import fuller_mention, issue_entity
 from kg.model import Claim, Entity, Provenance
 
 NAME, VERSION = "actions.v1", "1.0.0"
@@ -380,7 +380,7 @@ def _law(token: Token, analysis: DocAnalysis) -> Entity | None:
     if token.pos_ == "PRON" and analysis.issue_antecedent(token) is None:
         return None
     if token.lemma_.lower() in OWN_LABEL_WORDS:
-        return issue_from_tokens(phrase_tokens(token))
+        return fuller_mention(token, analysis) or issue_from_tokens(phrase_tokens(token))
     if any(t.lemma_.lower() in LAW_WORDS for t in token.subtree if t.i <= token.i):
         return analysis.issue_antecedent(token) or issue_entity(token, analysis)
     ref = analysis.actor(token)

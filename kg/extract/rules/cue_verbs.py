@@ -151,6 +151,8 @@ def _commitments(
             continue
         if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "dative") for c in verb.children):
             continue
+        if _chained_cue(verb, consumed):
+            continue  # "would try to repeal the law": the cue's own stance says it
         subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         subjects = analysis.actors(subject_tok) if subject_tok is not None else []
         speaker = analysis.speaker(verb)
@@ -194,6 +196,18 @@ def _commitments(
             rule=made_by,
         )
         yield from _claims(analysis, config, sent, verb, holders, [stance])
+
+
+def _chained_cue(verb: Token, consumed: set[int]) -> bool:
+    """Whether a verb the clause chains to ("try to repeal") is a cue already read."""
+    node = verb
+    for _ in range(4):
+        node = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if node is None:
+            return False
+        if node.i in consumed:
+            return True
+    return False
 
 
 def _claims(

@@ -85,6 +85,7 @@ CONDUCT_NOUNS = frozenset(
 #: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
 HEDGE = 2.5
 NEUTER = frozenset({"it", "this", "that", "its"})
+DEMONSTRATIVES = frozenset({"this", "that"})
 #: Adverbs that turn a good quality into a fault: "too generous".
 EXCESS = frozenset({"too", "overly"})
 #: Nouns for people, not policies: "our growers have been loyal" is no stance.
@@ -106,6 +107,9 @@ class Aim:
     """The target is a record or handling: the stance is on its owner."""
     policy_only: bool = False
     """Only a policy can be the target (not an actor): what a bill would do."""
+    named: Token | None = None
+    """The noun the evaluation is on when the target is a pronoun with no antecedent:
+    "this is a smart compromise" supports the compromise."""
 
 
 @register(NAME)
@@ -206,9 +210,10 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
         noun = noun.head
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ in LINKING_VERBS:
-        yield from _subjects(head)  # "the deal is a reckless giveaway"
+        yield from _subjects(head, noun)  # "the deal is a reckless giveaway"
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
-        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
+        judge = _subject(head)
+        yield from (Aim(o, VERDICT, judge, named=noun) for o in head.children if o.dep_ == "dobj")
     elif lemma in CONDUCT_NOUNS:
         if noun.dep_ == "dobj" and head.lemma_ == "have":
             yield from (Aim(s, CONDUCT, conduct=True) for s in head.children if s.dep_ == "nsubj")
@@ -218,11 +223,17 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
         yield Aim(noun, MODIFIER)
 
 
-def _subjects(verb: Token) -> Iterator[Aim]:
+def _subjects(verb: Token, named: Token | None = None) -> Iterator[Aim]:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            yield Aim(child, COPULA)
-            yield from (Aim(c, COPULA) for c in child.children if c.dep_ == "conj")
+        if child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            continue
+        for subject in (child, *(c for c in child.children if c.dep_ == "conj")):
+            if subject.lemma_.lower() in CONDUCT_NOUNS:
+                # "her handling of the flood was disgraceful": a verdict on her
+                owners = [p for p in subject.children if p.dep_ == "poss"]
+                yield from (Aim(p, CONDUCT, conduct=True) for p in owners)
+            else:
+                yield Aim(subject, COPULA, named=named)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -295,6 +306,8 @@ def _targets(
 ) -> Iterator[tuple[Entity, bool, str]]:
     """The entities an aim lands on, each with whether it is an actor and the rule."""
     token = aim.target
+    if aim.named is not None and _unnamed_thing(token, analysis):
+        token = aim.named  # "this is a smart compromise": the compromise
     actor = _actor(token, analysis)
     if actor is not None and aim.policy_only:
         return
@@ -330,6 +343,16 @@ def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:
         return None  # "the mayor's plan" is the plan, not the mayor
     ref = analysis.actor(token)
     return ref.entity if ref is not None else None
+
+
+def _unnamed_thing(token: Token, analysis: DocAnalysis) -> bool:
+    """ "this" or "that" with no law or issue named before it ("it" nearly always
+    stands for something named before, even when we cannot tell what)."""
+    return (
+        token.pos_ == "PRON"
+        and token.lower_ in DEMONSTRATIVES
+        and analysis.issue_antecedent(token) is None
+    )
 
 
 def _policy_like(token: Token, analysis: DocAnalysis) -> bool:

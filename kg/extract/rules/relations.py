@@ -9,7 +9,14 @@ neither "disagree" nor a name may be in the sentence:
 - "The mayor's claim that … is a fantasy" → disagreesWith the mayor;
 - "On this bill its leadership is wrong", "we think he has it wrong" →
   disagreesWith the one said to be wrong;
-- "We disagree." / "We see it differently." → disagreesWith the claim's author.
+- "We disagree." / "We see it differently." → disagreesWith the claim's author;
+- a denial that only repeats the claim's auxiliary ("It will not.", "They did
+  not.") or says what the thing is not ("That is not what it does", "that is
+  not how the law works") → disagreesWith the claim's author.
+
+A claim's author is the subject of a speech or verdict verb ("X has argued
+that …", "X keeps telling people …", "X has called the deal …"); a group
+"led by Y" stands for Y.
 
 Agreement and disagreement named by a cue ("sided with", "clashed with",
 "broke with", "joined Y in") and praise or criticism of a person as distinct
@@ -49,6 +56,14 @@ CLAIM_NOUNS = frozenset(
 )
 #: Pronouns that point back at the claim just reported.
 BACK_POINTERS = frozenset({"that", "this", "it"})
+#: Auxiliaries whose bare negation denies a claim ("It will not.").
+DENYING_AUXILIARIES = frozenset({"will", "would", "can", "could", "do", "does", "did", "wo", "ca"})
+#: Verbs that pass a verdict, and so make a claim, though they are no speech verb:
+#: "X has called the deal a bargain".
+VERDICT_VERBS = frozenset({"call", "describe", "label", "brand", "characterize", "portray"})
+#: Nouns for the people who run an organisation: "its leadership is wrong" is the
+#: organisation being wrong.
+GOVERNING_NOUNS = frozenset({"leadership", "management", "leaders", "leader", "board"})
 #: How many sentences back the rebutted claim may be.
 SENTENCES_BACK = 3
 
@@ -86,6 +101,8 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
     """(rule, the actor disagreed with) when ``token`` rebuts a claim."""
     if token.lemma_ == "be":
         return _copular(token, analysis)
+    if _bare_denial(token):
+        return REBUTTAL, _claim_author(token, analysis)
     if token.lemma_ in ("have", "get") and _calls_wrong(token):
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return (WRONG_ACTOR, _actor(subject, analysis)) if subject is not None else None
@@ -101,13 +118,17 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
 def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     word = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
-    if subject is None or word is None:
+    if subject is None:
+        return None
+    if word is None:
+        if _back_pointer(subject) and is_negated(verb) and _says_what(verb):
+            return REBUTTAL, _claim_author(verb, analysis)  # "that is not what it does"
         return None
     lemma, negated = word.lemma_.lower(), is_negated(verb) or is_negated(word)
     false = (lemma in FALSE_WORDS and not negated) or (lemma in TRUE_WORDS and negated)
     if not false:
         return None
-    if subject.lower_ in BACK_POINTERS and subject.pos_ == "PRON":
+    if _back_pointer(subject):
         return REBUTTAL, _claim_author(verb, analysis)
     if subject.lemma_.lower() in CLAIM_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
@@ -124,8 +145,42 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
             return CLAIM_OWNER, _actor(owner, analysis)
         return REBUTTAL, _claim_author(verb, analysis)
     if lemma in ("wrong", "mistaken"):
-        return WRONG_ACTOR, _actor(subject, analysis)  # "its leadership is wrong"
+        return WRONG_ACTOR, _actor(_governed(subject), analysis)  # "its leadership is wrong"
     return None
+
+
+def _back_pointer(token: Token) -> bool:
+    return token.lower_ in BACK_POINTERS and token.pos_ == "PRON"
+
+
+def _says_what(verb: Token) -> bool:
+    """ "is not what it does", "is not how the law works": a clause opened by a wh-word."""
+    return any(
+        c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB") for w in c.children)
+        for c in verb.children
+    )
+
+
+def _bare_denial(token: Token) -> bool:
+    """ "It will not." / "They did not.": a negated auxiliary with nothing after it,
+    whose subject points back at what was just claimed."""
+    if token.dep_ != "ROOT" or token.lower_ not in DENYING_AUXILIARIES or not is_negated(token):
+        return False
+    allowed = ("nsubj", "neg", "punct", "advmod", "cc", "intj")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "PRON"
+        and subject.lower_ in ("it", "they", "that", "this")
+        and all(c.dep_ in allowed for c in token.children)
+    )
+
+
+def _governed(subject: Token) -> Token:
+    """The organisation whose leadership ``subject`` is ("its leadership"), else itself."""
+    if subject.lemma_.lower() in GOVERNING_NOUNS:
+        return next((c for c in subject.children if c.dep_ == "poss"), subject)
+    return subject
 
 
 def _calls_wrong(verb: Token) -> bool:
@@ -138,9 +193,53 @@ def _calls_wrong(verb: Token) -> bool:
     )
 
 
+def _claims_something(verb: Token, analysis: DocAnalysis) -> bool:
+    """A speech verb, or a verdict verb with an object ("has called the deal …")."""
+    if is_speech_verb(verb, analysis.lexicon):
+        return True
+    return verb.lemma_.lower() in VERDICT_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it completes ("keeps telling people")."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "xcomp":
+            return subject
+        verb = verb.head
+
+
+def _leader(subject: Token | None) -> Token | None:
+    """ "Opponents, led by the group Y," stand for Y."""
+    if subject is None:
+        return None
+    for acl in subject.children:
+        if acl.dep_ == "acl" and acl.lemma_ == "lead":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    named = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                    if named is not None:
+                        return next((a for a in named.children if a.dep_ == "appos"), named)
+    return subject
+
+
 def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:
     ref = analysis.actor(token)
+    if ref is None and token.lower_ == "its":
+        return _last_organization(token, analysis)
     return ref.entity if ref is not None else None
+
+
+def _last_organization(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The organisation an unresolved "its" owns: the last one named before it in
+    this sentence or the one before."""
+    here = analysis.sentence_number(token)
+    start = analysis.sentences.all[max(here - 1, 0)].start
+    for before in reversed(token.doc[start : token.i]):
+        ref = analysis.actor(before)
+        if ref is not None and ref.entity.kind == "Organization":
+            return ref.entity
+    return None
 
 
 def _claim_author(token: Token, analysis: DocAnalysis) -> Entity | None:
@@ -162,8 +261,8 @@ def _claim_author(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 def _authors(sent: Span, analysis: DocAnalysis) -> Iterator[Entity]:
     for token in sent:
-        if token.pos_ == "VERB" and is_speech_verb(token, analysis.lexicon):
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if token.pos_ == "VERB" and _claims_something(token, analysis):
+            subject = _leader(_subject(token))
             if subject is not None and (ref := analysis.actor(subject)) is not None:
                 yield ref.entity
     for token in sent:

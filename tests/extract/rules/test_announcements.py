@@ -17,7 +17,7 @@ def announced(claims):
         (  # an official act on an instrument
             "The Marine Fisheries Agency on Wednesday finalized a rule requiring large trawlers "
             "to carry observers.",
-            ("Marine Fisheries Agency", "rule"),
+            ("Marine Fisheries Agency", "rule requiring large trawlers to carry observers"),
         ),
         (  # a lawsuit is against the one sued
             "The Trade Commission on Thursday sued Quillon Data Works, a data broker.",

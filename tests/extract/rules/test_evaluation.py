@@ -57,6 +57,18 @@ def evaluations(claims):
             "Senator Lena Forde called the quota far too generous.",
             {("Lena Forde", "opposes", "quota", -1)},
         ),
+        (  # "this" with nothing named before: the evaluated noun is the target
+            "“This is a smart, fair compromise,” said Senator Lena Forde.",
+            {("Lena Forde", "supports", "smart fair compromise", 1)},
+        ),
+        (  # an intensifier lifts a mild word into a verdict
+            "Senator Lena Forde called the levy “the most important investment in decades.”",
+            {("Lena Forde", "supports", "levy", 1)},
+        ),
+        (  # someone's handling or leadership evaluated: a verdict on them, not a policy
+            "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
+            {("Lena Forde", "criticizes", "Ivo Brandt", -1)},
+        ),
     ],
 )
 def test_evaluations_land_on_their_target(extract, text, expected):
@@ -75,6 +87,9 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "“The levy is not perfect,” said Osric Pell.",  # a hedge, not a verdict
         "Osric Pell said the hospital would lose money.",  # a hospital is no policy
         "Osric Pell said Mayor Ada Birch would hurt the port.",  # an actor, not a policy
+        "“The levy is important,” said Osric Pell.",  # too mild without an intensifier
+        # "it" stands for something named before, even when no law is found
+        "The council met. “It is a sensible compromise,” said Osric Pell.",
     ],
 )
 def test_no_evaluation_without_holder_or_policy(extract, text):

@@ -34,6 +34,32 @@ def disagreements(claims):
             "Bo Lind said the pilot saved money. “We see it differently,” said Ann Vole.",
             {("Ann Vole", "Bo Lind")},
         ),
+        (  # the claim's author is the subject of the verb a speech verb completes
+            "Senator Ann Vole issued the following statement:\n\n“The National Boat Owners "
+            "Association keeps telling people this levy lets the city seize boats. That is "
+            "false, and they know it.”",
+            {("Ann Vole", "National Boat Owners Association")},
+        ),
+        (  # a verdict verb makes a claim too
+            "Senator Ann Vole issued the following statement:\n\n“Council Chair Ada Birch "
+            "has called the deal ‘a bargain for the city.’ We see it differently.”",
+            {("Ann Vole", "Ada Birch")},
+        ),
+        (  # saying what the thing is not
+            "Senator Ann Vole issued the following statement:\n\n“Senator Bo Lind has argued "
+            "that the levy ‘punishes small ports.’ With respect, that is not what it does.”",
+            {("Ann Vole", "Bo Lind")},
+        ),
+        (  # a bare negated auxiliary denies the claim; a group "led by" Y is Y
+            "Senator Ann Vole issued the following statement:\n\n“Opponents, led by the "
+            "group Save Our Docks, claim the levy will ‘ruin the harbor.’ It will not.”",
+            {("Ann Vole", "Save Our Docks")},
+        ),
+        (  # an organisation's leadership being wrong is the organisation being wrong
+            "Senator Ann Vole issued the following statement:\n\n“I respect the Pier Workers "
+            "League’s members, but on this bill its leadership is wrong.”",
+            {("Ann Vole", "Pier Workers League")},
+        ),
     ],
 )
 def test_rebuttals(extract, text, expected):
@@ -49,6 +75,10 @@ def test_rebuttals(extract, text, expected):
         "“That is false,” said Ann Vole.",
         # the narrator's own sentence has no speaker
         "Bo Lind said the pilot saved money. That is false.",
+        # a negated auxiliary that goes on is no bare denial
+        "Bo Lind said the pilot saved money. “It will not pass the council,” said Ann Vole.",
+        # "that is not what" with no claim before it
+        "“That is not what we planned,” said Ann Vole.",
     ],
 )
 def test_no_rebuttal(extract, text):
