@@ -87,6 +87,9 @@ PREFERENCE_VERBS = frozenset(
 )
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Verbs of giving up a policy, opposition when someone else is asked to do them.
+UNDO_WHEN_ASKED = frozenset({"withdraw", "drop", "abandon", "shelve", "reverse", "pull"})
+URGE_VERBS = URGE_VERBS | {"lobby", "petition"}
 #: Verbs of rallying people, not policy: "urged members to call their senators",
 #: "asked employers to do the right thing" name no action a stance could be on.
 MOBILIZING = frozenset(
@@ -265,11 +268,18 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             for c in children
             if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i and not is_time(c)
         ]
+        if _object_gap(token):  # "the rule the agency proposed", "the bill that she backs"
+            direct = [(token.head, 0.9)]
         # "introduced the X Act, legislation that ...": the second object restates the first
         direct = [
             d for n, d in enumerate(direct) if n == 0 or d[0].lemma_.lower() not in GENERIC_ISSUES
         ]
-        clauses = [(c, 0.9) for c in children if _content_clause(c)]
+        asks = token.lemma_.lower() in URGE_VERBS
+        clauses = [
+            (c, 0.9)
+            for c in children
+            if _content_clause(c) or (asks and c.dep_ == "advcl" and _infinitive(c))
+        ]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
         if clauses and (not direct or token.lemma_.lower() in URGE_VERBS):
@@ -290,6 +300,18 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
                 return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
         return _attributed_clause(token, analysis)
     return _noun_complements(hit, analysis)
+
+
+def _object_gap(verb: Token) -> bool:
+    """A relative clause whose object is the noun it modifies: "the rule the agency has
+    proposed", "the bill that the senator opposes" (not "the group that opposes it")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in RELATIVE or subject.dep_ == "nsubjpass":
+        return False
+    objects = _objects(verb)
+    return not objects or all(o.lower_ in ("that", "which") for o in objects)
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -500,7 +522,7 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
     analysis, cue, polarity = walk.analysis, reading.cue, reading.polarity
     for member in (verb, *[c for c in conjuncts(verb) if c.pos_ == "VERB"]):
         walk.consumed.add(member.i)
-        inner = match_cue(member, analysis)
+        inner = match_cue(member, analysis) or _undo_when_asked(member, reading)
         if inner is None:
             light = next((c for c in member.children if c.dep_ == "dobj"), None)
             if light is not None and member.lemma_.lower() in LIGHT_VERBS:
@@ -523,8 +545,13 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             walk.consumed.add(inner.token.i)
             for s in stances_of(inner, walk):
                 yield _combine(s, reading, 0.85)
-            # "urged Congress to overturn X": the overturning is supported as well as X opposed
-            urged = reading.hit.token.lemma_.lower() in URGE_VERBS and inner.cue.polarity < 0
+            # "urged Congress to overturn X": the overturning is supported as well as X opposed;
+            # "urged members to reject X" is only opposition (a stance verb, no act on X)
+            urged = (
+                reading.hit.token.lemma_.lower() in URGE_VERBS
+                and inner.cue.polarity < 0
+                and inner.cue.actor_predicate is None
+            )
             if (
                 cue.issue_predicate not in ("proposes", "supports" if urged else "proposes")
                 or polarity < 0
@@ -540,6 +567,8 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             URGE_VERBS | {"want"}
         ):
             continue  # "urged members to call senators", "wants to see research"
+        if any(c.dep_ == "dobj" and c.lemma_.lower() == "course" for c in member.children):
+            continue  # "reverse course", "change course": no policy named
         if member.lemma_.lower() in NON_ACTIONS and not any(
             c.dep_ == "dobj" for c in member.children
         ):
@@ -561,6 +590,23 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             rule=ACTION,
         )
         yield from _against(member, reading, sign, walk)
+
+
+def _undo_when_asked(verb: Token, reading: Reading) -> Hit | None:
+    """ "asked the agency to withdraw the rule", "urged the city to drop the plan": what
+    someone is asked to give up is opposed (one's own "withdrew her amendment" is not)."""
+    if (
+        verb.lemma_.lower() not in UNDO_WHEN_ASKED
+        or reading.hit.token.lemma_.lower() not in URGE_VERBS
+        or reading.polarity < 0
+    ):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in ("course", "it", "them"):
+        return None  # "reverse course": no policy named
+    return Hit(
+        verb, Cue(verb.lemma_.lower(), "VERB", None, "opposes", None, -1, 0.8, "asserted"), None
+    )
 
 
 def _verb_chain_children(verb: Token) -> list[Token]:
@@ -671,9 +717,16 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
         and _is_participle_conjunct(token.head, analysis)
     ):
         tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
-    if token.pos_ in ("PRON", "NUM"):
+    if token.pos_ == "PRON" or (token.pos_ == "NUM" and not _money_for(token)):
         return None
     return issue_from_tokens(tokens)
+
+
+def _money_for(token: Token) -> bool:
+    """ "requested $180 million for road repairs": a sum with what it is for."""
+    return token.ent_type_ == "MONEY" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+    )
 
 
 def fuller_mention(token: Token, analysis: DocAnalysis) -> Entity | None:

@@ -70,3 +70,49 @@ def test_policy_objects(extract, text, present, absent):
     found = core(extract(text))
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (  # asked to give up a rule: opposes the rule
+            "The Mesa Roofers Association has asked the agency to withdraw the rule entirely.",
+            {("Mesa Roofers Association", "opposes", "rule", -1)},
+            set(),
+        ),
+        (  # urged others to reject: opposition only, no "supports rejecting"
+            "The Harbor Pilots Guild urged members to reject the dredging amendment.",
+            {("Harbor Pilots Guild", "opposes", "dredging amendment", -1)},
+            {("Harbor Pilots Guild", "supports", "rejecting dredging amendment", 1)},
+        ),
+        (  # "reverse course" names no policy
+            "“We urge the department to reverse course,” said Ann Vole.",
+            set(),
+            {("Ann Vole", "supports", "reversing course", 1)},
+        ),
+        (  # a request is support; a sum is named with what it is for
+            "Rep. Ann Vole said she had requested $180 million for ferry docks.",
+            {("Ann Vole", "supports", "$180 million for ferry docks", 1)},
+            set(),
+        ),
+        (  # pressing someone to act supports the act, not the one pressed
+            "The Dune Riders Union would press the council to make the ferry pilot permanent.",
+            {("Dune Riders Union", "supports", "making ferry pilot permanent", 1)},
+            {("Dune Riders Union", "supports", "council", 1)},
+        ),
+        (  # the object of a relative clause is the noun it modifies
+            "The bill that Senator Ann Vole opposes would cap dock fees.",
+            {("Ann Vole", "opposes", "bill", -1)},
+            set(),
+        ),
+        (
+            "But the rule the Harbor Agency has proposed is the wrong one.",
+            {("Harbor Agency", "proposes", "rule", 1)},
+            set(),
+        ),
+    ],
+)
+def test_asking_and_relative_objects(extract, text, present, absent):
+    found = core(extract(text))
+    assert present <= found
+    assert not absent & found
