@@ -104,3 +104,95 @@ def test_it_after_a_thing_named_as_subject_is_that_thing(nlp):
     analysis = analyze(Article("a", text), doc, default_lexicon())
     it = next(t for t in doc if t.lower_ == "it")
     assert analysis.actor(it) is None
+
+
+def test_her_members_act_for_the_one_who_speaks_for_them(extract):
+    claims = extract(
+        "Odile Brassard, president of the Fenwick Orchard Growers Council, "
+        "said her members support the Cider Tax Relief Act."
+    )
+    assert ("Odile Brassard", "supports", "Cider Tax Relief Act") in triples(claims)
+
+
+def test_a_lede_title_is_the_person_given_that_title_after(extract):
+    claims = extract(
+        "The sheriff of this mountain county said Monday that his deputies will not "
+        "enforce the new boat registration law.\n\n"
+        "“I took an oath to this county,” Sheriff Arlo Penhallow said at the courthouse."
+    )
+    assert any(
+        s == "Arlo Penhallow" and p == "opposes" and "boat registration law" in o
+        for s, p, o in triples(claims)
+    )
+
+
+def test_the_governor_is_the_person_titled_gov(nlp):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = "Gov. Mirela Tansy signed the ferry bill. The governor said it was overdue."
+    doc = nlp(text)
+    analysis = analyze(Article("g", text), doc, default_lexicon())
+    governor = next(t for t in doc if t.lower_ == "governor")
+    assert analysis.actor(governor).entity.label == "Mirela Tansy"
+
+
+def test_a_law_that_only_says_which_duties_is_not_the_bill(extract):
+    claims = extract(
+        "Sen. Ilse Varga has introduced the Orchard Equipment Relief Act, which would exempt "
+        "parts from Section 301 duties. The bill is co-sponsored by Sen. Teo Markham."
+    )
+    found = triples(claims)
+    assert ("Teo Markham", "supports", "Orchard Equipment Relief Act") in found
+    assert ("Teo Markham", "supports", "Section 301") not in found
+
+
+def test_a_short_bill_number_is_a_law(nlp):
+    from kg.extract.analysis.names import find_names
+    from kg.extract.lexicon import default_lexicon
+
+    doc = nlp("Rep. Ola Brant voted against HB 2207 on Tuesday.")
+    names = find_names(doc, default_lexicon())
+    assert ("House Bill 2207", "Issue") in {(m.text, m.kind) for m in names.mentions}
+
+
+def test_the_bill_is_the_only_law_the_narration_named(extract):
+    claims = extract(
+        "State Rep. Noor Halvey issued the following statement after the House passed "
+        "House Bill 4410:\n\n"
+        "“I voted no. This is a bad day for our schools. Families deserve better. "
+        "We will keep fighting. Our districts cannot absorb these cuts. "
+        "Rural towns will pay the price. Teachers will leave. Class sizes will grow. "
+        "Buses will stop running. Libraries will close. Nobody asked for this. "
+        "We can still fix it.”\n\n"
+        "Rep. Bastian Oakes, the bill's sponsor, said the program helps parents."
+    )
+    assert ("Bastian Oakes", "proposes", "House Bill 4410") in triples(claims)
+
+
+def test_one_party_member_set_off_by_a_comma_is_the_named_person(extract):
+    claims = extract(
+        "The Harbor Dredging Act is co-sponsored by 12 House Republicans and one Democrat, "
+        "Rep. Ruth Okonkwo of Maine."
+    )
+    found = triples(claims)
+    assert ("Ruth Okonkwo", "supports", "Harbor Dredging Act") in found
+    assert ("Democrat", "supports", "Harbor Dredging Act") not in found
+
+
+def test_a_name_joined_after_a_role_apposition_shares_the_verb(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.analysis.coref import conjuncts
+
+    # "Arkwright, a member of the committee, and Roux introduced …", parsed with
+    # "Roux" joined to the role noun rather than to the first name
+    words = "Arkwright , a member of the committee , and Roux introduced it .".split()
+    heads = [10, 0, 3, 0, 3, 6, 4, 3, 3, 3, 10, 10, 10]
+    deps = ["nsubj", "punct", "det", "appos", "prep", "det", "pobj", "punct", "cc", "conj"]
+    deps += ["ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "CCONJ", "PROPN"]
+    pos += ["VERB", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in conjuncts(doc[0])] == ["Roux"]

@@ -178,7 +178,7 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     sentences = split_sentences(article.text, doc)
     names = find_names(doc, lexicon, body_start=sentences.body_start)
     quotes = Quotes.of(article.text)
-    mentions = MentionIndex.of(names)
+    mentions = MentionIndex.of(names, lexicon)
     author = find_author(article.text, doc, names)
     bare = Resolver(doc, lexicon, names, mentions, {}, {}, quotes, author)
     pronouns = resolve_pronouns(doc, antecedent_candidates(bare), sentences, quotes)

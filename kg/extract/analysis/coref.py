@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.analysis.names import DocNames
+from kg.extract.analysis.names import DocNames, NameMention
 from kg.extract.analysis.quotes import Quotes
 from kg.extract.analysis.sentences import Sentences
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, noun_label, phrase_tokens
@@ -45,6 +45,8 @@ STAND_IN_NOUNS = frozenset(
     campaign office team spokesperson spokesman spokeswoman letter message speech plan
     proposal policy assertion argument response camp leadership regime cabinet""".split()
 )
+#: People who act for their possessor: "her members support the bill", "his deputies will not".
+SUBORDINATE_NOUNS = frozenset({"member", "deputy", "staff", "employee"})
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
 VAGUE = frozenset({"critic", "some", "many", "other", "others", "observer", "expert", "analyst"})
 #: Leading words dropped from a common-noun actor's label ("senior officials").
@@ -52,6 +54,8 @@ QUANTIFIERS = frozenset({"senior", "top", "several", "two", "three", "group", "o
 #: Nouns for the author of an editorial, with "this" or "our": "this board".
 AUTHOR_NOUNS = frozenset({"board", "newspaper", "paper", "page", "publication", "editorial"})
 SENTENCES_BACK = 3
+#: "The sheriff said …" may be named with that title this many sentences later.
+TITLE_SENTENCES_AHEAD = 3
 #: Nouns any organisation may be called: "the group" is the one named last.
 KIND_NOUNS = frozenset({"group", "organization", "organisation"})
 #: "The bill" refers back to a law named this many sentences before, at most:
@@ -142,13 +146,16 @@ class MentionIndex:
     """Numbers of the mentions of laws and programmes (kind Issue), in order."""
 
     @classmethod
-    def of(cls, names: DocNames) -> MentionIndex:
+    def of(cls, names: DocNames, lexicon: Lexicon) -> MentionIndex:
         by_word: dict[str, list[int]] = defaultdict(list)
         roles, labels = [], []
         for n, (mention, entity) in enumerate(
             zip(names.mentions, names.mention_entities, strict=True)
         ):
-            role = frozenset((mention.role or "").lower().replace("-", " ").split())
+            written = (mention.role or "").lower().replace("-", " ").split()
+            role = frozenset(written).union(  # "Gov." is a governor, "Sen." a senator
+                *(lexicon.titles[w].lower().split() for w in written if w in lexicon.titles)
+            )
             label = frozenset(w.lower() for w in entity.label.split())
             roles.append(role)
             labels.append(label)
@@ -234,11 +241,9 @@ class Resolver:
             and self.quotes.at(token.idx) is None
         ):
             return Referent(self.author, hops + 1)  # "this board", "our newspaper"
-        if lemma in STAND_IN_NOUNS:
-            owner = next(
-                (c for c in token.children if c.dep_ in ("poss", "compound") and c.i < token.i),
-                None,
-            )
+        if lemma in STAND_IN_NOUNS or lemma in SUBORDINATE_NOUNS:
+            deps = ("poss", "compound") if lemma in STAND_IN_NOUNS else ("poss",)
+            owner = next((c for c in token.children if c.dep_ in deps and c.i < token.i), None)
             if owner is not None and (ref := self.actor(owner, hops=hops + 1)) is not None:
                 return ref
             under = next(
@@ -357,7 +362,13 @@ class Resolver:
         if named is not None and named.kind != "Group":
             return None
         for child in token.children:
-            person = self.names.at(child) if child.dep_ == "appos" else None
+            set_off = child.dep_ == "appos" or (  # "and one Democrat, Rep. Ann Lee", as conj
+                child.dep_ == "conj"
+                and token.tag_ == "NNP"
+                and self.doc[child.left_edge.i - 1].text == ","
+                and not any(c.dep_ == "cc" for c in token.children)
+            )
+            person = self.names.at(child) if set_off else None
             if person is not None and person.kind == "Person":
                 return person
         person = self.names.at(token.head) if token.dep_ == "appos" else None
@@ -405,11 +416,26 @@ class Resolver:
             return near  # "… the Harbor Alliance. The group's director said …"
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
-        for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
+        before = bisect_left(postings, token.i, key=index.starts.__getitem__)
+        for n in reversed(postings[:before]):
             if (titled and words <= index.role_words[n]) or (
                 not proper and words <= index.label_words[n] and head not in ("city", "state")
             ):
                 return self.names.mention_entities[n]
+        if titled and head in self.lexicon.titles:
+            # "The sheriff of this county said … 'I took an oath,' Sheriff Ann Lee said":
+            # a lede's title before the name it is given in the sentences after
+            last = token.sent
+            for _ in range(TITLE_SENTENCES_AHEAD):
+                if last.end >= len(self.doc):
+                    break
+                last = self.doc[last.end].sent
+            title = {head} | {c.lower_ for c in token.lefts if c.dep_ == "compound"}
+            for n in index.by_word.get(head, ())[before:]:
+                if index.starts[n] >= last.end:
+                    break
+                if n >= before and title <= index.role_words[n]:
+                    return self.names.mention_entities[n]
         return None
 
     def _organisation_before(self, token: Token) -> Entity | None:
@@ -464,12 +490,47 @@ class Resolver:
                 (quoted or self.quotes.at(self.doc[mention.start].idx) is None)
                 and same_kind(token, last)
                 and last.lemma_.lower() not in self.lexicon.actors  # "... Defense League"
+                and not self._names_a_kind(mention)
             ):
                 return issue_from_tokens(list(self.doc[mention.start : mention.end]))
             before -= 1  # a law in someone's quote is not what the narrator's "the bill" means
+        if token.pos_ == "NOUN" and nearer < 0 and (only := self._only_law_before(token)):
+            return only  # a release names its bill once, at the top, and "the bill" after
         if token.pos_ == "PRON" and self._stance_object(token):
             return self._voted_on_before(token, sentences)  # "backs it", "would sign it"
         return None
+
+    def _names_a_kind(self, mention: NameMention) -> bool:
+        """ "exempt parts from Section 232 duties": the law's name only says which
+        duties; the noun after it is what the text speaks of."""
+        if mention.end >= len(self.doc):
+            return False
+        after, root = self.doc[mention.end], self.doc[mention.start : mention.end].root
+        return after.pos_ == "NOUN" and (
+            root.head.i == after.i or after.head.i in range(mention.start, mention.end)
+        )
+
+    def _only_law_before(self, token: Token) -> Entity | None:
+        """The one law of the right kind the narration names before ``token``, if
+        it names only one."""
+        index, found = self.mentions, None
+        for n in index.issue_starts:
+            mention = self.names.mentions[n]
+            if mention.start >= token.i:
+                break
+            if (
+                self.quotes.at(self.doc[mention.start].idx) is not None
+                or not same_kind(token, self.doc[mention.end - 1])
+                or self._names_a_kind(mention)
+            ):
+                continue
+            law = self.names.mention_entities[n]
+            if found is not None and law.key != found[0].key:
+                return None
+            found = (law, mention)
+        if found is None:
+            return None
+        return issue_from_tokens(list(self.doc[found[1].start : found[1].end]))
 
     def _described_before(self, token: Token) -> int:
         """Where the same noun was last described in words of its own ("a new state
@@ -588,10 +649,14 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
         if entity.kind == "Place" and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
             continue  # "Florida families … They": a place that locates a noun is not "they"
         out.append(Candidate(mention.start, tok, entity))
+    named = set(names.mention_entities)
     for tok in doc:
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.actors:
-            ref = resolver.noun_actor(tok, 0)
-            if ref is not None and (ref.hops == 0 or ref.members):
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN":
+            lemma = tok.lemma_.lower()
+            if lemma not in lexicon.actors and lemma not in lexicon.titles:
+                continue
+            ref = resolver.noun_actor(tok, 0)  # "the sheriff said … his", "the two firms … they"
+            if ref is not None and (ref.hops == 0 or ref.members or ref.entity in named):
                 out.append(Candidate(tok.i, tok, ref.entity))
     return tuple(sorted(out, key=lambda c: c.start))
 
@@ -729,6 +794,9 @@ def conjuncts(token: Token) -> list[Token]:
             and (plural or (token.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)))
         )
     ]
+    for role in token.children:  # "A, a member of the X Committee, and B": B hangs on "member"
+        if role.dep_ == "appos" and role.pos_ == "NOUN":
+            stack.extend(c for c in role.children if c.dep_ == "conj" and c.pos_ == "PROPN")
     while stack:
         tok = stack.pop(0)
         out.append(tok)

@@ -36,6 +36,8 @@ TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
 )
 STRIP_LEADING = frozenset({"the", "a", "an"})
+#: Bill numbers written short, and the chamber's bill they stand for: "HB 230".
+BILL_ABBREVIATIONS = {"HB": "House Bill", "SB": "Senate Bill", "AB": "Assembly Bill"}
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,9}$")
 PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}[),]")
@@ -526,11 +528,21 @@ def _name_start(doc: Doc, end: int) -> int:
 
 def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
     """Capitalised names ending in a law word that the recogniser missed:
-    "the Quiet Harbors Act", "House Bill 230"."""
+    "the Quiet Harbors Act", "House Bill 230"; and bill numbers written short,
+    "HB 230" (named as in full, "House Bill 230", so that both are one law)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     laws = []
     for tok in doc:
-        if tok.text not in LAW_WORDS or tok.i in covered or tok.idx < body_start:
+        if tok.idx < body_start:
+            continue
+        chamber = BILL_ABBREVIATIONS.get(tok.text)
+        if chamber and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
+            number = doc[tok.i + 1]
+            if tok.i not in covered and number.i not in covered:
+                laws.append(NameMention(tok.i, tok.i + 2, f"{chamber} {number.text}", "Issue"))
+                covered.update((tok.i, number.i))
+            continue
+        if tok.text not in LAW_WORDS or tok.i in covered:
             continue
         left = tok.i
         while left > 0 and not doc[left - 1].is_sent_end:

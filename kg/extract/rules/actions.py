@@ -364,7 +364,11 @@ def _bill(token: Token, analysis: DocAnalysis) -> Entity | None:
         if named is not None and named.kind == "Issue":
             return named
     if token.pos_ != "PROPN" and token.lemma_.lower() in LAW_WORDS:
-        return _recent_law(token, analysis) or _law(token, analysis)
+        return (
+            analysis.issue_antecedent(token)  # "the bill" the analysis traced back
+            or _recent_law(token, analysis)
+            or _law(token, analysis)
+        )
     return _law(token, analysis)
 
 
