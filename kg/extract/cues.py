@@ -42,6 +42,13 @@ RECEIVE_VERBS = frozenset(
 #: (not "a disaster for families").
 VERDICT = "as"
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+#: Verbs whose "with"/"of" phrase is conduct alleged of their object: "charged X with
+#: violating Y", "accused X of blocking Y".
+ACCUSING_VERBS = frozenset({"charge", "accuse", "cite", "fine", "sue", "indict", "convict"})
+#: Verbs whose complement is what someone may do, not what they want: "the order lets a
+#: relative ask a judge to ...", "the bill would allow cities to ban ...".
+ENABLING_VERBS = frozenset({"let", "allow", "enable", "permit", "empower", "authorize"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
@@ -75,7 +82,14 @@ def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:
         return None
     if token.pos_ == "VERB" and is_speech_verb(token, lexicon) and _clausal(token):
         return None  # "announced that ...": a report, its clause speaks for itself
-    preps = {c.lower_: c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    if any(c.dep_ in ("dobj", "nsubj") and c.lower_ in REFLEXIVE for c in token.children):
+        return None  # "a group calling itself Parents for Parks" names itself
+    preps = {
+        c.lower_: c
+        for c in token.children
+        if c.dep_ in ("prep", "prt", "agent", "dative")
+        and analysis.names.at(c) is None  # "a group calling itself Families for Parks"
+    }
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         # "had disagreements with X": the parser hangs the phrase on the light verb
         for c in token.head.children:
@@ -153,6 +167,45 @@ def is_supposition(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def is_unheld(token: Token) -> bool:
+    """Whether a cue at ``token`` is no one's stance, though not a supposition:
+
+    - conduct someone is charged with ("charged X with violating Y by refusing to ...");
+    - what a law or order lets someone do ("lets a family member ask a judge to ...");
+    - what is still to come after something else ("would review comments before issuing
+      a rule", "before she will commit to a vote");
+    - a comparison ("the same way I support licence plates").
+    """
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        lemma = head.lemma_.lower()
+        if (
+            node.dep_ == "pcomp"
+            and head.lower_ in ("with", "of", "for")
+            and head.head.lemma_.lower() in ACCUSING_VERBS
+        ):
+            return True
+        if node.dep_ in ("ccomp", "xcomp") and lemma in ENABLING_VERBS and node.i > head.i:
+            return True
+        if head.lower_ in ("before", "until") and _pending(head.head, node):
+            return True
+        if node.dep_ in ("relcl", "acl") and lemma == "way":
+            return True
+        node = head
+    return False
+
+
+def _pending(main: Token, clause: Token) -> bool:
+    """A "before" clause that has not happened: its own verb or the main one is future."""
+    future = FUTURE_AUX | {"would", "could", "might", "must", "should"}
+    return any(
+        c.dep_ == "aux" and c.lower_ in future for verb in (main, clause) for c in verb.children
+    )
 
 
 def modality_of(token: Token, default: str, analysis: DocAnalysis) -> str:

@@ -42,6 +42,9 @@ KEEP_PREPS = frozenset(
 )
 #: Prepositions that say where an action leads, kept after its object too.
 DIRECTION_PREPS = frozenset({"toward", "towards"})
+#: Prepositions of a verb's second argument after its object: "tie the rule to rebates",
+#: "put $1 billion into a rail line", "slap a tariff on parts" (one such phrase is kept).
+GOAL_PREPS = frozenset({"to", "into", "onto", "on"})
 MAX_WORDS = 9
 #: Words a label shortened to :data:`MAX_WORDS` may not end on.
 DANGLING = frozenset("to of for with on in into from by at and or the a an".split())
@@ -219,7 +222,9 @@ def action_tokens(verb: Token) -> list[Token]:
             child.dep_ == "prep"
             and child.lower_ in KEEP_PREPS
             and (
-                preps == 0 or child.lower_ in DIRECTION_PREPS  # "shift the funds toward X"
+                preps == 0
+                or child.lower_ in DIRECTION_PREPS  # "shift the funds toward X"
+                or (preps == 1 and has_object and child.lower_ in GOAL_PREPS)
             )
         ):
             objects = [

@@ -87,6 +87,15 @@ PREFERENCE_VERBS = frozenset(
 )
 #: Verbs whose infinitive clause, not their object, is what they ask for ("urged X to back Y").
 URGE_VERBS = frozenset({"urge", "call", "ask", "press", "push", "encourage", "appeal"})
+#: Verbs of saying; declining or refusing to do them is declining to comment.
+SILENCE = frozenset(
+    """comment say discuss elaborate specify confirm disclose reveal explain identify name
+    speculate""".split()
+)
+#: Verbs of replying, and what one may decline to reply to without a stance ("declined to
+#: answer questions"; refusing to respond to a demand is rejecting it).
+REPLY_VERBS = frozenset({"answer", "respond", "return", "reply"})
+QUESTIONS = frozenset({"question", "query", "inquiry", "call", "email", "message", "request"})
 #: Verbs of giving up a policy, opposition when someone else is asked to do them.
 UNDO_WHEN_ASKED = frozenset({"withdraw", "drop", "abandon", "shelve", "reverse", "pull"})
 URGE_VERBS = URGE_VERBS | {"lobby", "petition"}
@@ -563,10 +572,17 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             continue
         if is_verb_fragment(member) or cue.issue_predicate is None:
             continue
+        if member.lemma_.lower() == "see" and inner is None:
+            # "wants to see a cap on spending": the cap is what is wanted
+            for obj in (c for c in member.children if c.dep_ == "dobj"):
+                yield from _target_stances(obj, reading, 0.8, walk)
+            continue
         if member.lemma_.lower() in MOBILIZING and reading.hit.token.lemma_.lower() in (
             URGE_VERBS | {"want"}
         ):
             continue  # "urged members to call senators", "wants to see research"
+        if polarity < 0 and _silence(member):
+            continue  # "declined to answer questions": no comment is no stance
         if any(c.dep_ == "dobj" and c.lemma_.lower() == "course" for c in member.children):
             continue  # "reverse course", "change course": no policy named
         if member.lemma_.lower() in NON_ACTIONS and not any(
@@ -590,6 +606,22 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             rule=ACTION,
         )
         yield from _against(member, reading, sign, walk)
+
+
+def _silence(verb: Token) -> bool:
+    """Declining to comment: "declined to comment", "refused to answer questions"."""
+    lemma = verb.lemma_.lower()
+    if lemma in SILENCE:
+        return True
+    if lemma not in REPLY_VERBS:
+        return False
+    said_to = [
+        o
+        for c in verb.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if c.dep_ == "prep"])
+        if o.dep_ in ("dobj", "pobj")
+    ]
+    return all(o.lemma_.lower() in QUESTIONS for o in said_to)
 
 
 def _undo_when_asked(verb: Token, reading: Reading) -> Hit | None:

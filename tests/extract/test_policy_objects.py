@@ -116,3 +116,70 @@ def test_asking_and_relative_objects(extract, text, present, absent):
     found = core(extract(text))
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_object"),
+    [
+        (  # conduct someone is charged with is not their stance
+            "The Ridge Housing Office announced that it has charged Pell Homes with violating "
+            "the Tenant Safety Act by refusing to allow tenants to keep pets.",
+            "Tenant Safety Act",
+        ),
+        (  # what an order lets people do is no one's stance
+            "The order lets a neighbor or a teacher ask a judge to remove the fence.",
+            "removing fence",
+        ),
+        (  # still to come after something else
+            "A spokesperson for the Harbor Agency said the agency would review all comments "
+            "before issuing a final rule.",
+            "final rule",
+        ),
+        (  # declining to answer is declining to comment
+            "The Pell Company declined to answer questions about the meetings.",
+            "answering questions",
+        ),
+        (  # a group naming itself calls for nothing
+            "But a group of parents calling itself Families for Five Days says the plan is wrong.",
+            "Five Days",
+        ),
+        (  # a forecast about every state is no one's commitment
+            "“If the county gets away with this, every state will try it,” said Ann Vole.",
+            "state trying",
+        ),
+        (  # a comparison is not a second stance
+            "Ted Baca said he supports serial numbers the same way he supports license plates.",
+            "license plates",
+        ),
+        (  # defending oneself names no policy
+            "“We will defend ourselves vigorously,” the company’s counsel, Ted Baca, said.",
+            "defending",
+        ),
+    ],
+)
+def test_no_stance(extract, text, absent_object):
+    assert absent_object not in {s[2] for s in core(extract(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (  # what someone wants to see is what they want
+            "Senate leader Ann Vole supports the concept but wants to see a cap on total spending.",
+            ("Ann Vole", "supports", "cap on total spending", 1),
+        ),
+        (  # "the bill" is the Act named before, not a section of another law
+            "Senator Ann Vole has introduced the Dock Repair Relief Act, which would exempt dock "
+            "parts from Section 301 duties for three years. The bill is co-sponsored by "
+            "Sens. Bo Lind (D-Minn.) and Tim Rusk (R-Kan.).",
+            ("Tim Rusk", "supports", "Dock Repair Relief Act", 1),
+        ),
+        (  # an action keeps the phrase that says where it leads
+            "The Examiner urged the council to tie the replacement requirement to full rebates "
+            "for renters.",
+            ("Examiner", "supports", "tying replacement requirement to full rebates", 1),
+        ),
+    ],
+)
+def test_wanted_and_sponsored(extract, text, present):
+    assert present in core(extract(text))

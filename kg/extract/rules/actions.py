@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
-from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.cues import is_negated, is_supposition, is_unheld, modality_of
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import fuller_mention, issue_entity
@@ -403,11 +403,15 @@ def _recent_law(token: Token, analysis: DocAnalysis) -> Entity | None:
     here = analysis.sentence_number(token)
     counts: dict[str, int] = {}
     latest: dict[str, tuple[int, Entity]] = {}
-    for mention, entity in zip(
-        analysis.names.mentions, analysis.names.mention_entities, strict=True
-    ):
-        if mention.start < 0 or mention.start >= token.i or entity.kind != "Issue":
-            continue
+    laws = [
+        (mention, entity)
+        for mention, entity in zip(
+            analysis.names.mentions, analysis.names.mention_entities, strict=True
+        )
+        if 0 <= mention.start < token.i and entity.kind == "Issue"
+    ]
+    titled = [(m, e) for m, e in laws if any(w.lower() in LAW_WORDS for w in e.label.split())]
+    for mention, entity in titled or laws:  # "the bill" is "the X Act", not "Section 301"
         if here - analysis.sentence_number(token.doc[mention.start]) <= LAW_SENTENCES_BACK:
             head = token.doc[mention.end - 1]
             weight = 3 if head.dep_ in ("nsubj", "nsubjpass") else 2  # the clause is about it
@@ -430,7 +434,7 @@ def _claims(
     analysis: DocAnalysis,
     config: Config,
 ) -> Iterator[Claim]:
-    if is_negated(token) or is_supposition(token):
+    if is_negated(token) or is_supposition(token) or is_unheld(token):
         return  # "did not vote to repeal it" is no vote for it either
     if predicate is None or polarity < 0:
         predicate = "supports" if polarity > 0 else "opposes"

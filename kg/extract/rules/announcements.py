@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
-from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.cues import is_negated, is_supposition, is_unheld, modality_of
 from kg.extract.holders import clause_subject
 from kg.extract.labels import action_label, issue_from_tokens, issue_key, phrase_tokens
 from kg.extract.registry import Config, register, rule
@@ -171,7 +171,13 @@ def _claims(
     analysis: DocAnalysis,
     config: Config,
 ) -> Iterator[Claim]:
-    if target is None or not holders or is_negated(token) or is_supposition(token):
+    if (
+        target is None
+        or not holders
+        or is_negated(token)
+        or is_supposition(token)
+        or is_unheld(token)
+    ):
         return
     modality = modality_of(token, "asserted", analysis)
     if modality in ("questioned", "counterfactual"):

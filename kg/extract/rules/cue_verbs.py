@@ -27,6 +27,7 @@ from kg.extract.cues import (
     depth,
     is_negated,
     is_supposition,
+    is_unheld,
     match_cue,
     modality_of,
 )
@@ -154,6 +155,11 @@ def _commitments(
         if _chained_cue(verb, consumed):
             continue  # "would try to repeal the law": the cue's own stance says it
         subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject_tok is not None and any(
+            c.dep_ == "det" and c.lower_ in ("every", "each", "any", "no", "some")
+            for c in subject_tok.children
+        ):
+            continue  # "every state will try it": a forecast about anyone, no one's commitment
         subjects = analysis.actors(subject_tok) if subject_tok is not None else []
         speaker = analysis.speaker(verb)
         negated = is_negated(verb)
@@ -180,6 +186,8 @@ def _commitments(
             made_by = COMMITMENT
         else:
             continue
+        if len(label.split()) < 2:
+            continue  # "we will defend ourselves": no policy named
         modality = modality_of(verb, "planned", analysis)
         if modality == "counterfactual":
             continue  # "we would have passed it": what did not happen commits no one
@@ -218,7 +226,7 @@ def _claims(
     holders: list[Referent],
     stances: list[Stance],
 ) -> Iterator[Claim]:
-    if is_supposition(cue_token):
+    if is_supposition(cue_token) or is_unheld(cue_token):
         return  # "if the council approves it": a supposition, nobody's stance
     evidence = analysis.evidence(sent, NAME, VERSION)
     speaker = analysis.speaker(cue_token)
