@@ -165,7 +165,7 @@ def _consequence(verb: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -
 def _rating(token: Token, opinions: OpinionLexicon) -> float:
     if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in ("acomp", "amod", "oprd")):
         return opinions.of_token(token)
-    if token.pos_ == "NOUN" and token.dep_ in ("attr", "oprd", "pobj"):
+    if token.pos_ == "NOUN" and (token.dep_ in ("attr", "oprd", "pobj") or _misparsed_oprd(token)):
         return opinions.of_token(token)
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in MERIT_VERBS:
         value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "credit"
@@ -192,6 +192,8 @@ def _aims(token: Token) -> Iterator[Aim]:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
+    elif _misparsed_oprd(node):
+        yield Aim(head, VERDICT, _subject(head.head))  # "called X's plan a mistake"
     elif node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in VERDICT_VERBS:
         verb = head.head  # "described the plan as reckless"
         yield from (Aim(o, VERDICT, _subject(verb)) for o in verb.children if o.dep_ == "dobj")
@@ -221,6 +223,19 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
             yield from (Aim(p, CONDUCT, conduct=True) for p in noun.children if p.dep_ == "poss")
     elif lemma in POLICY_NOUNS:
         yield Aim(noun, MODIFIER)
+
+
+def _misparsed_oprd(noun: Token) -> bool:
+    """ "called X's plan a mistake", parsed as the object (or the predicate) with an
+    apposition."""
+    head = noun.head
+    return (
+        noun.dep_ == "appos"
+        and head.dep_ in ("dobj", "oprd")
+        and head.head.lemma_ in VERDICT_VERBS
+        and not any(c.dep_ == "oprd" and c.i != head.i for c in head.head.children)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    )
 
 
 def _subjects(verb: Token, named: Token | None = None) -> Iterator[Aim]:

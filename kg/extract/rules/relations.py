@@ -18,6 +18,12 @@ A claim's author is the subject of a speech or verdict verb ("X has argued
 that …", "X keeps telling people …", "X has called the deal …"); a group
 "led by Y" stands for Y.
 
+Agreement with an actor whose view someone takes up is named by no cue either:
+
+- "Lee echoed the mayor's concerns", "Lee shares the concerns of the mayor",
+  "Lee said she shared those concerns" (the view of whoever voiced one in the
+  sentences just before) → agreesWith the view's owner.
+
 Agreement and disagreement named by a cue ("sided with", "clashed with",
 "broke with", "joined Y in") and praise or criticism of a person as distinct
 from their policy ("commended the secretary for …") are cues of the lexicon,
@@ -41,6 +47,9 @@ REBUTTAL = rule("relations.rebuttal", NAME, "calling the claim before false: Tha
 CLAIM_OWNER = rule("relations.claim_owner", NAME, "calling X's claim false: X's claim is a fantasy")
 WRONG_ACTOR = rule("relations.wrong_actor", NAME, "calling an actor wrong: he has it wrong")
 BARE_DISAGREEMENT = rule("relations.bare", NAME, "a disagreement with no object: We disagree.")
+SHARED_VIEW = rule(
+    "relations.shared", NAME, "taking up another's view: echoed the mayor's concerns"
+)
 
 #: Words that call a claim false ("that is a myth").
 FALSE_WORDS = frozenset(
@@ -53,6 +62,13 @@ TRUE_WORDS = frozenset({"true", "accurate", "correct", "right", "so", "case"})
 CLAIM_NOUNS = frozenset(
     """claim argument assertion suggestion notion contention allegation statement charge
     prediction estimate promise premise""".split()
+)
+#: Verbs that take up a view as one's own: "shared / echoed the mayor's concerns".
+SHARING_VERBS = frozenset({"share", "echo", "second", "endorse", "amplify"})
+#: Nouns for a view someone holds: "the mayor's concerns", "her position".
+VIEW_NOUNS = frozenset(
+    """concern view position criticism objection worry reservation doubt sentiment
+    argument assessment frustration opinion call skepticism scepticism fear""".split()
 )
 #: Pronouns that point back at the claim just reported.
 BACK_POINTERS = frozenset({"that", "this", "it"})
@@ -70,9 +86,10 @@ SENTENCES_BACK = 3
 
 @register(NAME)
 def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
-    """disagreesWith claims from rebuttals."""
+    """disagreesWith claims from rebuttals, agreesWith claims from shared views."""
     for sent in analysis.body:
         for token in sent:
+            yield from _shared_view(token, sent, analysis, config)
             found = _rebuttal(token, analysis)
             if found is None:
                 continue
@@ -95,6 +112,50 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
                 cue=token.lower_,
                 rule=made_by,
             )
+
+
+def _shared_view(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "echoed the mayor's concerns": agreement with the view's owner."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHARING_VERBS:
+        return
+    if is_negated(verb) or is_supposition(verb):
+        return
+    view = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if view is None or view.lemma_.lower() not in VIEW_NOUNS:
+        return
+    subject = _subject(verb)
+    ref = analysis.actor(subject) if subject is not None else None
+    holder = ref.entity if ref is not None else analysis.speaker(verb)
+    owner = _view_owner(view, analysis)
+    if owner is None and any(c.lower_ in ("those", "these", "that", "this") for c in view.children):
+        owner = _claim_author(verb, analysis, holder)  # "shared those concerns"
+    if holder is None or owner is None or owner.key == holder.key or not owner.is_actor:
+        return
+    modality = modality_of(verb, "asserted", analysis)
+    yield Claim(
+        subject=holder,
+        predicate="agreesWith",
+        object=owner,
+        provenance=analysis.evidence(sent, NAME, VERSION),
+        polarity=1,
+        confidence=config.calibration.confidence(SHARED_VIEW, hops=1, modality=modality),
+        modality=modality,
+        speaker=analysis.speaker(verb),
+        cue=verb.lemma_.lower(),
+        rule=SHARED_VIEW,
+    )
+
+
+def _view_owner(view: Token, analysis: DocAnalysis) -> Entity | None:
+    """ "the mayor's concerns", "the concerns of the mayor"."""
+    for child in view.children:
+        if child.dep_ == "poss":
+            return _actor(child, analysis)
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            named = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if named is not None:
+                return _actor(named, analysis)
+    return None
 
 
 def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | None:
@@ -242,11 +303,13 @@ def _last_organization(token: Token, analysis: DocAnalysis) -> Entity | None:
     return None
 
 
-def _claim_author(token: Token, analysis: DocAnalysis) -> Entity | None:
+def _claim_author(
+    token: Token, analysis: DocAnalysis, holder: Entity | None = None
+) -> Entity | None:
     """Who made the claim a rebuttal answers: in the sentences just before, the
     subject of a speech verb, else their speaker; the nearest one that is not
-    the rebutting speaker."""
-    holder = analysis.speaker(token)
+    the rebutting speaker (or ``holder``)."""
+    holder = holder or analysis.speaker(token)
     here = analysis.sentence_number(token)
     for back in range(1, SENTENCES_BACK + 1):
         number = here - back

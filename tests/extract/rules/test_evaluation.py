@@ -65,6 +65,13 @@ def evaluations(claims):
             "Senator Lena Forde called the levy “the most important investment in decades.”",
             {("Lena Forde", "supports", "levy", 1)},
         ),
+        (  # the parser's apposition for a verdict noun: "called X's plan a mistake"
+            "Senator Lena Forde called Governor Ivo Brandt's plan a mistake.",
+            {
+                ("Lena Forde", "opposes", "Governor Ivo Brandt's plan", -1),
+                ("Lena Forde", "criticizes", "Ivo Brandt", -1),
+            },
+        ),
         (  # someone's handling or leadership evaluated: a verdict on them, not a policy
             "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
             {("Lena Forde", "criticizes", "Ivo Brandt", -1)},

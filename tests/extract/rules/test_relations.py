@@ -83,3 +83,35 @@ def test_rebuttals(extract, text, expected):
 )
 def test_no_rebuttal(extract, text):
     assert disagreements(extract(text)) == set()
+
+
+def agreements(claims):
+    return {
+        (c.subject.label, c.object.label)
+        for c in claims
+        if c.predicate == "agreesWith" and c.rule == "relations.shared"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ada Birch echoed Governor Ivo Brandt’s concerns about the levy.",
+            {("Ada Birch", "Ivo Brandt")},
+        ),
+        (
+            "Senator Ada Birch said she shared the concerns of Governor Ivo Brandt.",
+            {("Ada Birch", "Ivo Brandt")},
+        ),
+        (  # "those concerns": the view of whoever voiced one just before
+            "Parent Lou Tamm said the plan would leave young children without care. "
+            "Board member Ada Birch said she shared those concerns and would vote no.",
+            {("Ada Birch", "Lou Tamm")},
+        ),
+        ("Senator Ada Birch did not share Governor Ivo Brandt’s concerns.", set()),
+        ("Senator Ada Birch shared a photo of Governor Ivo Brandt.", set()),
+    ],
+)
+def test_a_view_taken_up_is_agreement_with_its_owner(extract, text, expected):
+    assert agreements(extract(text)) == expected
