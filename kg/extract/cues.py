@@ -42,6 +42,10 @@ RECEIVE_VERBS = frozenset(
 #: (not "a disaster for families").
 VERDICT = "as"
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+#: Verbs by which one asks another to act: "urged the agency to issue rules".
+ASKING_VERBS = frozenset(
+    {"urge", "ask", "call", "press", "push", "encourage", "appeal", "lobby", "petition", "implore"}
+)
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 #: Verbs whose "with"/"of" phrase is conduct alleged of their object: "charged X with
 #: violating Y", "accused X of blocking Y".
@@ -176,7 +180,9 @@ def is_unheld(token: Token) -> bool:
     - what a law or order lets someone do ("lets a family member ask a judge to ...");
     - what is still to come after something else ("would review comments before issuing
       a rule", "before she will commit to a vote");
-    - a comparison ("the same way I support licence plates").
+    - a comparison ("the same way I support licence plates");
+    - what someone else is asked to do ("urged the agency to issue rules"), which the
+      asking cue reads as the asker's stance.
     """
     node = token
     for _ in range(8):
@@ -195,6 +201,12 @@ def is_unheld(token: Token) -> bool:
         if head.lower_ in ("before", "until") and _pending(head.head, node):
             return True
         if node.dep_ in ("relcl", "acl") and lemma == "way":
+            return True
+        if (
+            node.dep_ in ("xcomp", "advcl", "ccomp")
+            and lemma in ASKING_VERBS
+            and any(c.dep_ == "dobj" for c in head.children)
+        ):
             return True
         node = head
     return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit, verdict_verb
 
 
@@ -139,10 +140,28 @@ def clause_subject(
         and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
         and verb.head.i != verb.i
     ):
-        return clause_subject(_over_preposition(verb), analysis, depth + 1)
+        found = clause_subject(_over_preposition(verb), analysis, depth + 1)
+        head = verb.head
+        if not found and verb.dep_ == "conj" and _reported(head, analysis):
+            # "X said the bill would raise costs and urged members to oppose it": the parser
+            # hung X's second verb inside X's report, on a clause whose subject is a thing
+            return clause_subject(head.head, analysis, depth + 1)
+        return found
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return analysis.actors(verb.head) or noun_holders(verb.head, analysis, depth + 1)
     return []
+
+
+def _reported(clause: Token, analysis: DocAnalysis) -> bool:
+    """A clause reported by a speech verb whose own subject is a thing, not an actor."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        clause.dep_ == "ccomp"
+        and is_speech_verb(clause.head, analysis.lexicon)
+        and subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and analysis.actor(subject) is None
+    )
 
 
 def noun_holders(noun: Token, analysis: DocAnalysis, depth: int = 0) -> list[Referent]:

@@ -290,6 +290,9 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             for c in children
             if _content_clause(c) or (asks and c.dep_ == "advcl" and _infinitive(c))
         ]
+        if not direct and not clauses and cue.issue_predicate in ("supports", "opposes"):
+            # "supports giving families relief": a gerund is what is supported
+            clauses = [(c, 0.85) for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
         if clauses and (not direct or token.lemma_.lower() in URGE_VERBS):
@@ -729,8 +732,9 @@ def _purpose(target: Token, reading: Reading, walk: Walk) -> Iterator[Stance]:
         inner = match_cue(clause, walk.analysis)
         if inner is None or inner.cue.polarity >= 0:
             continue
+        acts_on_bodies = inner.cue.actor_predicate is None  # "a bill to abolish the board"
         for s in _clause_stances(clause, reading, walk):
-            if s.target.kind == "Issue" and s.polarity == -reading.polarity:
+            if (s.target.kind == "Issue" or acts_on_bodies) and s.polarity == -reading.polarity:
                 yield replace(s, rule=PURPOSE)
 
 

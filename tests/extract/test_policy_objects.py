@@ -183,3 +183,46 @@ def test_no_stance(extract, text, absent_object):
 )
 def test_wanted_and_sponsored(extract, text, present):
     assert present in core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (  # the parser hangs the second verb inside the report; the holder is the reporter
+            "The Dock Council said the Ferry Act would raise premiums for families and urged "
+            "members to oppose it on the floor.",
+            ("Dock Council", "opposes", "Ferry Act", -1),
+        ),
+        (  # supporting an action named by a gerund
+            "Senate leader Ann Vole said she supports giving families relief.",
+            ("Ann Vole", "supports", "giving families relief", 1),
+        ),
+        (  # a dissent from a vote opposes what was voted on
+            "The commission voted 3-1 to authorize the suit, with Commissioner Ted Baca "
+            "dissenting.",
+            ("Ted Baca", "opposes", "suit", -1),
+        ),
+        (  # "one of the six who voted yes" is the person named
+            "The House took up the Clean Ponds Act on Tuesday. Rep. Ann Vole (D-N.M.), one of "
+            "the six Democrats who voted yes, disagreed with Ted Baca.",
+            ("Ann Vole", "supports", "Clean Ponds Act", 1),
+        ),
+        (  # a bill to abolish a body opposes the body
+            "Sen. Ted Baca has introduced a bill to abolish the Harbor Board.",
+            ("Ted Baca", "opposes", "Harbor Board", -1),
+        ),
+        (  # "its sponsor" is the sponsor of the law the text is about
+            "The House passed House Bill 230 on Monday. Its sponsor, state Rep. Ann Vole, said "
+            "ferries matter.",
+            ("Ann Vole", "proposes", "House Bill 230", 1),
+        ),
+    ],
+)
+def test_holders_and_votes(extract, text, present):
+    assert present in core(extract(text))
+
+
+def test_asked_to_act_is_not_acting(extract):
+    found = core(extract("The Data Alliance urged the commission to issue clear rules."))
+    assert ("Data Alliance", "supports", "issuing clear rules", 1) in found
+    assert not any(s[1] == "announces" for s in found)

@@ -603,11 +603,30 @@ class Resolver:
         return None
 
     def _object_in_sentence(self, pronoun: Token, sentences: Sentences) -> Entity | None:
-        """ "called the toll a cash grab and vowed to fight it": the toll."""
+        """ "called the toll a cash grab and vowed to fight it": the toll; "said the X Act
+        would raise fees and urged members to oppose it": the law named as a subject."""
         sent = sentences.of(pronoun)
+        for tok in sent[: pronoun.i - sent.start]:
+            if tok.dep_ not in SUBJECT_DEPS:
+                continue
+            named = self.names.at(tok)
+            if named is not None and named.kind == "Issue":
+                return named
+            if tok.lemma_.lower() in GENERIC_ISSUES and tok.pos_ == "NOUN":
+                return self.issue_antecedent(tok, sentences) or issue_from_tokens(
+                    phrase_tokens(tok)
+                )
         for tok in reversed(sent[: pronoun.i - sent.start]):
             if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 continue
+            if (
+                tok.dep_ == "dobj"
+                and pronoun in tok.head.subtree
+                and any(
+                    c.dep_ in ("xcomp", "ccomp") and pronoun in c.subtree for c in tok.head.children
+                )
+            ):
+                continue  # "urged members to oppose it": the members are asked, not opposed
             if self.names.at(tok) is None and self.noun_actor(tok, 0) is None:
                 return issue_from_tokens(phrase_tokens(tok))
         return None

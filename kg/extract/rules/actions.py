@@ -211,6 +211,8 @@ def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Ite
                 None,
             )
             bill = owner if owner is not None else of
+            if bill is not None and bill.pos_ == "PRON":
+                bill = None  # "its sponsor": the law the text is about
             target = _bill(bill, analysis) if bill is not None else _recent_law(head, analysis)
             if target is None:
                 continue
@@ -242,6 +244,17 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
             continue
         polarity = VOTE_ACTIONS[action.lemma_]
         yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
+        dissenters = [
+            ref
+            for tok in sent
+            if tok.lemma_ == "dissent" and tok.tag_ == "VBG"
+            for sub in tok.children
+            if sub.dep_ == "nsubj"
+            for ref in analysis.actors(sub)
+        ]  # "voted 3-1 to authorize the suit, with Commissioner A dissenting"
+        yield from _claims(
+            dissenters, None, -polarity, target, vote, VOTE_TO, sent, analysis, config
+        )
 
 
 def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -269,7 +282,7 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
             ),
             None,
         )
-    target = _law(obj, analysis) if obj is not None else None
+    target = _law(obj, analysis) if obj is not None else _recent_law(vote, analysis)
     holders = _subjects(vote, analysis)
     if target is None or not holders:
         return
@@ -376,7 +389,20 @@ def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
     while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return analysis.actors(subject) if subject is not None else []
+    if subject is None:
+        return []
+    one = _one_of(verb) if subject.lower_ == "who" else None
+    return analysis.actors(one) if one is not None else analysis.actors(subject)
+
+
+def _one_of(relative: Token) -> Token | None:
+    """ "Rep. A, one of the six Democrats who voted yes": Rep. A."""
+    group = relative.head
+    of = group.head if group.dep_ == "pobj" else None
+    one = of.head if of is not None and of.lower_ == "of" else None
+    if relative.dep_ == "relcl" and one is not None and one.lower_ == "one" and one.dep_ == "appos":
+        return one.head
+    return None
 
 
 def _law(token: Token, analysis: DocAnalysis) -> Entity | None:
