@@ -101,7 +101,7 @@ def make_fragment(
     state and the triples of it that other articles may state too (N-Triples)."""
     from kg.corpus.merge import claim_entities, scoped_key
     from kg.rdf.graph import article_owned, article_triples
-    from kg.rdf.store import quads, turtle_body
+    from kg.rdf.store import ntriple, turtle_of
     from kg.view.data import view_claims
 
     claims = canonical_claims(unit, resolution)
@@ -109,13 +109,13 @@ def make_fragment(
     with open(cache.fragment_path(key, "jsonl"), "w", encoding="utf-8", newline="\n") as fh:
         for claim in claims:
             fh.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-    triples = list(quads(article_triples(article.id, article, claims, mentions)))
-    cache.fragment_path(key, "ttl").write_bytes(turtle_body(triples))
+    triples = list(article_triples(article.id, article, claims, mentions))
+    cache.fragment_path(key, "ttl").write_bytes(turtle_of(triples))
     with open(cache.fragment_path(key, "view"), "wb") as fh:
         # Plain tuples: they load several times faster than named ones.
         rows = [tuple(row) for row in view_claims(claims)]
         pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    shared = {str(q.triple) for q in triples if not article_owned(q.subject)}
+    shared = {ntriple(t) for t in triples if not article_owned(t[0])}
     involved = {}
     scope = len(scoped_key("", article.id))
     for entity in claim_entities(claims):

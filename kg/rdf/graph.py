@@ -25,7 +25,7 @@ import datetime
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from rdflib import Graph, Literal, URIRef
@@ -77,6 +77,7 @@ def claim_iri(claim: Claim) -> URIRef:
     return KGR[claim.id or claim.evidence_id()]
 
 
+@lru_cache(maxsize=4096)  # every claim links its document: made once per article
 def document_iri(doc_id: str) -> URIRef:
     """The IRI of the document with ``doc_id``: its slug, with a short hash of the
     id when the slug is not the id itself (so two ids never share an IRI, in any
@@ -229,10 +230,12 @@ def _extractor_triples(name: str, version: str) -> Iterator[_Triple]:
     yield activity, KG.extractorVersion, version
 
 
+@cache
 def _extractor_iri(name: str) -> URIRef:
     return KGR[f"extractor-{slugify(name)}"]  # registry names: one slug each
 
 
+@cache
 def _activity_iri(name: str, version: str) -> URIRef:
     return KGR[f"activity-{slugify(name)}_{slugify(version)}"]
 

@@ -12,6 +12,7 @@ where rdflib takes ~1 minute.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -148,12 +149,92 @@ def turtle_body(quads: Iterable[ox.Quad]) -> bytes:
     """``quads`` (of the default graph) as Turtle with the project prefixes but
     without the ``@prefix`` lines: bodies concatenate under one
     :func:`turtle_header` into one Turtle file."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    text = ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    start = 0
-    while text.startswith(b"@prefix ", start):
-        start = text.index(b"\n", start) + 1
-    return text[start:]
+    return turtle_of((q.subject, q.predicate, q.object) for q in quads)
+
+
+def turtle_of(
+    triples: Iterable[tuple[Term | ox.NamedNode | ox.BlankNode | ox.Literal, ...]],
+) -> bytes:
+    """``triples`` (terms as :func:`add_triples` takes them, or Oxigraph terms)
+    as a Turtle body like :func:`turtle_body`'s, written in the order given,
+    as Oxigraph writes it: a subject's next triples after ``;``, a predicate's
+    next objects after ``,``.
+
+    Each distinct term is made an Oxigraph term once (so it is checked, and
+    written as Oxigraph writes it); the triples themselves never are, which
+    costs more than the writing here (a ``pyoxigraph.Quad`` takes ~3 µs).
+    """
+    texts: dict[tuple[type, object], str] = {}
+
+    def text(term: object) -> str:
+        key = (type(term), term)
+        found = texts.get(key)
+        if found is None:
+            node = term if isinstance(term, _OX_TERMS) else to_oxigraph(term)  # type: ignore[arg-type]
+            found = texts[key] = _turtle_term(node)
+        return found
+
+    out: list[str] = []
+    last_s = last_p = None
+    for s, p, o in triples:
+        subject, predicate, obj = text(s), text(p), text(o)
+        if subject != last_s:
+            if last_s is not None:
+                out.append(" .\n")
+            out += (subject, " ", "a" if predicate == _RDF_TYPE else predicate, " ", obj)
+        elif predicate != last_p:
+            out += (" ;\n\t", "a" if predicate == _RDF_TYPE else predicate, " ", obj)
+        else:
+            out += (" , ", obj)
+        last_s, last_p = subject, predicate
+    if last_s is not None:
+        out.append(" .\n")
+    return "".join(out).encode()
+
+
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Namespaces of :data:`PREFIXES`, longest first, with their prefixes.
+_NAMESPACES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda n: -len(n[0]))
+#: Local names written as ``prefix:local`` (the ASCII part of Turtle's PN_LOCAL,
+#: no escapes needed); any other IRI is written in full.
+_LOCAL = re.compile(r"[A-Za-z0-9_:](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_:-])?")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def _iri_text(iri: str) -> str:
+    for namespace, prefix in _NAMESPACES:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"
+
+
+_RDF_TYPE = _iri_text("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _turtle_term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """One term in Turtle: an IRI by its prefix where it has one, a literal in
+    its N-Triples form (Oxigraph's escaping), integers and booleans bare."""
+    if isinstance(node, ox.NamedNode):
+        return _iri_text(node.value)
+    if isinstance(node, ox.BlankNode):
+        return str(node)
+    datatype = node.datatype.value
+    if datatype == _XSD + "integer" and _INTEGER.fullmatch(node.value):
+        return node.value
+    if datatype == _XSD + "boolean" and node.value in ("true", "false"):
+        return node.value
+    written = str(node)
+    if node.language or datatype == _XSD + "string":
+        return written
+    lexical, _, _ = written.rpartition("^^")  # "^" never occurs in an IRI
+    return f"{lexical}^^{_iri_text(datatype)}"
+
+
+def ntriple(triple: tuple[Term, Term, Term]) -> str:
+    """One triple (terms as :func:`add_triples` takes them) in N-Triples, as
+    ``str(pyoxigraph.Triple)`` writes it."""
+    return str(ox.Triple(*map(to_oxigraph, triple)))
 
 
 def read_turtle_body(body: bytes) -> list[ox.Quad]:

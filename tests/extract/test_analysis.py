@@ -9,7 +9,7 @@ import pytest
 
 import kg.extract
 from kg.extract import DocExtraction, extract_document, parse_text
-from kg.extract.analysis import analyze
+from kg.extract.analysis import TokenTable, analyze
 from kg.extract.lexicon import default_lexicon
 from kg.model import Article
 
@@ -39,6 +39,37 @@ def test_the_analysis_cannot_be_changed_by_a_rule(nlp):
         analysis.speakers = {}  # type: ignore[misc]
     with pytest.raises(TypeError):
         analysis.referents[0] = None  # type: ignore[index]
+
+
+def test_a_token_table_answers_each_token_once_and_only_when_asked():
+    asked = []
+
+    def answer(i: int) -> str | None:
+        asked.append(i)
+        return f"t{i}" if i % 2 == 0 else None
+
+    table = TokenTable(6, answer)
+    assert table.get(2) == "t2" and table.get(2) == "t2" and table[4] == "t4"
+    assert table.get(3) is None and table.get(3, "none") == "none" and 3 not in table
+    assert table.get(99) is None and table.get(-1) is None
+    assert asked == [2, 4, 3]
+    assert dict(table) == {0: "t0", 2: "t2", 4: "t4"} and len(table) == 3
+    with pytest.raises(KeyError):
+        table[1]
+    with pytest.raises(TypeError):
+        table[0] = "x"  # type: ignore[index]
+
+
+def test_the_lazy_tables_hold_what_asking_every_token_gives(nlp):
+    analysis = _analysis(
+        nlp,
+        "Mayor Ines Varga backs the Harbor Renewal Act. The council passed it, "
+        "and she said she would sign the bill.",
+    )
+    referents = {t.i: r for t in analysis.doc if (r := analysis.actor(t)) is not None}
+    laws = {t.i: law for t in analysis.doc if (law := analysis.issue_antecedent(t)) is not None}
+    assert referents and laws
+    assert dict(analysis.referents) == referents and dict(analysis.laws) == laws
 
 
 def test_extract_document_is_the_unit_of_work(nlp):

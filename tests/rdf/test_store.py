@@ -203,3 +203,40 @@ def test_parse_error_reason_drops_oxigraph_position_prefix(tmp_path):
         f"{path}: line 2: not valid Turtle (The prefix kgr: has not been declared); "
         "rebuild it with `kg build` or fix the line"
     )
+
+
+def test_turtle_bodies_are_written_as_oxigraph_writes_them_with_the_same_triples():
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    from kg.rdf.namespaces import KG, PREFIXES
+    from kg.rdf.store import ntriple, quads, read_turtle_body, turtle_header, turtle_of
+
+    claim, person = KGR["claim-0a1b"], KGR["tova_renner"]
+    triples = [
+        (claim, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), KG.Claim),
+        (claim, KG.subject, person),
+        (claim, KG.evidenceText, 'She said: "no \\ way"\n\tthen left — é.'),
+        (claim, KG.evidenceText, Literal("la taxe", lang="fr")),
+        (claim, KG.polarity, -1),
+        (claim, KG.startOffset, 0),
+        (claim, KG.confidence, 0.875),
+        (claim, KG.confidence, 1e-7),
+        (claim, KG.negated, False),
+        (claim, KG.rule, Literal("2026-03-01", datatype=PREFIXES["xsd"].date)),
+        (person, KG.mentions, KGR["x.y"]),
+        (person, KG.mentions, URIRef("http://example.org/elsewhere")),
+        (person, KG.mentions, BNode("b1")),
+        (person, KG.mentions, KGR["wendell_osei"]),
+    ]
+    made = list(quads(triples))
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    oxigraph = ox.serialize(made, format=ox.RdfFormat.TURTLE, prefixes=prefixes).splitlines(True)
+    assert turtle_of(triples) == b"".join(x for x in oxigraph if not x.startswith(b"@prefix"))
+    assert store.turtle_body(made) == turtle_of(triples)
+    # A local name that would need escapes is written in full: other bytes, the same triple.
+    odd = [*triples, (person, KG.mentions, KGR["a~b"]), (KGR["é"], KG.mentions, person)]
+    read = ox.parse(turtle_header() + turtle_of(odd), format=ox.RdfFormat.TURTLE)
+    assert list(read) == list(quads(odd))
+    assert [ntriple(t) for t in triples] == [str(q.triple) for q in made]
+    assert read_turtle_body(turtle_of(triples[:1])) == made[:1]

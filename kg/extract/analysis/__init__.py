@@ -11,7 +11,9 @@
 5. the speaker of every quoted or reported token (:mod:`.speakers`), and in
    an op-ed or editorial, the author of every other sentence;
 6. the actor every token refers to, "I" and "we" inside speech included, and
-   the named law every "the bill" / "it" refers back to (:mod:`.coref`);
+   the named law every "the bill" / "it" refers back to (:mod:`.coref`): each
+   token's answer is worked out the first time a rule asks for it and kept
+   (:class:`TokenTable`), since rules ask about a tenth of the tokens;
 7. the members of every plural description that stands for named actors
    ("the two companies"): a claim a rule makes about such a group is made
    about each member (:meth:`DocAnalysis.for_each_member`), so rules read one
@@ -23,14 +25,16 @@ Nothing here imports a rule, and no step calls a later one. Rules read a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis.bylines import find_author
 from kg.extract.analysis.coref import (
+    GROUP_TAGS,
     MentionIndex,
     Referent,
     Resolver,
@@ -48,7 +52,40 @@ from kg.extract.labels import issue_from_tokens
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Claim, Entity, Provenance
 
-__all__ = ["DocAnalysis", "Referent", "analyze", "mask_datelines"]
+__all__ = ["DocAnalysis", "Referent", "TokenTable", "analyze", "mask_datelines"]
+
+V = TypeVar("V")
+
+
+class TokenTable(Mapping[int, V]):
+    """A read-only table of token index → answer (tokens without one are not in
+    it), each answer worked out by ``answer(i)`` the first time it is read and
+    kept. ``answer`` must give the same result whenever it is called, as a
+    :class:`Resolver` does, so the table reads as if it were filled at once."""
+
+    def __init__(self, size: int, answer: Callable[[int], V | None]) -> None:
+        self._size, self._answer = size, answer
+        self._known: dict[int, V | None] = {}
+
+    def get(self, i: int, default: V | None = None) -> V | None:  # type: ignore[override]
+        known = self._known
+        if i in known:
+            found = known[i]
+        else:
+            found = known[i] = self._answer(i) if 0 <= i < self._size else None
+        return default if found is None else found
+
+    def __getitem__(self, i: int) -> V:
+        found = self.get(i)
+        if found is None:
+            raise KeyError(i)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i in range(self._size) if self.get(i) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True)
@@ -153,14 +190,24 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
                 if tok.i not in speakers and quotes.at(tok.idx) is None:
                     speakers[tok.i] = author
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
-    referents = {tok.i: ref for tok in doc if (ref := full.actor(tok)) is not None}
-    laws = {tok.i: law for tok in doc if (law := full.issue_antecedent(tok, sentences)) is not None}
-    groups = {ref.entity.key: ref.members for ref in referents.values() if ref.members}
+    referents = TokenTable(len(doc), lambda i: full.actor(doc[i]))
+    # A group's members come from a counted plural (Resolver.counted_group); any
+    # other token that stands for the group reaches it through that plural.
+    groups = {
+        ref.entity.key: ref.members
+        for tok in doc
+        if tok.tag_ in GROUP_TAGS and (ref := referents.get(tok.i)) is not None and ref.members
+    }
+    named_laws: dict[int, Entity] = {}
     for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"
         if mention.kind == "Issue" and (
             law := issue_from_tokens(list(doc[mention.start : mention.end]))
         ):
-            laws.update(dict.fromkeys(range(mention.start, mention.end), law))
+            named_laws.update(dict.fromkeys(range(mention.start, mention.end), law))
+
+    def law_of(i: int) -> Entity | None:
+        return named_laws[i] if i in named_laws else full.issue_antecedent(doc[i], sentences)
+
     return DocAnalysis(
         article=article,
         doc=doc,
@@ -168,8 +215,8 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
         sentences=sentences,
         names=names,
         quotes=quotes,
-        referents=MappingProxyType(referents),
+        referents=referents,
         speakers=MappingProxyType(speakers),
-        laws=MappingProxyType(laws),
+        laws=TokenTable(len(doc), law_of),
         groups=MappingProxyType(groups),
     )

@@ -98,6 +98,9 @@ PERSON_NOUNS = frozenset(
     diplomat negotiator spokesman spokeswoman spokesperson activist advocate businessman
     campaigner protester man woman""".split()
 )
+#: Tags of the words that may stand for a group of named actors (the analysis
+#: finds every group by asking these words only).
+GROUP_TAGS = frozenset({"NNS"})
 #: Plural actor nouns whose members are places ("both states").
 PLACE_NOUNS = frozenset({"state", "country", "nation", "city", "county", "town"})
 
@@ -283,7 +286,7 @@ class Resolver:
     def counted_group(self, token: Token) -> tuple[Entity, tuple[Entity, ...]] | None:
         """ "the two companies", "both senators": the named actors they stand for,
         the last ones of their kind named before, within a few sentences."""
-        if token.tag_ != "NNS":
+        if token.tag_ not in GROUP_TAGS:
             return None
         count = next(
             (
