@@ -287,7 +287,8 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
         clauses = [
             (c, 0.9)
             for c in children
-            if _content_clause(c) or (asks and c.dep_ == "advcl" and _infinitive(c))
+            if (_content_clause(c) and c.i > token.i)  # "X blocked Y; it failed": not failed's
+            or (asks and c.dep_ == "advcl" and _infinitive(c))
         ]
         if not direct and not clauses and cue.issue_predicate in ("supports", "opposes"):
             # "supports giving families relief": a gerund is what is supported
@@ -327,7 +328,21 @@ def _object_gap(verb: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    """The verb's objects, less a possessor the parser took for one ("supports OSHA ’s
+    proposed rule" parsed as two objects)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    owners = {owner.i for o in objects if (owner := _possessor_of(o)) is not None}
+    return [o for o in objects if o.i not in owners]
+
+
+def _possessor_of(noun: Token) -> Token | None:
+    """The object just before ``noun`` that ends in "’s": the parser's second object."""
+    if noun.dep_ != "dobj" or noun.left_edge.i == 0:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    if before.dep_ == "case" and before.head.dep_ == "dobj" and before.head.head == noun.head:
+        return before.head
+    return None
 
 
 def _is_when(noun: Token) -> bool:
@@ -547,6 +562,7 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
             yield reading.stance(
                 cue.actor_predicate or "criticizes", other.entity, 0.7, rule=CLAUSE_SUBJECT
             )
+            walk.consumed.discard(member.i)  # its own cue is its subject's stance, read too
             continue
         if other is not None and not walk.holds(other.entity) and inner is not None:
             walk.consumed.discard(member.i)  # a cue with a subject of its own is read on its own
@@ -747,6 +763,8 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
     if fuller is not None:
         return fuller
     tokens = phrase_tokens(token)
+    if (owner := _possessor_of(token)) is not None:
+        tokens = [*phrase_tokens(owner), *tokens]  # "OSHA’s proposed rule"
     if (
         token.dep_ == "dobj"
         and token.head.i < token.i

@@ -18,10 +18,8 @@ from tests.extract.conftest import stances
         "Does Mayor Lin Adeyemi support the harbor plan?",
         "Governor Ruth Baines asked whether the council supports the toll.",
         "“Some say we should scrap the harbor plan. They are wrong,” said Mayor Lin Adeyemi.",
-        # rallying people is no policy stance; a forecast of what others will do is no commitment
+        # rallying people is no policy stance
         "The Harbor League has urged its members to call legislators this week.",
-        "Supporters, including the Harbor Chamber, argue that without the levy the team will "
-        "move to a suburban site.",
         "“We would have passed the levy in a day if he had called us back,” "
         "Sen. Laura Becker said.",
         # not committing is being undecided; a possessor's objection is not the speaker's

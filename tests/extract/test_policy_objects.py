@@ -226,3 +226,37 @@ def test_asked_to_act_is_not_acting(extract):
     found = core(extract("The Data Alliance urged the commission to issue clear rules."))
     assert ("Data Alliance", "supports", "issuing clear rules", 1) in found
     assert not any(s[1] == "announces" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (  # what cannot be done without is what the speaker supports
+            "County Executive Ann Vole argues that without Bill 24-18 the county cannot meet "
+            "its goal.",
+            ("Ann Vole", "supports", "Bill 24-18", 1),
+        ),
+        (  # a clause's own subject keeps its own stance
+            "The union protested that the authorities block the permits.",
+            ("authorities", "opposes", "permits", -1),
+        ),
+        (  # a possessor the parser took for a second object stays with its noun
+            "The Dune Workers Federation supports OSHA’s proposed rule as written.",
+            ("Dune Workers Federation", "supports", "OSHA’s proposed rule", 1),
+        ),
+    ],
+)
+def test_without_and_clause_subjects(extract, text, present):
+    assert present in core(extract(text))
+
+
+def test_a_forecast_is_no_commitment_but_what_it_needs_is_supported(extract):
+    """What others will do is no commitment of theirs; what it cannot be done without is
+    the speakers' stance."""
+    found = core(
+        extract(
+            "Supporters, including the Harbor Chamber, argue that without the levy the team "
+            "will move to a suburban site."
+        )
+    )
+    assert found == {("Harbor Chamber", "supports", "levy", 1)}

@@ -189,3 +189,77 @@ def test_the_group_is_the_organisation_named_just_before(extract):
     )
     found = _triples(claims)
     assert ("Idris Fenwood-Lake", "memberOf", "Halvorsen Street Tenants League") in found
+
+
+OPED = """Opinion | Staff the wards
+
+By Ilsa Drummond
+
+Ilsa Drummond is a pediatric nurse at Cobble Hill Hospital and serves on the board of the \
+Ohio Pediatric Nurses Association.
+
+I have worked nights for 20 years. The Ohio Pediatric Nurses Association, of which I am a \
+member, has asked the board to act.
+"""
+
+
+def test_of_which_i_am_a_member_is_the_authors_membership(extract):
+    claims = [c for c in extract(OPED) if c.rule == "roles.member_clause"]
+    assert {(c.subject.label, c.object.label) for c in claims} == {
+        ("Ilsa Drummond", "Ohio Pediatric Nurses Association")
+    }
+
+
+def test_a_byline_name_the_recogniser_misses_is_still_the_author(nlp):
+    from kg.extract.analysis.bylines import byline_person
+    from kg.extract.analysis.names import find_names
+    from kg.extract.lexicon import default_lexicon
+
+    assert byline_person("Opinion | Title\n\nBy Ilsa Drummond, guest writer\n\nText.") == (
+        "Ilsa Drummond"
+    )
+    assert byline_person("By the Editorial Board, The Harbor Times\n\nText.") is None
+    doc = nlp("Drummond is a pediatric nurse.")
+    names = find_names(doc, default_lexicon(), people=("Ilsa Drummond",))
+    assert names.at(doc[0]).label == "Ilsa Drummond"
+
+
+def test_a_party_apposition_on_a_description_is_the_persons(extract):
+    text = (
+        "Mayor Greta Solberg proposed a levy on Monday. "
+        "The mayor, a Democrat serving her first term, said the levy is overdue."
+    )
+    assert ("Greta Solberg", "memberOf", "Democratic Party") in relations(extract(text))
+
+
+def test_for_after_an_owned_title_is_a_portfolio(extract):
+    text = (
+        "The agency's Assistant Secretary for Fair Lending and Credit Access, Ona Pike, "
+        "said the bank broke the law."
+    )
+    members = {o for _, p, o in relations(extract(text)) if p == "memberOf"}
+    assert not any("Lending" in o for o in members)
+
+
+def test_a_committee_name_the_recogniser_cut_at_and(extract):
+    text = (
+        "Rep. Uma Dace (D-Salem), ranking member of the House Rivers and Coastal Lands "
+        "Committee, said she opposes the dam."
+    )
+    assert ("Uma Dace", "memberOf", "House Rivers and Coastal Lands Committee") in relations(
+        extract(text)
+    )
+
+
+def test_pro_tem_is_part_of_the_title(extract):
+    found = relations(extract("Senate President Pro Tem Ulla Brandt (R-Dale) said no."))
+    assert {s for s, _, _ in found} == {"Ulla Brandt"}
+
+
+def test_a_group_calling_itself_a_name_is_that_organisation(extract):
+    claims = extract(
+        "A group of nurses calling itself Nurses for Safe Staffing says the plan is reckless. "
+        "Its organizer, Pia Lund, spoke Monday."
+    )
+    assert ("Pia Lund", "memberOf", "Nurses for Safe Staffing") in relations(claims)
+    assert "nurses" not in {c.subject.label for c in claims}

@@ -32,7 +32,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.analysis.bylines import find_author
+from kg.extract.analysis.bylines import byline_person, find_author
 from kg.extract.analysis.coref import (
     MentionIndex,
     Referent,
@@ -176,7 +176,10 @@ class DocAnalysis:
 def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     """The analysis of ``doc``, parsed from ``mask_datelines(article.text)``."""
     sentences = split_sentences(article.text, doc)
-    names = find_names(doc, lexicon, body_start=sentences.body_start)
+    byline = byline_person(article.text)
+    names = find_names(
+        doc, lexicon, body_start=sentences.body_start, people=(byline,) if byline else ()
+    )
     quotes = Quotes.of(article.text)
     mentions = MentionIndex.of(names, lexicon)
     author = find_author(article.text, doc, names)

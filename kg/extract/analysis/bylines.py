@@ -23,6 +23,16 @@ EDITORIAL_BOARD = re.compile(
 BYLINE_WITHIN = 600
 
 
+def byline_person(text: str) -> str | None:
+    """The name of the person a byline names ("By Ann Lee, staff writer" → "Ann
+    Lee"), so that the recogniser's misses of it in the text still name her."""
+    match = BYLINE.search(text, 0, BYLINE_WITHIN)
+    if match is None or EDITORIAL_BOARD.match(match.group("who").strip()):
+        return None
+    label = match.group("who").split(",")[0].strip(" .")
+    return label if len(label.split()) > 1 and label[:1].isupper() else None
+
+
 def find_author(text: str, doc: Doc, names: DocNames) -> Entity | None:
     """The author named by the article's byline, if it has one.
 

@@ -224,6 +224,8 @@ class Resolver:
 
     def noun_actor(self, token: Token, hops: int) -> Referent | None:
         lemma = token.lemma_.lower()
+        if (named := self._self_named(token)) is not None:
+            return Referent(named, hops)
         if token.lower_ in self.lexicon.titles or lemma in self.lexicon.titles:
             for child in token.children:  # "Congressman Ann Lee" parsed with the title as head
                 named = self.names.at(child) if child.dep_ in ("appos", "compound") else None
@@ -278,6 +280,22 @@ class Resolver:
             if inside is not None and lemma not in self.lexicon.actors and inside.kind != "Group":
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
+        return None
+
+    def _self_named(self, token: Token) -> Entity | None:
+        """ "a group of parents calling itself Families for Safe Streets", "a
+        coalition known as the Harbor Alliance": the name it goes by."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in ("call", "name", "know", "dub"):
+                continue
+            if acl.lemma_.lower() != "know" and not any(
+                c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in acl.children
+            ):
+                continue
+            for tok in acl.subtree:
+                named = self.names.at(tok)
+                if named is not None and named.is_actor:
+                    return named
         return None
 
     def counted_group(self, token: Token) -> tuple[Entity, tuple[Entity, ...]] | None:

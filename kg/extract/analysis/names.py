@@ -72,8 +72,11 @@ class DocNames:
         return self.entity_of.get(token.i)
 
 
-def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
-    """Named mentions of ``doc`` from ``body_start`` (a character offset) on."""
+def find_names(
+    doc: Doc, lexicon: Lexicon, *, body_start: int = 0, people: tuple[str, ...] = ()
+) -> DocNames:
+    """Named mentions of ``doc`` from ``body_start`` (a character offset) on;
+    ``people`` are names known from outside the text (a byline's author)."""
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
     proper = [t for t in doc if t.pos_ == "PROPN" and t.idx >= body_start]
     extra = _unlabelled_names(proper, raw, lexicon)
@@ -102,7 +105,7 @@ def find_names(doc: Doc, lexicon: Lexicon, *, body_start: int = 0) -> DocNames:
                 if i not in entity_of and _is_title(doc[i], lexicon):
                     entity_of[i] = entity
     _bare_acronyms(proper, entity_of)
-    _bare_surnames(proper, entities, entity_of)
+    _bare_surnames(proper, [*entities, *(Entity.named(p, "Person") for p in people)], entity_of)
     number = {m: n for n, m in enumerate(raw)}
     for i, person in tagged.items():  # "(D-Ohio)": the tag's words stand for the person
         entity_of[i] = entities[number[person]]
@@ -260,8 +263,15 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
         start, end = m.start, m.end
         if start > 1 and doc[start - 1].lower_ == "and":
             left = _name_start(doc, start - 1)
-            if left < start - 1 and (not out or out[-1].end <= left):
-                start = left  # not "the Sierra Club and Greenpeace", two names
+            # not "the Sierra Club and Greenpeace", two names; but "House Elementary and
+            # Secondary Education Committee", where the word before "and" is in no name
+            if left < start - 1 and (
+                not out
+                or out[-1].end <= left
+                or out[-1].end < start - 1
+                or doc[out[-1].end - 1].lower_ == "and"  # "House Rivers and" + "Lands Committee"
+            ):
+                start = left
         words = m.text.split()
         if ("on" in words or "of" in words) and end < len(doc) and doc[end].lower_ == "and":
             right = end + 1
@@ -271,12 +281,39 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
                 right += 1
             if right > end + 1 and doc[right - 1].pos_ == "PROPN":
                 end = right
+        end = _named_purpose(doc, end)
         if (start, end) != (m.start, m.end):
             while out and out[-1].end > start:
                 out.pop()
             m = replace(m, start=start, end=end, text=_clean(doc[start:end].text))
         out.append(m)
     return out
+
+
+#: Capitalised words that follow a name without being part of it: "the Alliance for Monday's vote".
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+def _named_purpose(doc: Doc, end: int) -> int:
+    """Where an organisation's name ends that goes on with what it is for:
+    "Families for Five Days", "Parents for Safer Streets" (capitalised words only)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "for":
+        return end
+    right = end + 1
+    while (
+        right < len(doc)
+        and right - end <= 4
+        and doc[right].is_alpha
+        and doc[right].text[:1].isupper()
+        and doc[right].lower_ not in CALENDAR_WORDS
+        and doc[right].ent_type_ not in ("PERSON", "GPE", "ORG", "NORP")
+    ):
+        right += 1
+    followed = right < len(doc) and (doc[right].is_punct or doc[right].text[:1].islower())
+    return right if right > end + 1 and right - end <= 4 and followed else end
 
 
 #: Small words inside a law's name: "the Safe Ladders at the Worksite Act".

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.coref import VOTED_ON
 from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import (
     FUTURE_AUX,
@@ -39,6 +40,7 @@ from kg.extract.targets import (
     Stance,
     Walk,
     clause_subject_label,
+    issue_entity,
     make_stance,
     stances_of,
 )
@@ -56,6 +58,9 @@ UNDECIDED_WHEN_NEGATED = frozenset({"commit", "decide", "endorse", "pledge"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
+WITHOUT = rule(
+    "cue.without", NAME, "what a speaker says cannot be done without: X argues that without Y ..."
+)
 REPORTED_COMMITMENT = rule(
     "commitment.reported",
     NAME,
@@ -81,6 +86,7 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             yield from _claims(analysis, config, sent, hit.token, holders, stances)
             yield from _mutual(analysis, config, sent, hit, holders, stances)
         yield from _commitments(analysis, config, sent, consumed)
+        yield from _without(analysis, config, sent)
 
 
 def _voiced_by_others(token: Token, holders: list[Referent], analysis: DocAnalysis) -> bool:
@@ -204,6 +210,31 @@ def _commitments(
             rule=made_by,
         )
         yield from _claims(analysis, config, sent, verb, holders, [stance])
+
+
+def _without(analysis: DocAnalysis, config: Config, sent: Span) -> Iterator[Claim]:
+    """ "argues that without the levy the clinic will close": what a speaker says
+    cannot be done without is what the speaker supports."""
+    for prep in sent:
+        if prep.lower_ != "without" or prep.dep_ != "prep" or prep.head.dep_ != "ccomp":
+            continue
+        report = prep.head.head
+        if not is_speech_verb(report, analysis.lexicon) or prep.i > prep.head.i:
+            continue  # "without" must open the reported clause, before its verb
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        named = analysis.names.at(obj) if obj is not None else None
+        if obj is None or not (
+            (named is not None and named.kind == "Issue") or obj.lemma_.lower() in VOTED_ON
+        ):
+            continue
+        target = issue_entity(obj, analysis)
+        subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
+        holders = analysis.actors(subject) if subject is not None else []
+        if target is None or not holders:
+            continue
+        cue = Cue("without", "ADP", None, "supports", None, 1, 0.7, "asserted")
+        stance = make_stance("supports", target, 1, cue, "asserted", False, 0.7, rule=WITHOUT)
+        yield from _claims(analysis, config, sent, prep, holders, [stance])
 
 
 def _chained_cue(verb: Token, consumed: set[int]) -> bool:

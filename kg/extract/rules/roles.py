@@ -40,6 +40,9 @@ COPULA_MEMBER = rule("roles.copula_member", NAME, "the organisation of it: Y is 
 CLAUSE = rule("roles.clause", NAME, "a role verb: Y, who chairs the Z Committee")
 CLAUSE_MEMBER = rule("roles.clause_member", NAME, "a membership verb: Y sits on the Z board")
 PARTY_TAG = rule("roles.party_tag", NAME, "a party tag after a name: Rep. Jane Doe (D-N.Y.)")
+MEMBER_CLAUSE = rule(
+    "roles.member_clause", NAME, "a membership said of an organisation: Z, of which I am a member"
+)
 #: One found role: predicate, object, the rule that found it and its cue word.
 Found = tuple[str, Entity, str, str]
 
@@ -52,8 +55,12 @@ NOT_ROLES = frozenset(
     """mother father brother sister daughter grandmother grandfather partner neighbor neighbour
     customer consumer voter taxpayer shopper passenger rider user viewer reader listener
     supporter backer opponent critic sponsor cosponsor co-sponsor author proponent defender
-    follower admirer believer lover survivor victim member other number order""".split()
+    follower admirer believer lover survivor victim member other number order
+    hunter angler fisherman gardener hiker runner cyclist golfer boater collector""".split()
 )
+#: Titles whose place in front ("Dunmore Mayor", "Harlow County Sheriff") is the
+#: place they serve, not an organisation they are a member of.
+JURISDICTION_TITLES = frozenset({"mayor", "mayor-elect", "governor", "sheriff", "gov."})
 #: Words before a role that make it not a current one: "a former mayor".
 PAST_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "onetime", "one-time", "retired"})
 #: Prepositions after a role that name the organisation it belongs to.
@@ -126,6 +133,70 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
                 cue=cue,
                 rule=made_by,
             )
+    yield from _member_clauses(doc, analysis, config)
+    yield from _described_parties(doc, analysis, config, seen)
+
+
+def _member_clauses(doc: Doc, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "the Acme Association, of which I am a member": the clause's subject
+    (a person, "I" included) is a member of the organisation it modifies."""
+    for noun in doc:
+        if noun.lemma_.lower() != MEMBER_WORD or noun.dep_ != "attr":
+            continue
+        verb = noun.head
+        if verb.lemma_ != "be" or verb.dep_ != "relcl" or _negated(verb):
+            continue
+        which = [
+            o
+            for prep in (*verb.children, *noun.children)
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj" and o.lower_ in ("which", "whom")
+        ]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        org = _named_org(verb.head, analysis)
+        ref = analysis.actor(subject) if subject is not None else None
+        if not which or org is None or ref is None or ref.entity.kind != "Person":
+            continue
+        yield Claim(
+            subject=ref.entity,
+            predicate="memberOf",
+            object=org,
+            provenance=analysis.evidence(analysis.sentence(noun), NAME, VERSION),
+            polarity=0,
+            confidence=config.calibration.confidence(MEMBER_CLAUSE, hops=ref.hops),
+            cue="member",
+            rule=MEMBER_CLAUSE,
+        )
+
+
+def _described_parties(
+    doc: Doc, analysis: DocAnalysis, config: Config, seen: set[tuple[str, str, str]]
+) -> Iterator[Claim]:
+    """ "The mayor, a Democrat serving her second term, said": the party of the
+    person a description stands for."""
+    for party_noun in doc:
+        party = _party(party_noun) if party_noun.dep_ == "appos" else None
+        head = party_noun.head
+        if party is None or head.pos_ != "NOUN" or analysis.names.at(head) is not None:
+            continue
+        ref = analysis.actor(head)
+        if ref is None or ref.entity.kind != "Person":
+            continue
+        obj = Entity.named(party, "Organization")
+        if (ref.entity.key, "memberOf", obj.key) in seen:
+            continue
+        seen.add((ref.entity.key, "memberOf", obj.key))
+        yield Claim(
+            subject=ref.entity,
+            predicate="memberOf",
+            object=obj,
+            provenance=analysis.evidence(analysis.sentence(head), NAME, VERSION),
+            polarity=0,
+            confidence=config.calibration.confidence(APPOSITION_PARTY, hops=ref.hops),
+            cue="apposition",
+            rule=APPOSITION_PARTY,
+        )
 
 
 def _generic_body(entity: Entity, lexicon: Lexicon) -> bool:
@@ -145,6 +216,8 @@ def _title_roles(role: str, span: range, analysis: DocAnalysis) -> Iterator[Foun
     for word in role.split():  # "Democratic Rep. Jamie Raskin"
         if (party := PARTY_ADJECTIVES.get(word.lower())) is not None:
             yield "memberOf", Entity.named(party, "Organization"), TITLE_PARTY, "title"
+    if role.split()[-1].lower() in JURISDICTION_TITLES:
+        return  # "Dunmore Mayor Ann Lee" governs Dunmore; she is no member of it
     for i in span:
         org = analysis.names.entity_of.get(i)
         if org is not None and org.kind == "Organization":
@@ -348,8 +421,13 @@ def _role_label(noun: Token) -> str:
 def _organisations(noun: Token, analysis: DocAnalysis) -> Iterator[Entity]:
     """The organisation a role belongs to: named in the role ("UN secretary"),
     after a preposition ("director of Acme", "organizer with the union") or
-    owning it ("the union's president", "its director")."""
+    owning it ("the union's president", "its director"). When the role has an
+    owner, "for" names its portfolio, not another organisation: "the agency's
+    Assistant Secretary for Fair Lending"."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
     for child in noun.children:
+        if owned and child.dep_ == "prep" and child.lower_ == "for":
+            continue
         if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
             for tok in child.subtree:
                 org = analysis.names.at(tok)
