@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doctext import parsed_text
+
 
 @dataclass(frozen=True)
 class Sentences:
@@ -43,7 +45,7 @@ def split_sentences(text: str, doc: Doc) -> Sentences:
     for n, sent in enumerate(every):
         numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
     start = headline_end(text)
-    parsed = doc.text
+    parsed = parsed_text(doc)
     body = tuple(
         s for s in every if s.start_char >= start and parsed[s.start_char : s.end_char].strip()
     )
