@@ -22,11 +22,23 @@ def holders_of(hit: Hit, analysis: DocAnalysis) -> list[Referent]:
     if speaker is not None and hit.cue.pos == "VERB" and _deontic(token):
         return [Referent(speaker, 2)]  # "the council should reject it," she said: her wish
     found = _grammatical_holders(hit, analysis)
-    if found or own_subject(hit) is not None:
+    if found or own_subject(hit) is not None or _thing_ready(hit, analysis):
         return found
     if hit.cue.pos == "NOUN" and any(c.dep_ == "poss" for c in token.children):
         return []  # "the utility's objection": the utility's, even if it is not known
     return [Referent(speaker, 2)] if speaker is not None else []
+
+
+def _thing_ready(hit: Hit, analysis: DocAnalysis) -> bool:
+    """ "the line was ready to break ground": an adjective whose clause says what a thing
+    (no actor) is set to do is nobody's stance, not the speaker's."""
+    token = hit.token
+    if hit.cue.pos != "ADJ" or token.dep_ != "acomp":
+        return False
+    if not any(c.dep_ == "xcomp" for c in (*token.children, *token.head.children)):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and analysis.actor(subject) is None
 
 
 #: Modals by which a speaker says what someone else ought to do.

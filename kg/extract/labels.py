@@ -248,8 +248,8 @@ def action_tokens(verb: Token) -> list[Token]:
                 tokens.extend(phrase_tokens(objects[0], depth=1))
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             tokens.extend(t for t in [child, *action_tokens(child)])
-        elif child.dep_ == "ccomp" and child.pos_ == "ADJ":
-            # "make the pilot permanent": what is made so, and how
+        elif child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
+            # "make the pilot permanent", "make enforcement a priority": what is made so
             for sub in child.children:
                 if sub.dep_ == "nsubj" and sub.pos_ != "PRON":
                     tokens.extend(phrase_tokens(sub))

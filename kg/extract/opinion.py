@@ -8,6 +8,10 @@ evaluative words VADER lacks ("ill-conceived", "overdue", "unworkable") and
 sets to 0 the words whose rating comes from their topic, not from a judgement
 ("crisis", "tax", "cancer": a tax is not an evaluation of anything).
 
+VADER rates single words only. ``lexicons/idioms.tsv`` rates idioms of
+evaluation ("a power grab", "kicked the can down the road"): a phrase matched on
+lemmas gives its valence to its syntactic head (:meth:`OpinionLexicon.idioms_in`).
+
 Intensifiers count as VADER counts them: an adverb of VADER's booster list on
 the word ("most important", "deeply flawed") moves its rating away from zero by
 VADER's step, so "the most important investment" is a verdict where
@@ -27,13 +31,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.errors import InputError
 from kg.extract.lexicon import LEXICON_DIR
 
 VADER_PACKAGE, VADER_FILE = "vaderSentiment", "vader_lexicon.txt"
 PROJECT_FILE = LEXICON_DIR / "evaluation.tsv"
+IDIOM_FILE = LEXICON_DIR / "idioms.tsv"
+#: In an idiom, the word that stands for any possessive: "drag one's feet".
+ANY_POSSESSIVE = "one's"
 #: Intensifiers that compare rather than intensify: "more costly than" is no verdict.
 COMPARATIVES = frozenset({"more", "less"})
 #: |valence| from which a word counts as an evaluation (VADER's scale is -4..4;
@@ -66,6 +73,25 @@ class OpinionLexicon:
 
     boosters: dict[str, float] = field(default_factory=dict)
     """VADER's intensifiers: adverb → step added to the |valence| of the word it modifies."""
+    idioms: dict[str, tuple[tuple[tuple[str, ...], float], ...]] = field(default_factory=dict)
+    """First word → (the phrase's words, valence), longest phrase first."""
+
+    def idioms_in(self, span: Span) -> dict[int, float]:
+        """Token index of each idiom's head in ``span`` → the idiom's valence
+        (the longest idiom wins where several start at one word)."""
+        found: dict[int, float] = {}
+        tokens = list(span)
+        n = 0
+        while n < len(tokens):
+            length = 0
+            for words, value in self.idioms.get(tokens[n].lemma_.lower(), ()):
+                if _matches(words, tokens[n : n + len(words)]):
+                    head = _phrase_head(tokens[n : n + len(words)])
+                    found[head.i] = value
+                    length = len(words)
+                    break
+            n += max(length, 1)
+        return found
 
     def of_token(self, token: Token) -> float:
         """The valence of ``token`` as written (with a hyphenated prefix the
@@ -83,6 +109,24 @@ class OpinionLexicon:
             )
             value += step if value > 0 else -step
         return value if abs(value) >= THRESHOLD else 0.0
+
+
+def _matches(words: tuple[str, ...], tokens: list[Token]) -> bool:
+    if len(tokens) < len(words):
+        return False
+    for word, token in zip(words, tokens, strict=True):
+        if word == ANY_POSSESSIVE:
+            if token.dep_ != "poss":
+                return False
+        elif word not in (token.lemma_.lower(), token.lower_):
+            return False
+    return True
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The word of a phrase whose head lies outside it (the phrase's root)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
 def hyphenated(token: Token) -> str:
@@ -108,7 +152,19 @@ def load_opinions(extra: Path | None = None) -> OpinionLexicon:
     for path in (PROJECT_FILE, *((extra,) if extra else ())):
         valence.update(_project(path))
     topics = {w: vader[w] for w, v in valence.items() if v == 0.0 and w in vader}
-    return OpinionLexicon(valence, topics, _boosters())
+    return OpinionLexicon(valence, topics, _boosters(), _idioms(IDIOM_FILE))
+
+
+def _idioms(path: Path) -> dict[str, tuple[tuple[tuple[str, ...], float], ...]]:
+    """The idiom file, indexed by first word, longest phrase first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, value in _project(path).items():
+        words = tuple(phrase.replace("-", " - ").split())
+        by_first.setdefault(words[0], []).append((words, value))
+    return {
+        first: tuple(sorted(phrases, key=lambda p: -len(p[0])))
+        for first, phrases in by_first.items()
+    }
 
 
 def _boosters() -> dict[str, float]:

@@ -60,7 +60,8 @@ ACTION = rule("cue.action", EXTRACTOR, "an action as the target: X plans to expa
 CLAUSE_SUBJECT = rule(
     "cue.clause_subject",
     EXTRACTOR,
-    "a negative cue whose clause has its own subject: X protested that Y fails to ...",
+    "a blaming or praising cue whose clause has its own subject: X protested that Y fails "
+    "to ..., X welcomed that Y listened",
 )
 OWNER = rule("cue.owner", EXTRACTOR, "the doer of a deed praised or blamed: X criticized Y's plan")
 PREFERENCE = rule("cue.preference", EXTRACTOR, "the second of a preference: X put Y over Z")
@@ -557,8 +558,10 @@ def _clause_stances(verb: Token, reading: Reading, walk: Walk) -> Iterator[Stanc
         subject = next((c for c in member.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         own_subject = subject is not None and subject.lower_ not in RELATIVE
         other = analysis.actor(subject) if own_subject else None
-        if other is not None and not walk.holds(other.entity) and cue.polarity < 0:
-            # "protested that the authorities fail to ...": the criticism is of the authorities
+        judged = cue.polarity < 0 or cue.actor_predicate == "praises"
+        if other is not None and not walk.holds(other.entity) and judged:
+            # "protested that the authorities fail to ...": the criticism is of the authorities;
+            # "appreciate that the agency listened": the praise is of the agency
             yield reading.stance(
                 cue.actor_predicate or "criticizes", other.entity, 0.7, rule=CLAUSE_SUBJECT
             )

@@ -51,3 +51,12 @@ def test_extra_file_overrides_and_bad_lines_are_reported(tmp_path):
     extra.write_text("reckless\tvery\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"mine.tsv:1: expected 'word<TAB>valence'"):
         load_opinions(extra)
+
+
+def test_idioms_give_their_valence_to_the_phrase_head(nlp):
+    opinions = default_opinions()
+    doc = nlp("The board dragged their feet, and the levy is a power grab.")
+    heads = {doc[i].lower_: value for i, value in opinions.idioms_in(doc[:]).items()}
+    assert heads["dragged"] < -1.0  # "one's" matches any possessive
+    assert heads["grab"] < -1.0
+    assert "feet" not in heads and "power" not in heads

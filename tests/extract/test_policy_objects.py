@@ -260,3 +260,38 @@ def test_a_forecast_is_no_commitment_but_what_it_needs_is_supported(extract):
         )
     )
     assert found == {("Harbor Chamber", "supports", "levy", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent_object"),
+    [
+        (  # what a speaker says another should not do is the speaker's opposition
+            "The center’s director, Priya Wexler, said that Congress “should not lock in a "
+            "regressive break without paying for it.”",
+            ("Priya Wexler", "opposes", "locking in regressive break", -1),
+            None,
+        ),
+        (
+            "“The council should fund the clinic,” Mayor Ann Vole said.",
+            ("Ann Vole", "supports", "funding clinic", 1),
+            None,
+        ),
+        (  # a thing that is ready to act takes no stance, nor does the speaker
+            "“The Mesa line was permitted, it was financed, and it was ready to break ground "
+            "this spring,” said Sen. Ann Vole.",
+            None,
+            "breaking ground",
+        ),
+        (  # an ordinal names no policy
+            "“The council should pass the first and send the second back,” Mayor Ann Vole said.",
+            None,
+            "passing first",
+        ),
+    ],
+)
+def test_wishes(extract, text, present, absent_object):
+    found = core(extract(text))
+    if present:
+        assert present in found
+    if absent_object:
+        assert absent_object not in {s[2] for s in found}

@@ -32,7 +32,7 @@ from kg.extract.cues import (
     match_cue,
     modality_of,
 )
-from kg.extract.holders import holders_of
+from kg.extract.holders import DEONTIC, holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
 from kg.extract.registry import Config, register, rule
@@ -58,6 +58,9 @@ UNDECIDED_WHEN_NEGATED = frozenset({"commit", "decide", "endorse", "pledge"})
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "whether", "who"})
 MUTUAL = rule("mutual", NAME, "actors joined as a cue's subject: A and B disagree on X")
 COMMITMENT = rule("commitment", NAME, "a future-tense commitment: X will not accept Y")
+#: Objects that only point back: "pass the first and send the second back".
+BACK_REFERENCES = frozenset({"first", "second", "third", "former", "latter", "one", "both"})
+WISH = rule("wish", NAME, "what a speaker says another should do: 'X should fund Y,' she said")
 WITHOUT = rule(
     "cue.without", NAME, "what a speaker says cannot be done without: X argues that without Y ..."
 )
@@ -87,6 +90,7 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             yield from _mutual(analysis, config, sent, hit, holders, stances)
         yield from _commitments(analysis, config, sent, consumed)
         yield from _without(analysis, config, sent)
+        yield from _wishes(analysis, config, sent, consumed)
 
 
 def _voiced_by_others(token: Token, holders: list[Referent], analysis: DocAnalysis) -> bool:
@@ -210,6 +214,50 @@ def _commitments(
             rule=made_by,
         )
         yield from _claims(analysis, config, sent, verb, holders, [stance])
+
+
+def _wishes(
+    analysis: DocAnalysis, config: Config, sent: Span, consumed: set[int]
+) -> Iterator[Claim]:
+    """ "Congress should not lock in the tax break," she said: what a speaker says
+    another should (not) do is the speaker's stance on doing it."""
+    for verb in sent:
+        if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not auxes & DEONTIC or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker = analysis.speaker(verb)
+        subjects = analysis.actors(subject) if subject is not None else []
+        if (
+            not subjects
+            or speaker is None
+            or speaker not in analysis.names.mention_entities
+            or speaker in [s.entity for s in subjects]
+        ):
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ in BACK_REFERENCES for c in verb.children):
+            continue  # "should pass the first": which one, the label would not say
+        label = action_label(verb)
+        if len(label.split()) < 2:
+            continue
+        consumed.add(verb.i)
+        negated = is_negated(verb)
+        cue = Cue(verb.lemma_.lower(), "VERB", None, "supports", None, 1, 0.6, "asserted")
+        stance = make_stance(
+            "supports",
+            Entity(issue_key(label), label, "Issue"),
+            -1 if negated else 1,
+            cue,
+            modality_of(verb, "asserted", analysis),
+            negated,
+            0.7,
+            rule=WISH,
+        )
+        yield from _claims(analysis, config, sent, verb, [Referent(speaker, 1)], [stance])
 
 
 def _without(analysis: DocAnalysis, config: Config, sent: Span) -> Iterator[Claim]:

@@ -13,7 +13,10 @@ aims it:
 - an evaluated record, handling or leadership lands on whoever has it ("the
   governor's abysmal record", "he had an abysmal record");
 - whatever lands on a possessed thing lands on its possessor too ("the
-  mayor's plan is ill-conceived" criticizes the mayor).
+  mayor's plan is ill-conceived" criticizes the mayor);
+- an idiom of conduct (``lexicons/idioms.tsv``) lands on whoever is said to do
+  it ("the council kicked the can down the road" criticizes the council); an
+  idiom with a noun head is aimed like an evaluative noun ("a power grab").
 
 The holder is the sentence's speaker (a quotation's or a reported clause's)
 or the verdict verb's subject; narration with no speaker gives nothing.
@@ -29,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.holders import is_passive
 from kg.extract.labels import GENERIC_ISSUES
 from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated
 from kg.extract.registry import Config, register, rule
@@ -45,6 +49,7 @@ CONDUCT = rule("evaluation.conduct", NAME, "an evaluated record: his abysmal rec
 CONSEQUENCE = rule(
     "evaluation.consequence", NAME, "what a policy does, said by a speaker: the bill would hurt X"
 )
+DEED = rule("evaluation.deed", NAME, "an idiom of conduct on its doer: the council kicked the can")
 POSSESSOR = rule(
     "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
 )
@@ -118,11 +123,13 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
     opinions = default_opinions()
     for sent in analysis.body:
         seen: set[tuple[str, str, str]] = set()
+        idioms = opinions.idioms_in(sent)
         for token in sent:
-            valence = _valence(token, opinions, analysis)
+            valence = idioms.get(token.i) or _valence(token, opinions, analysis)
             if not valence:
                 continue
-            for aim in _aims(token):
+            aims = _deed_aims(token) if token.i in idioms and token.pos_ == "VERB" else _aims(token)
+            for aim in aims:
                 for claim in _claims(token, valence, aim, sent, analysis, opinions, config):
                     key = (claim.subject.key, claim.predicate, claim.object.key)
                     if key not in seen:
@@ -205,6 +212,16 @@ def _aims(token: Token) -> Iterator[Aim]:
             yield from _noun_aims(head)
 
 
+def _deed_aims(verb: Token) -> Iterator[Aim]:
+    """An idiom of conduct lands on its doer: "the council kicked the can down the road"."""
+    if is_passive(verb):
+        return  # "the deal was rubber-stamped": the doer is not the subject
+    subject = _subject(verb)
+    if subject is not None:
+        yield Aim(subject, DEED)
+        yield from (Aim(c, DEED) for c in subject.children if c.dep_ == "conj")
+
+
 def _noun_aims(noun: Token) -> Iterator[Aim]:
     """An adjective on ``noun``: "a reckless giveaway", "an abysmal record"."""
     lemma = noun.lemma_.lower()
@@ -276,8 +293,8 @@ def _claims(
     negated = is_negated(token) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
-    if negated and abs(valence) >= HEDGE:
-        return  # "not perfect", "not a disaster": a hedge, not the opposite verdict
+    if negated and (abs(valence) >= HEDGE or aim.rule == DEED):
+        return  # "not perfect", "did not cave": a hedge, not the opposite verdict
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
     if aim.rule == CONSEQUENCE and modality == "planned":

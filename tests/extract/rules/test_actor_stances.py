@@ -18,6 +18,14 @@ def on_actors(claims):
             "“I appreciate Mayor Ada Birch for listening,” said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch")},
         ),
+        (  # praise of a clause is praise of its subject
+            "“We appreciate that the Harbor Authority listened,” said Osric Pell.",
+            {("Osric Pell", "praises", "Harbor Authority")},
+        ),
+        (
+            "Osric Pell welcomed that the Harbor Authority had listened.",
+            {("Osric Pell", "praises", "Harbor Authority")},
+        ),
     ],
 )
 def test_praise_and_criticism_of_actors(extract, text, expected):

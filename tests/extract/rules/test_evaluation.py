@@ -72,6 +72,22 @@ def evaluations(claims):
                 ("Lena Forde", "criticizes", "Ivo Brandt", -1),
             },
         ),
+        (  # an idiom with a noun head is a verdict like an evaluative noun
+            "“The levy is a power grab,” said Osric Pell.",
+            {("Osric Pell", "opposes", "levy", -1)},
+        ),
+        (
+            "Senator Lena Forde called the levy a step in the right direction.",
+            {("Lena Forde", "supports", "levy", 1)},
+        ),
+        (  # an idiom of conduct lands on its doer
+            "“Mayor Ada Birch kicked the can down the road again,” said Osric Pell.",
+            {("Osric Pell", "criticizes", "Ada Birch", -1)},
+        ),
+        (
+            "Osric Pell said the Harbor Authority had dragged its feet for years.",
+            {("Osric Pell", "criticizes", "Harbor Authority", -1)},
+        ),
         (  # someone's handling or leadership evaluated: a verdict on them, not a policy
             "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
             {("Lena Forde", "criticizes", "Ivo Brandt", -1)},
@@ -95,6 +111,9 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "Osric Pell said the hospital would lose money.",  # a hospital is no policy
         "Osric Pell said Mayor Ada Birch would hurt the port.",  # an actor, not a policy
         "“The levy is important,” said Osric Pell.",  # too mild without an intensifier
+        "Governor Ivo Brandt kicked the can down the road.",  # the narrator's idiom
+        "“Mayor Ada Birch did not cave to the lobby,” said Osric Pell.",  # denied, no verdict
+        "“The deal was rubber-stamped by the board,” said Osric Pell.",  # passive: no doer
         # "it" stands for something named before, even when no law is found
         "The council met. “It is a sensible compromise,” said Osric Pell.",
     ],
