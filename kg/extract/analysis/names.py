@@ -157,9 +157,12 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
     doc = ent.doc
-    if len(name) == 1 and name[0].i + 1 < len(doc):
-        if _ballot_measure([name[0], doc[name[0].i + 1]]):
-            name = [name[0], doc[name[0].i + 1]]  # "Measure" recognised without its letter
+    if (
+        len(name) == 1
+        and name[0].i + 1 < len(doc)
+        and _ballot_measure([name[0], doc[name[0].i + 1]])
+    ):
+        name = [name[0], doc[name[0].i + 1]]  # "Measure" recognised without its letter
     ballot = _ballot_measure(name)
     if ballot:
         kind = "Issue"  # "Measure H", "Proposition 12"
