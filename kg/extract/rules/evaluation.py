@@ -74,6 +74,16 @@ POLICY_NOUNS = GENERIC_ISSUES | frozenset(
 )
 #: Endings of nouns for things done or decided: "closure", "approval", "gouging".
 ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "ure", "ance", "ence")
+#: Verbs that bring about their object: "the suit creates uncertainty" is as bad as
+#: uncertainty is.
+CAUSATIVE = frozenset(
+    "create cause generate produce bring spark fuel breed invite provide deliver".split()
+)
+#: Verbs that take away their object: "the law would end fraud" is as good as fraud is bad.
+REDUCING = frozenset(
+    """ban block stop end prevent cut reduce eliminate combat tackle deter prohibit
+    restrict limit lower abolish curb slash gut""".split()
+)
 #: Verbs whose rating is one of what they act on ("would ban X", "would cut X"): what
 #: they say of their subject depends on the object, so they are no consequence.
 OBJECT_DIRECTED = frozenset(
@@ -81,6 +91,11 @@ OBJECT_DIRECTED = frozenset(
     combat tackle deter penalize penalise fine jail arrest prosecute kill attack oppose reject
     lower raise increase force lose pay crack abolish repeal challenge create cause generate
     produce bring hand give""".split()
+)
+#: Nouns for what someone decided or did, named again later without its doer:
+#: "the agency's decision to …" … "today's decision is a betrayal".
+DEED_NOUNS = frozenset(
+    "decision move action ruling choice order announcement rescission veto".split()
 )
 #: Nouns whose evaluation is one of whoever has them: "her abysmal record".
 CONDUCT_NOUNS = frozenset(
@@ -161,12 +176,34 @@ def _consequence(verb: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -
     """The rating of a verb that says what its subject does to the world ("would
     hurt", "will help"), VADER's own where the project file cleared it for nouns."""
     lemma = verb.lemma_.lower()
+    if lemma in CAUSATIVE or lemma in REDUCING:
+        return _effect(verb, lemma, opinions, analysis)
     if lemma in OBJECT_DIRECTED:
         return 0.0  # "would ban X" depends on X
     # a cue verb ("the law violates the constitution") is read here only for a policy
     # subject (its aim is policy_only), which stance.v1 leaves to the speaker
     value = opinions.valence.get(lemma) or opinions.topic(lemma)
     return value if abs(value) >= THRESHOLD else 0.0
+
+
+def _effect(verb: Token, lemma: str, opinions: OpinionLexicon, analysis: DocAnalysis) -> float:
+    """ "creates uncertainty" (bad), "would end fraud" (good): the rating of what a
+    verb brings about or takes away, its topic's rating included ("reduce crime").
+    Only a policy's effects count: "a first offence would bring a warning" is no verdict."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return 0.0
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        subject.lemma_.lower() in POLICY_NOUNS
+        or subject.pos_ == "PROPN"
+        or analysis.issue_antecedent(subject) is not None
+    ):
+        return 0.0
+    value = opinions.of_token(thing) or opinions.topic(thing.lemma_)
+    if abs(value) < THRESHOLD:
+        return 0.0
+    return value if lemma in CAUSATIVE else -value
 
 
 def _rating(token: Token, opinions: OpinionLexicon) -> float:
@@ -355,10 +392,33 @@ def _targets(
         issue = issue_entity(token, analysis)
     if issue is not None:
         yield issue, False, aim.rule
-    for owner in (c for c in token.children if c.dep_ == "poss"):
-        actor = _actor(owner, analysis)
-        if actor is not None:
-            yield actor, True, POSSESSOR  # "the mayor's plan is reckless": the mayor too
+    owners = [a for c in token.children if c.dep_ == "poss" and (a := _actor(c, analysis))]
+    for actor in owners or _earlier_owner(token, analysis):
+        yield actor, True, POSSESSOR  # "the mayor's plan is reckless": the mayor too
+
+
+def _earlier_owner(token: Token, analysis: DocAnalysis) -> list[Entity]:
+    """ "Today's decision is a betrayal": the decision named before with its owner
+    ("the agency's decision to ..."), for a definite deed noun with no owner of its own."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEED_NOUNS:
+        return []
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in token.children):
+        return []
+    lemma = token.lemma_.lower()
+    for before in reversed(token.doc[: token.i]):
+        if before.lemma_.lower() == lemma and before.pos_ == "NOUN":
+            owners = [_owner(c, analysis) for c in before.children if c.dep_ == "poss"]
+            if any(owners):
+                return [a for a in owners if a is not None]
+    return []
+
+
+def _owner(token: Token, analysis: DocAnalysis) -> Entity | None:
+    """The actor a possessive names, "its" included ("its decision to …")."""
+    if token.lower_ == "its":
+        ref = analysis.actor(token)
+        return ref.entity if ref is not None and ref.entity.is_actor else None
+    return _actor(token, analysis)
 
 
 def _actor(token: Token, analysis: DocAnalysis) -> Entity | None:

@@ -88,6 +88,26 @@ def evaluations(claims):
             "Osric Pell said the Harbor Authority had dragged its feet for years.",
             {("Osric Pell", "criticizes", "Harbor Authority", -1)},
         ),
+        (  # a policy's effect is as good or bad as what it brings about or takes away
+            "Osric Pell said the lawsuit creates uncertainty for small ports.",
+            {("Osric Pell", "opposes", "lawsuit", -1)},
+        ),
+        (
+            "Osric Pell said the levy would end fraud at the docks.",
+            {("Osric Pell", "supports", "levy", 1)},
+        ),
+        (
+            "Osric Pell said the levy would cut benefits for dock workers.",
+            {("Osric Pell", "opposes", "levy", -1)},
+        ),
+        (  # a deed named again without its doer: the doer named the first time
+            "The Harbor Authority announced its decision to close the north pier.\n\n"
+            "“Today’s decision is a betrayal of the fishing families,” said Osric Pell.",
+            {
+                ("Osric Pell", "opposes", "Today’s decision", -1),
+                ("Osric Pell", "criticizes", "Harbor Authority", -1),
+            },
+        ),
         (  # someone's handling or leadership evaluated: a verdict on them, not a policy
             "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
             {("Lena Forde", "criticizes", "Ivo Brandt", -1)},
@@ -111,6 +131,9 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "Osric Pell said the hospital would lose money.",  # a hospital is no policy
         "Osric Pell said Mayor Ada Birch would hurt the port.",  # an actor, not a policy
         "“The levy is important,” said Osric Pell.",  # too mild without an intensifier
+        "Osric Pell said the levy would create jobs.",  # jobs: no verdict
+        # an offence is no policy, whatever it brings
+        "Osric Pell said a first violation would bring only a warning.",
         "Governor Ivo Brandt kicked the can down the road.",  # the narrator's idiom
         "“Mayor Ada Birch did not cave to the lobby,” said Osric Pell.",  # denied, no verdict
         "“The deal was rubber-stamped by the board,” said Osric Pell.",  # passive: no doer
