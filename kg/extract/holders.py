@@ -84,20 +84,40 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
 
 
 def _over_preposition(verb: Token) -> Token:
-    """The clause ``verb`` belongs to: "said in announcing the rule" → "said"."""
+    """The clause ``verb`` belongs to: "said in announcing the rule" → "said";
+    "said the agency would cooperate but defended its staff" → "said" (a verb in
+    the past cannot share "would" with the verb it is joined to)."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.tag_ == "VB"
+        and head.dep_ == "ccomp"
+        and head.head.tag_ == "VBD"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    ):
         return head.head
     return head
 
 
 def _for_doer(verb: Token) -> Token | None:
     """ "thanked Ann Lee for announcing …", "blamed the mayor for cutting …":
-    the one thanked or blamed is who did it; so is the one "charged with violating …"."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "with") or verb.tag_ != "VBG":
+    the one thanked or blamed is who did it; so is the one "charged with violating …",
+    and the one "thanked for her leadership in fighting for …"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "with", "in") or verb.tag_ != "VBG":
         return None
     governor = verb.head.head
-    return next((c for c in governor.children if c.dep_ == "dobj"), None)
+    if verb.head.lower_ == "in" and governor.pos_ == "NOUN":  # "her work in securing it"
+        return next((c for c in governor.children if c.dep_ == "poss"), None)
+    thanked = next((c for c in governor.children if c.dep_ == "dobj"), None)
+    if verb.head.lower_ == "in" and not any(  # "thanked X for her work in securing it"
+        c.dep_ == "prep" and c.lower_ == "for"
+        for c in (*governor.children, *(thanked.children if thanked is not None else ()))
+    ):
+        return None  # "said in announcing the rule": the clause the verb is part of
+    return thanked
 
 
 def _grammatical_holders(hit: Hit, analysis: DocAnalysis) -> list[Referent]:

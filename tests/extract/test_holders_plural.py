@@ -71,3 +71,69 @@ def test_a_described_company_is_the_one_named_next(extract):
 def test_a_described_group_with_no_name_after_it_stays_a_holder(extract):
     claims = extract("A wildlife protection group protested the quarry permit on Monday.")
     assert any("group" in s for s in subjects(claims))
+
+
+def test_a_company_name_the_recogniser_took_for_a_person(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.analysis.names import find_names
+    from kg.extract.lexicon import default_lexicon
+
+    doc = nlp("Orvane Therapeutics argues that the cap is unlawful.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    names = find_names(doc, default_lexicon())
+    assert [(m.text, m.kind) for m in names.mentions] == [("Orvane Therapeutics", "Organization")]
+
+
+def test_the_one_thanked_for_her_work_in_fighting_for_it_fights_for_it(extract):
+    claims = extract(
+        "“I thank Councilor Pia Redd for her leadership in fighting for the bus lanes "
+        "our riders need,” Mayor Ines Calloway said."
+    )
+    found = triples(claims)
+    assert any(s == "Pia Redd" and p == "supports" for s, p, _ in found)
+    assert not any(s == "Ines Calloway" and p == "supports" for s, p, _ in found)
+
+
+def test_a_past_verb_cannot_share_would_with_the_verb_it_is_joined_to(extract):
+    claims = extract(
+        "Police Chief Ada Vrell said the department would cooperate but defended her deputies."
+    )
+    found = triples(claims)
+    assert not any(s != "Ada Vrell" and p == "supports" for s, p, _ in found)
+
+
+def _actor_labels(nlp, text, word):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    doc = nlp(text)
+    analysis = analyze(Article("t", text), doc, default_lexicon())
+    token = next(t for t in doc if t.text == word)
+    return [r.entity.label for r in analysis.actors(token)]
+
+
+def test_opponents_led_by_a_named_group_are_that_group(nlp):
+    text = "Opponents, led by the group Save Kettle Park, claim the levy will ruin the park."
+    assert _actor_labels(nlp, text, "Opponents") == ["Save Kettle Park"]
+
+
+def test_firms_such_as_two_names_are_each_of_them(extract):
+    claims = extract("Firms such as Ardent Freight and Polk Haulage oppose the levy.")
+    found = triples(claims)
+    assert ("Ardent Freight", "opposes", "levy") in found
+    assert ("Polk Haulage", "opposes", "levy") in found
+
+
+def test_ballot_measures_are_laws(nlp):
+    from kg.extract.analysis.names import find_names
+    from kg.extract.lexicon import default_lexicon
+
+    doc = nlp("We oppose Measure K. Voters should pass Proposition 12 and reject Question 3.")
+    names = find_names(doc, default_lexicon())
+    assert {(m.text, m.kind) for m in names.mentions} >= {
+        ("Measure K", "Issue"),
+        ("Proposition 12", "Issue"),
+        ("Question 3", "Issue"),
+    }

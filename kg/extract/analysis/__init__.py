@@ -133,7 +133,7 @@ class DocAnalysis:
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.referents.get(member.i)
             for each in ref.each() if ref is not None else ():
-                if each not in found:
+                if all(f.entity.key != each.entity.key for f in found):
                     found.append(each)
         return found
 

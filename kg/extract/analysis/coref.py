@@ -58,6 +58,9 @@ SENTENCES_BACK = 3
 TITLE_SENTENCES_AHEAD = 3
 #: Nouns any organisation may be called: "the group" is the one named last.
 KIND_NOUNS = frozenset({"group", "organization", "organisation"})
+#: Nouns that "the …" makes the organisation named last, though its name lacks them:
+#: "Halvern Labs … the company".
+ORGANISATION_NOUNS = KIND_NOUNS | {"company", "firm"}
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
@@ -199,7 +202,7 @@ class Resolver:
         for member in (token, *conjuncts(token), *included(token)):
             ref = self.actor(member, hops=hops)
             for each in ref.each() if ref is not None else ():
-                if each not in found:
+                if all(f.entity.key != each.entity.key for f in found):
                     found.append(each)
         return found
 
@@ -229,6 +232,8 @@ class Resolver:
         lemma = token.lemma_.lower()
         if (named := self._self_named(token)) is not None:
             return Referent(named, hops)
+        if (members := self._members_named(token, hops)) is not None:
+            return members
         if token.lower_ in self.lexicon.titles or lemma in self.lexicon.titles:
             for child in token.children:  # "Congressman Ann Lee" parsed with the title as head
                 named = self.names.at(child) if child.dep_ in ("appos", "compound") else None
@@ -284,6 +289,27 @@ class Resolver:
                 return Referent(inside, hops)
             return Referent(self._common_actor(token), hops)
         return None
+
+    def _members_named(self, token: Token, hops: int) -> Referent | None:
+        """ "the group Harbor Watch": the name in apposition; "opponents, led by the
+        Harbor Alliance", "groups such as A and B": the actors named, as a group."""
+        if self.names.at(token) is None:
+            for child in token.children:
+                named = self.names.at(child) if child.dep_ == "appos" else None
+                if named is not None and named.kind == "Organization":
+                    return Referent(named, hops)
+        members: list[Entity] = []
+        for tok in included(token):
+            ref = self.actor(tok, hops=hops + 1)
+            for each in ref.each() if ref is not None else ():
+                if each.entity not in members:
+                    members.append(each.entity)
+        if not members or self.names.at(token) is not None:
+            return None
+        if len(members) == 1:
+            return Referent(members[0], hops + 1)
+        label = " and ".join(m.label for m in members)
+        return Referent(Entity.named(label, "Group"), hops + 1, tuple(members))
 
     def _self_named(self, token: Token) -> Entity | None:
         """ "a group of parents calling itself Families for Safe Streets", "a
@@ -430,7 +456,11 @@ class Resolver:
         # "the chair" may be "Commission Chair Ann Lee"; "the commission" is not her
         titled = head not in self.lexicon.actors or head in self.lexicon.titles
         index = self.mentions
-        if head in KIND_NOUNS and (near := self._organisation_before(token)) is not None:
+        if (
+            head in ORGANISATION_NOUNS
+            and token.tag_ == "NN"
+            and (near := self._organisation_before(token))
+        ):
             return near  # "… the Harbor Alliance. The group's director said …"
         # every match holds every word, so the rarest word's mentions are enough to look at
         postings = min((index.by_word.get(w, ()) for w in words), key=len)
@@ -842,10 +872,20 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def included(token: Token) -> list[Token]:
-    """ "Environmental groups, including the Sierra Club and Greenpeace": the members."""
+    """ "Environmental groups, including the Sierra Club and Greenpeace", "firms
+    such as A and B", "opponents, led by the Harbor Alliance": the members named."""
     out = []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
+    for child in token.children:
+        if child.dep_ == "prep" and (
+            child.lower_ in ("including", "like")
+            or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))
+        ):
+            preps = [child]
+        elif child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head"):
+            preps = [c for c in child.children if c.dep_ == "agent"]
+        else:
+            continue
+        for prep in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     out.extend([pobj, *conjuncts(pobj)])

@@ -38,6 +38,34 @@ TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
 )
 STRIP_LEADING = frozenset({"the", "a", "an"})
+#: Last words of a company's name: "Halvern Therapeutics", "Brisk Foods Inc."
+COMPANY_WORDS = frozenset(
+    """Therapeutics Pharmaceuticals Pharma Biosciences Inc Corp Corporation Company Co LLC Ltd
+    Holdings Labs Laboratories Industries Technologies Logistics Airlines Foods Motors""".split()
+)
+#: Words that name a ballot question with a letter or number: "Measure K", "Question 3".
+BALLOT_WORDS = frozenset({"Measure", "Proposition", "Prop.", "Question", "Initiative"})
+BALLOT_ID = re.compile(r"^(?:[A-Z]|\d{1,4}[A-Z]?)\.?$")
+
+
+def _ballot_measure(tokens) -> bool:
+    """ "Measure K", "Proposition 12", "Question 2A": a ballot question's name."""
+    return (
+        len(tokens) >= 2
+        and tokens[0].text in BALLOT_WORDS
+        and BALLOT_ID.match(tokens[1].text) is not None
+        and (
+            len(tokens) == 2
+            or tokens[1].text.endswith(".")  # "Measure K. Voters …": the sentence ends
+            or not tokens[2].text[:1].isupper()
+        )
+    )
+
+
+def _ballot_label(tokens) -> str:
+    return f"{tokens[0].text} {tokens[1].text.rstrip('.')}"
+
+
 #: Bill numbers written short, and the chamber's bill they stand for: "HB 230".
 BILL_ABBREVIATIONS = {"HB": "House Bill", "SB": "Senate Bill", "AB": "Assembly Bill"}
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -153,6 +181,10 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         return None
     if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
         kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
+    if _ballot_measure(name):  # "Measure K.", taken for a person
+        return NameMention(name[0].i, name[1].i + 1, _ballot_label(name), "Issue")
+    if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
+        kind = "Organization"  # "Halvern Therapeutics", taken for a person
     numbered = [t for t in name if not (t.like_num or t.text in "-–")]
     if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
@@ -584,6 +616,10 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
     laws = []
     for tok in doc:
         if tok.idx < body_start:
+            continue
+        if tok.i not in covered and tok.i + 1 not in covered and _ballot_measure(doc[tok.i :]):
+            laws.append(NameMention(tok.i, tok.i + 2, _ballot_label(doc[tok.i :]), "Issue"))
+            covered.update((tok.i, tok.i + 1))
             continue
         chamber = BILL_ABBREVIATIONS.get(tok.text)
         if chamber and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:

@@ -179,7 +179,7 @@ def _commitments(
             reported
             and named_speaker
             and subjects  # "the STA will not ..."; not "the regulation would hurt ..."
-            and verb.head.lemma_.lower() not in WARNING_VERBS
+            and verb.head.lemma_.lower() not in FORECAST_VERBS  # "argue the team will move"
             and speaker not in [s.entity for s in subjects]
         ):
             holders = [Referent(speaker, 1)]
