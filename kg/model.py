@@ -6,6 +6,7 @@ graph); nothing crosses a module boundary as a bare tuple.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -47,6 +48,7 @@ PREDICATE_POLARITY = {
 MODALITIES = ("asserted", "planned", "hypothetical", "counterfactual", "questioned")
 
 
+@functools.lru_cache(maxsize=2**16)  # entities are named again and again
 def slugify(label: str) -> str:
     """A stable identifier for a label: lower case ASCII words joined by ``_``.
 

@@ -222,7 +222,7 @@ def _pending(main: Token, clause: Token) -> bool:
 
 def modality_of(token: Token, default: str, analysis: DocAnalysis) -> str:
     sent = analysis.sentence(token)
-    if sent.text.rstrip().rstrip("”’\"'").endswith("?"):
+    if analysis.sentences.text_of(sent).rstrip().rstrip("”’\"'").endswith("?"):
         return "questioned"
     node = token
     for _ in range(6):

@@ -8,9 +8,11 @@ assisting with fare enforcement operations", not the whole clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from kg.extract.doctext import parentheses
 from kg.model import Entity, slugify
 
 #: Children dropped from a noun phrase label.
@@ -148,8 +150,13 @@ def _inside_parentheses_removed(tokens: list[Token]) -> list[Token]:
     """Drop what stands in parentheses in the text: "Authority (STA)" → "Authority"."""
     if not tokens:
         return tokens
+    first, last = tokens[0].i, tokens[-1].i
+    marks = parentheses(tokens[0].doc)
+    at = bisect_left(marks, first)
+    if at == len(marks) or marks[at] > last:  # no parenthesis in the span: all stay
+        return [t for t in tokens if first <= t.i <= last]
     depth, keep = 0, []
-    for tok in tokens[0].doc[tokens[0].i : tokens[-1].i + 1]:
+    for tok in tokens[0].doc[first : last + 1]:
         if tok.text == "(":
             depth += 1
         elif tok.text == ")":

@@ -180,7 +180,8 @@ def test_fan_out_gives_each_result_in_order_from_forked_workers(monkeypatch, tmp
     results = list(fan_out(lambda n: square_and_note(n), range(100), processes=2, batch_size=7))
     assert results == [(n, n * n) for n in range(100)]
     pids = {int((tmp_path / f"{n}.pid").read_text()) for n in range(100)}
-    assert len(pids) == 2 and os.getpid() not in pids
+    # Forked workers only (on a busy machine one may take every batch before the other starts).
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
     assert multiprocessing.active_children() == []
 
 

@@ -34,12 +34,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis.bylines import byline_person, find_author
 from kg.extract.analysis.coref import (
-    GROUP_TAGS,
     MentionIndex,
     Referent,
     Resolver,
     antecedent_candidates,
     conjuncts,
+    counted,
     included,
     resolve_pronouns,
 )
@@ -199,7 +199,7 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     groups = {
         ref.entity.key: ref.members
         for tok in doc
-        if tok.tag_ in GROUP_TAGS and (ref := referents.get(tok.i)) is not None and ref.members
+        if counted(tok) and (ref := referents.get(tok.i)) is not None and ref.members
     }
     named_laws: dict[int, Entity] = {}
     for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"

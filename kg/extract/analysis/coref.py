@@ -101,9 +101,6 @@ PERSON_NOUNS = frozenset(
     diplomat negotiator spokesman spokeswoman spokesperson activist advocate businessman
     campaigner protester man woman""".split()
 )
-#: Tags of the words that may stand for a group of named actors (the analysis
-#: finds every group by asking these words only).
-GROUP_TAGS = frozenset({"NNS"})
 #: Plural actor nouns whose members are places ("both states").
 PLACE_NOUNS = frozenset({"state", "country", "nation", "city", "county", "town"})
 
@@ -330,16 +327,7 @@ class Resolver:
     def counted_group(self, token: Token) -> tuple[Entity, tuple[Entity, ...]] | None:
         """ "the two companies", "both senators": the named actors they stand for,
         the last ones of their kind named before, within a few sentences."""
-        if token.tag_ not in GROUP_TAGS:
-            return None
-        count = next(
-            (
-                COUNTS[c.lower_]
-                for c in token.children
-                if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in COUNTS
-            ),
-            None,
-        )
+        count = counted(token)
         lemma = token.lemma_.lower()
         if count is None or not (lemma in self.lexicon.actors or lemma in self.lexicon.titles):
             return None
@@ -689,6 +677,22 @@ def same_kind(noun: Token, name_head: Token) -> bool:
     mine = ISSUE_KINDS.get(noun.lemma_.lower())
     theirs = ISSUE_KINDS.get(name_head.lemma_.lower())
     return mine is None or theirs is None or bool(mine & theirs)
+
+
+def counted(token: Token) -> int | None:
+    """How many a counted plural stands for ("the two companies", "both senators"):
+    only such a word may stand for a group of named actors (the analysis finds
+    every group by asking these words)."""
+    if token.tag_ != "NNS":
+        return None
+    return next(
+        (
+            COUNTS[c.lower_]
+            for c in token.children
+            if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in COUNTS
+        ),
+        None,
+    )
 
 
 def voted_on(pronoun: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doctext import parsed_text
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
 
@@ -399,7 +400,7 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
     apposition with the name ("its president, Ann Lee,", "Ann Lee, a trade
     analyst at …") or by a party tag after it ("Ann Lee (D-Ohio)")."""
     out = []
-    text = doc.text  # built once: ``Doc.text`` joins every token on each access
+    text = parsed_text(doc)
     for m in mentions:
         if m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
             span = doc[m.start : m.end]
@@ -453,7 +454,7 @@ def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]
     """Token index → the person mention, for the tokens of the party tag after
     a person's name: "(D-Ohio)", ", R-Texas,"."""
     tags: dict[int, NameMention] = {}
-    text = doc.text
+    text = parsed_text(doc)
     for m in mentions:
         if m.kind != "Person" or m.end >= len(doc):
             continue
@@ -754,7 +755,7 @@ def _bare_surnames(
 def _parties(doc: Doc, mentions: list[NameMention], entities: list[Entity]) -> dict[str, str]:
     """Party tags after a person's name: "Rep. Jane Doe (D-N.Y.)", "Jane Doe, R-Texas,"."""
     parties = {}
-    text = doc.text  # built once: ``Doc.text`` joins every token on each access
+    text = parsed_text(doc)
     for m, e in zip(mentions, entities, strict=True):
         if e.kind != "Person" or m.end >= len(doc):
             continue

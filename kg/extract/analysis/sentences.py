@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doctext import parsed_text
+
 
 @dataclass(frozen=True)
 class Sentences:
@@ -22,12 +24,18 @@ class Sentences:
     """Character offset where the body starts."""
     number_of: tuple[int, ...]
     """Token index → sentence number (an index into :attr:`all`)."""
+    parsed: str = ""
+    """The parsed text (``Doc.text``, which joins every token on each access)."""
 
     def number(self, token: Token) -> int:
         return self.number_of[token.i]
 
     def of(self, token: Token) -> Span:
         return self.all[self.number_of[token.i]]
+
+    def text_of(self, sent: Span) -> str:
+        """``sent.text``, without joining its tokens again."""
+        return self.parsed[sent.start_char : sent.end_char]
 
 
 def split_sentences(text: str, doc: Doc) -> Sentences:
@@ -37,8 +45,11 @@ def split_sentences(text: str, doc: Doc) -> Sentences:
     for n, sent in enumerate(every):
         numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
     start = headline_end(text)
-    body = tuple(s for s in every if s.start_char >= start and s.text.strip())
-    return Sentences(every, body, start, tuple(numbers))
+    parsed = parsed_text(doc)
+    body = tuple(
+        s for s in every if s.start_char >= start and parsed[s.start_char : s.end_char].strip()
+    )
+    return Sentences(every, body, start, tuple(numbers), parsed)
 
 
 def headline_end(text: str) -> int:

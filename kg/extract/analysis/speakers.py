@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis.coref import SUBJECT_DEPS, Resolver
 from kg.extract.analysis.quotes import Quotes, quote_runs
 from kg.extract.analysis.sentences import Sentences
+from kg.extract.doctext import parsed_text
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
 
@@ -70,7 +71,7 @@ def _quote_speakers(
     any of its paragraphs names, else the one a statement introduces ("X issued
     the following statement:"), else the previous run's."""
     previous: Entity | None = None
-    text = doc.text  # built once: ``Doc.text`` joins every token on each access
+    text = parsed_text(doc)
     for run in quote_runs(text, quotes):
         spans = [
             span
