@@ -32,8 +32,6 @@ OTHER_NAMES = frozenset({"FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 LAW_WORDS = frozenset(
     """Act Bill Law Amendment Resolution Ordinance Initiative Accord Agreement Treaty""".split()
 )
-#: First words of a ballot measure's name: "Measure H", "Proposition 12".
-BALLOT_WORDS = frozenset({"Measure", "Proposition", "Prop", "Question"})
 #: Dependency labels that attach a title word to the name it precedes.
 TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
@@ -182,31 +180,22 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         return None
     if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
         kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
-    if _ballot_measure(name):  # "Measure K.", taken for a person
+    if len(name) == 1 and name[0].i + 1 < len(ent.doc):
+        name = [*name, ent.doc[name[0].i + 1]] if _ballot_measure(ent.doc[name[0].i :]) else name
+    if _ballot_measure(name):  # "Measure K.", taken for a person; "Measure" without its letter
         return NameMention(name[0].i, name[1].i + 1, _ballot_label(name), "Issue")
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
         kind = "Organization"  # "Halvern Therapeutics", taken for a person
     numbered = [t for t in name if not (t.like_num or t.text in "-–")]
     if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
-    doc = ent.doc
-    if (
-        len(name) == 1
-        and name[0].i + 1 < len(doc)
-        and _ballot_measure([name[0], doc[name[0].i + 1]])
-    ):
-        name = [name[0], doc[name[0].i + 1]]  # "Measure" recognised without its letter
-    ballot = _ballot_measure(name)
-    if ballot:
-        kind = "Issue"  # "Measure H", "Proposition 12"
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
     role, role_start = None, None
     if role_tokens and kind == "Person":
         role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
         role_start = role_tokens[0].i
-    text = _clean(ent.doc[start:end].text)
-    return NameMention(start, end, text.rstrip(".") if ballot else text, kind, role, role_start)
+    return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
 
 
 def _titled_person(tokens: list[Token], lexicon: Lexicon) -> bool:
@@ -629,11 +618,6 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
                 laws.append(NameMention(tok.i, tok.i + 2, f"{chamber} {number.text}", "Issue"))
                 covered.update((tok.i, number.i))
             continue
-        if _ballot_measure(doc[tok.i : tok.i + 2]) and not covered & {tok.i, tok.i + 1}:
-            text = _clean(doc[tok.i : tok.i + 2].text).rstrip(".")  # "Measure K." ends a sentence
-            laws.append(NameMention(tok.i, tok.i + 2, text, "Issue"))
-            covered.update((tok.i, tok.i + 1))
-            continue
         if tok.text not in LAW_WORDS or tok.i in covered:
             continue
         left = tok.i
@@ -651,16 +635,6 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
             laws.append(NameMention(left, end, _clean(doc[left:end].text), "Issue"))
             covered.update(range(left, end))
     return laws
-
-
-def _ballot_measure(name) -> bool:
-    """ "Measure H", "Proposition 12", "Question 2": a ballot word and its letter or number."""
-    return (
-        len(name) == 2
-        and name[0].text in BALLOT_WORDS
-        and len(name[1].text.rstrip(".")) <= 3
-        and (name[1].text.isupper() or name[1].like_num)
-    )
 
 
 def _clean(text: str) -> str:
