@@ -377,6 +377,14 @@ def _targets(
     token = aim.target
     if aim.named is not None and _unnamed_thing(token, analysis):
         token = aim.named  # "this is a smart compromise": the compromise
+    law = analysis.issue_antecedent(token) if token.pos_ == "PRON" else None
+    if law is not None:
+        if not aim.conduct:
+            yield law, False, aim.rule  # "it is reckless": the law named before
+        return
+    if aim.named is not None and token.lower_ == "it" and analysis.actor(token) is None:
+        # "X proposed an amendment. It is a sensible fix.": a verdict noun said of "it"
+        token = _policy_before(token, analysis) or token
     actor = _actor(token, analysis)
     if actor is not None and aim.policy_only:
         return
@@ -395,6 +403,26 @@ def _targets(
     owners = [a for c in token.children if c.dep_ == "poss" and (a := _actor(c, analysis))]
     for actor in owners or _earlier_owner(token, analysis):
         yield actor, True, POSSESSOR  # "the mayor's plan is reckless": the mayor too
+
+
+def _policy_before(pronoun: Token, analysis: DocAnalysis) -> Token | None:
+    """The policy an unresolved "it" stands for: the object or subject of the sentence
+    before that is a policy noun or a named law ("X proposed an amendment that …")."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    found = [
+        token
+        for token in before
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and (
+            (token.pos_ == "NOUN" and token.lemma_.lower() in POLICY_NOUNS)
+            or (token.pos_ == "PROPN" and analysis.issue_antecedent(token) is not None)
+        )
+    ]
+    # the one nearest the main verb: "filed an amendment to cap the levy" is the amendment
+    return min(found, key=lambda t: len(list(t.ancestors)), default=None)
 
 
 def _earlier_owner(token: Token, analysis: DocAnalysis) -> list[Entity]:

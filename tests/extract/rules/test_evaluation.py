@@ -108,6 +108,16 @@ def evaluations(claims):
                 ("Osric Pell", "criticizes", "Harbor Authority", -1),
             },
         ),
+        (  # a verdict noun said of "it": the law or policy of the sentence before
+            "Senator Ann Vole introduced the Harbor Safety Act on Monday. "
+            "“It is a sensible reform,” said Osric Pell.",
+            {("Osric Pell", "supports", "Harbor Safety Act", 1)},
+        ),
+        (
+            "Councilor Ann Vole filed an amendment to cap the levy. "
+            "“It is a long-overdue fix,” said Osric Pell.",
+            {("Osric Pell", "supports", "amendment to cap levy", 1)},
+        ),
         (  # someone's handling or leadership evaluated: a verdict on them, not a policy
             "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
             {("Lena Forde", "criticizes", "Ivo Brandt", -1)},
@@ -132,6 +142,7 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "Osric Pell said Mayor Ada Birch would hurt the port.",  # an actor, not a policy
         "“The levy is important,” said Osric Pell.",  # too mild without an intensifier
         "Osric Pell said the levy would create jobs.",  # jobs: no verdict
+        "The ferry was late again. “It is a disgrace,” said Osric Pell.",  # no policy before
         # an offence is no policy, whatever it brings
         "Osric Pell said a first violation would bring only a warning.",
         "Governor Ivo Brandt kicked the can down the road.",  # the narrator's idiom
