@@ -146,3 +146,44 @@ def test_action_cues(extract, text, expected):
 )
 def test_voted_for_it(extract, text, expected):
     assert expected <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an inverted list of voters: "Voting no were A, B and the panel's chair, C"
+            "House Bill 77, sponsored by Rep. Gil Oster (D-Brook), would cap rents. "
+            "Voting no were Reps. Harold Mims (R-Dunmore), Alice Perth (R-Cole) and the "
+            "panel's chair, Rep. Ida Wren (R-Kell).",
+            {
+                ("Harold Mims", "opposes", "House Bill 77", -1),
+                ("Alice Perth", "opposes", "House Bill 77", -1),
+                ("Ida Wren", "opposes", "House Bill 77", -1),
+            },
+        ),
+        (  # joining others in a vote is a stance on what was voted on
+            "House Bill 77, sponsored by Rep. Gil Oster (D-Brook), would cap rents. "
+            "Rep. Tom Bask (R-Alder) joined the panel's five Democrats in voting yes.",
+            {("Tom Bask", "supports", "House Bill 77", 1)},
+        ),
+        (  # "voted in favor" continues the vote reported just before
+            "The Marlow Township Board voted 4-3 to reject a tax break for a cement plant. "
+            "Trustees Rob Tull and Ken Marr voted in favor.",
+            {
+                ("Rob Tull", "supports", "tax break for cement plant", 1),
+                ("Ken Marr", "supports", "tax break for cement plant", 1),
+            },
+        ),
+        (  # testimony for or against a bill, as a participle too
+            "House Bill 77 would cap rents. Testifying against the bill, Lena Faro, a lobbyist "
+            "for the Pine Grocers Guild, said it would raise prices. The Tri-County Nurses "
+            "Union testified for the measure.",
+            {
+                ("Lena Faro", "opposes", "House Bill 77", -1),
+                ("Tri-County Nurses Union", "supports", "House Bill 77", 1),
+            },
+        ),
+    ],
+)
+def test_votes_not_in_the_voted_for_shape(extract, text, expected):
+    assert expected <= core(extract(text))
