@@ -196,3 +196,23 @@ def test_a_name_joined_after_a_role_apposition_shares_the_verb(nlp):
     pos += ["VERB", "PRON", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in conjuncts(doc[0])] == ["Roux"]
+
+
+def test_an_unnamed_office_holder_is_a_holder_and_not_what_it_refers_to(extract):
+    found = triples(
+        extract(
+            "Senate Leader Hollis Brandt opposed the measure and noted that the governor "
+            "would veto it."
+        )
+    )
+    assert ("governor", "opposes", "measure") in found
+
+
+def test_my_own_association_is_the_association_named_before(extract):
+    found = triples(
+        extract(
+            "The Valley Growers Association has asked the board to drop the rule. "
+            "“I disagree with my own association on that,” said grower Tamsin Oyelaran."
+        )
+    )
+    assert ("Tamsin Oyelaran", "disagreesWith", "Valley Growers Association") in found

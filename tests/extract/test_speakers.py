@@ -93,3 +93,18 @@ def test_a_plan_keeps_where_it_leads(extract):
     claims = extract("Director Ann Lee's proposal to shift the funds toward a citywide bus study.")
     objects = {c.object.label for c in claims if c.predicate == "proposes"}
     assert any("toward citywide bus study" in o for o in objects)
+
+
+def test_a_quotation_inside_a_sentence_is_the_words_of_the_verb_it_hangs_on(nlp):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = (
+        "Senate Leader Hollis Brandt opposed the measure, calling it “a cynical stunt that "
+        "will fail,” and noted that the Harbor Council has said it would reject it."
+    )
+    doc = nlp(text)
+    analysis = analyze(Article("q", text), doc, default_lexicon())
+    stunt = next(t for t in doc if t.text == "stunt")
+    assert analysis.speaker(stunt).label == "Hollis Brandt"

@@ -56,6 +56,8 @@ AUTHOR_NOUNS = frozenset({"board", "newspaper", "paper", "page", "publication", 
 SENTENCES_BACK = 3
 #: "The sheriff said …" may be named with that title this many sentences later.
 TITLE_SENTENCES_AHEAD = 3
+#: Possessive pronouns of "my own association", "our union".
+OWNERS = frozenset({"my", "our", "his", "her", "their"})
 #: Nouns any organisation may be called: "the group" is the one named last.
 KIND_NOUNS = frozenset({"group", "organization", "organisation"})
 #: Nouns that "the …" makes the organisation named last, though its name lacks them:
@@ -276,6 +278,14 @@ class Resolver:
             and (named_next := self._organisation_next(token)) is not None
         ):
             return Referent(named_next, hops + 1)  # "A drugmaker sued … Halvern Labs, which …"
+        if (
+            lemma in self.lexicon.titles
+            and token.tag_ == "NN"
+            and lemma not in self.lexicon.actors
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children)
+        ):  # "the president would veto it": one person, though the text never names them
+            return Referent(Entity.named(lemma, "Person"), hops + 1)
         if lemma in self.lexicon.actors or self._has_named_modifier(token):
             if lemma in VAGUE or any(
                 c.lower_ in VAGUE or c.lemma_.lower() in VAGUE for c in token.children
@@ -435,7 +445,7 @@ class Resolver:
         """ "the mayor-elect", "the department", "the senator": a known entity."""
         det = next((c for c in token.children if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
-            return None
+            return self._own_organisation(token)
         words = {w.lower() for w in noun_label(token).replace("-", " ").split()}
         if not words:
             return None
@@ -472,6 +482,22 @@ class Resolver:
                     break
                 if n >= before and title <= index.role_words[n]:
                     return self.names.mention_entities[n]
+        return None
+
+    def _own_organisation(self, token: Token) -> Entity | None:
+        """ "my own association", "our union": the organisation named before whose
+        name has that noun ("… the Valley Growers Association …")."""
+        head = token.lemma_.lower()
+        if not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children):
+            return None
+        if self.lexicon.actors.get(head) is None or head in self.lexicon.titles:
+            return None
+        index = self.mentions
+        postings = index.by_word.get(head, ())
+        for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
+            entity = self.names.mention_entities[n]
+            if entity.kind == "Organization" and head in index.label_words[n]:
+                return entity
         return None
 
     def _organisation_before(self, token: Token) -> Entity | None:
@@ -655,9 +681,15 @@ class Resolver:
                 return self.issue_antecedent(tok, sentences) or issue_from_tokens(
                     phrase_tokens(tok)
                 )
+        quoted = self.quotes.at(pronoun.idx) is not None
         for tok in reversed(sent[: pronoun.i - sent.start]):
             if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 continue
+            lemma = tok.lemma_.lower()
+            if lemma in self.lexicon.titles or lemma in self.lexicon.actors:
+                continue  # "the president would veto it": a person, not what "it" is
+            if not quoted and self.quotes.at(tok.idx) is not None:
+                continue  # "calling it 'a stunt'": someone's words about it
             if (
                 tok.dep_ == "dobj"
                 and pronoun in tok.head.subtree

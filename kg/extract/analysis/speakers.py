@@ -104,6 +104,9 @@ def _tagged_speaker(
     """The subject of a speech verb outside quotes, in the sentences of the run
     or right next to one of its quotes within the same paragraph."""
     for span in spans:
+        if (found := _governing_speaker(span, quotes, resolver)) is not None:
+            return found
+    for span in spans:
         first, last = sentences.of(span[0]), sentences.of(span[-1])
         sents = {first.start: first, last.start: last}
         if last.end < len(doc):
@@ -119,6 +122,35 @@ def _tagged_speaker(
         for sent in sents.values():
             if (found := _speech_subject(sent, quotes, resolver)) is not None:
                 return found
+    return None
+
+
+#: Verbs whose object a quotation is, besides speech verbs: "calling it 'a stunt'".
+QUOTING_VERBS = frozenset({"call", "dub", "label", "term", "describe"})
+
+
+def _governing_speaker(span: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:
+    """The subject of the speech verb a quotation inside a sentence hangs on:
+    "A opposed it, calling it 'a stunt', and noted that B has said …" is A's."""
+    verb = span.root
+    for _ in range(4):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        if quotes.at(verb.idx) is not None:
+            continue
+        if is_speech_verb(verb, resolver.lexicon) or verb.lemma_.lower() in QUOTING_VERBS:
+            break
+    else:
+        return None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            ref = resolver.actor(subject) if quotes.at(subject.idx) is None else None
+            return ref.entity if ref is not None else None
+        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
