@@ -187,3 +187,19 @@ def test_voted_for_it(extract, text, expected):
 )
 def test_votes_not_in_the_voted_for_shape(extract, text, expected):
     assert expected <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators Mara Quill (D-Vt.) and Otto Brand (R-Ore.) introduced the Fair Bus Fares Act.",
+        "WASHINGTON – Today, U.S. Senators Mara Quill (D-Vt.) and Otto Brand (R-W.Va.) "
+        "introduced the Fair Bus Fares Act, a bill that would create a grant program.",
+    ],
+)
+def test_both_names_of_a_pair_split_by_party_tags_act(extract, text):
+    found = {(s, p, o) for s, p, o, _ in core(extract(text))}
+    assert {
+        ("Mara Quill", "proposes", "Fair Bus Fares Act"),
+        ("Otto Brand", "proposes", "Fair Bus Fares Act"),
+    } <= found
