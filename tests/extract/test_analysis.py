@@ -72,6 +72,22 @@ def test_the_lazy_tables_hold_what_asking_every_token_gives(nlp):
     assert dict(analysis.referents) == referents and dict(analysis.laws) == laws
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brightwell Foods and Corvane Logistics signed the pact. The two companies said "
+        "they would back the Dockside Freight Act.",
+        "Opponents, led by the Harbor Alliance and the Tenants Union of Marlow, rallied. "
+        "Groups such as Clearwater Watch and River Friends, which oppose the levy, spoke.",
+    ],
+)
+def test_the_groups_are_those_of_every_token(nlp, text):
+    analysis = _analysis(nlp, text)
+    every = [analysis.actor(t) for t in analysis.doc]
+    groups = {r.entity.key: r.members for r in every if r is not None and r.members}
+    assert groups and dict(analysis.groups) == groups
+
+
 def test_extract_document_is_the_unit_of_work(nlp):
     article = Article("a1", "Senator Ann Lee opposes the tariff bill.")
     found = extract_document(article, nlp(parse_text(article)), lexicon=default_lexicon())

@@ -39,8 +39,8 @@ from kg.extract.analysis.coref import (
     Resolver,
     antecedent_candidates,
     conjuncts,
-    counted,
     included,
+    may_stand_for_group,
     resolve_pronouns,
 )
 from kg.extract.analysis.datelines import mask_datelines
@@ -194,12 +194,10 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
                     speakers[tok.i] = author
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = TokenTable(len(doc), lambda i: full.actor(doc[i]))
-    # A group's members come from a counted plural (Resolver.counted_group); any
-    # other token that stands for the group reaches it through that plural.
     groups = {
         ref.entity.key: ref.members
         for tok in doc
-        if counted(tok) and (ref := referents.get(tok.i)) is not None and ref.members
+        if may_stand_for_group(tok) and (ref := referents.get(tok.i)) is not None and ref.members
     }
     named_laws: dict[int, Entity] = {}
     for mention in names.mentions:  # a law's own name refers to it, in full: "Bill 31-09"

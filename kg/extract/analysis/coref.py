@@ -711,10 +711,18 @@ def same_kind(noun: Token, name_head: Token) -> bool:
     return mine is None or theirs is None or bool(mine & theirs)
 
 
+def may_stand_for_group(token: Token) -> bool:
+    """Whether ``token`` may be a group of named actors (a :class:`Referent` with
+    ``members``): a counted plural (:meth:`Resolver.counted_group`) or a noun
+    that names its members (:meth:`Resolver._members_named`). Every other word
+    that stands for a group reaches it through one of these, so the analysis
+    finds every group by asking these words only: a new way of making a group
+    must be added here."""
+    return token.pos_ in ("NOUN", "PROPN") and (counted(token) is not None or bool(included(token)))
+
+
 def counted(token: Token) -> int | None:
-    """How many a counted plural stands for ("the two companies", "both senators"):
-    only such a word may stand for a group of named actors (the analysis finds
-    every group by asking these words)."""
+    """How many a counted plural stands for ("the two companies", "both senators")."""
     if token.tag_ != "NNS":
         return None
     return next(
