@@ -56,6 +56,10 @@ CUE_ADJECTIVE = rule("cue.adjective", EXTRACTOR, "a cue adjective: X is opposed 
 CUE_PREPOSITION = rule("cue.preposition", EXTRACTOR, "a cue preposition: X is against Y")
 VERDICT = rule("cue.verdict", EXTRACTOR, "a verdict on an object: X called Y a disaster")
 COMPOSED = rule("cue.composed", EXTRACTOR, "a cue inside another cue's clause: X refused to back Y")
+#: Head nouns that name no issue of their own, whatever modifies them.
+VAGUE_HEADS = frozenset(
+    "thing things something anything everything nothing much lot stuff whatever".split()
+)
 ACTION = rule("cue.action", EXTRACTOR, "an action as the target: X plans to expand Y")
 CLAUSE_SUBJECT = rule(
     "cue.clause_subject",
@@ -776,6 +780,8 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
         tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
     if token.pos_ == "PRON" or (token.pos_ == "NUM" and not _money_for(token)):
         return None
+    if token.lemma_.lower() in VAGUE_HEADS:
+        return None  # "don't agree on much", "the first thing I want": no issue named
     return issue_from_tokens(tokens)
 
 

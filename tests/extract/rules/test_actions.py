@@ -203,3 +203,12 @@ def test_both_names_of_a_pair_split_by_party_tags_act(extract, text):
         ("Mara Quill", "proposes", "Fair Bus Fares Act"),
         ("Otto Brand", "proposes", "Fair Bus Fares Act"),
     } <= found
+
+
+def test_floating_an_alternative_proposes_it(extract):
+    text = (
+        "County Executive Dan Moss opposes Measure Q and has floated an alternative: "
+        "a smaller tax devoted mostly to paving."
+    )
+    found = {(s, p, o) for s, p, o, _ in core(extract(text))}
+    assert ("Dan Moss", "proposes", "alternative") in found
