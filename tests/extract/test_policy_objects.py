@@ -295,3 +295,17 @@ def test_wishes(extract, text, present, absent_object):
         assert present in found
     if absent_object:
         assert absent_object not in {s[2] for s in found}
+
+
+def test_ballot_measures_are_laws(extract):
+    """ "Measure K" is a law even when the recogniser misses it; "both measures" are the two."""
+    found = core(
+        extract(
+            "This board supports Measure R, which would allow duplexes. We oppose Measure T on "
+            "the May ballot. "
+            "Mayor Ann Vole has endorsed both measures, arguing that the city needs relief."
+        )
+    )
+    assert {("Ann Vole", "supports", "Measure R", 1), ("Ann Vole", "supports", "Measure T", 1)} <= (
+        found
+    )

@@ -180,7 +180,9 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         return None
     if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
         kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
-    if _ballot_measure(name):  # "Measure K.", taken for a person
+    if len(name) == 1 and name[0].i + 1 < len(ent.doc):
+        name = [*name, ent.doc[name[0].i + 1]] if _ballot_measure(ent.doc[name[0].i :]) else name
+    if _ballot_measure(name):  # "Measure K.", taken for a person; "Measure" without its letter
         return NameMention(name[0].i, name[1].i + 1, _ballot_label(name), "Issue")
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
         kind = "Organization"  # "Halvern Therapeutics", taken for a person

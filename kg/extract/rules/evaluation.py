@@ -232,6 +232,8 @@ def _aims(token: Token) -> Iterator[Aim]:
         yield from _subjects(head)
     elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LINKING_VERBS:
         yield from _subjects(head.head)  # "the suit is without merit", "is beyond repair"
+    elif node.dep_ == "prep" and head.lemma_ in LINKING_VERBS:
+        yield from _subjects(head)  # an idiom headed by a preposition: "is out of touch"
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:

@@ -118,6 +118,14 @@ def evaluations(claims):
             "“It is a long-overdue fix,” said Osric Pell.",
             {("Osric Pell", "supports", "amendment to cap levy", 1)},
         ),
+        (  # an idiom headed by a preposition after "is"
+            "“Governor Ivo Brandt is out of touch,” said Senator Ada Birch.",
+            {("Ada Birch", "criticizes", "Ivo Brandt", -1)},
+        ),
+        (
+            "“Governor Ivo Brandt has shown leadership,” said Senator Ada Birch.",
+            {("Ada Birch", "praises", "Ivo Brandt", 1)},
+        ),
         (  # someone's handling or leadership evaluated: a verdict on them, not a policy
             "“Mayor Ivo Brandt’s handling of the flood was disgraceful,” said Lena Forde.",
             {("Lena Forde", "criticizes", "Ivo Brandt", -1)},
@@ -143,6 +151,7 @@ def test_evaluations_land_on_their_target(extract, text, expected):
         "“The levy is important,” said Osric Pell.",  # too mild without an intensifier
         "Osric Pell said the levy would create jobs.",  # jobs: no verdict
         "The ferry was late again. “It is a disgrace,” said Osric Pell.",  # no policy before
+        "“Governor Ivo Brandt is in the building,” said Senator Ada Birch.",  # no idiom
         # an offence is no policy, whatever it brings
         "Osric Pell said a first violation would bring only a warning.",
         "Governor Ivo Brandt kicked the can down the road.",  # the narrator's idiom
