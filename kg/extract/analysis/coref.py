@@ -690,6 +690,8 @@ class Resolver:
                 continue  # "the president would veto it": a person, not what "it" is
             if not quoted and self.quotes.at(tok.idx) is not None:
                 continue  # "calling it 'a stunt'": someone's words about it
+            if tok.is_ancestor(pronoun):
+                continue  # "submitted testimony opposing it": not the testimony
             if (
                 tok.dep_ == "dobj"
                 and pronoun in tok.head.subtree

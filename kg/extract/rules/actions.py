@@ -393,16 +393,22 @@ def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -
 
 def _support_of(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "The measure passed 52-48 with the support of four Republicans — Sens. A, B and
-    C —": each named voter supports the measure that passed."""
-    with_ = noun.head
-    if noun.dep_ != "pobj" or with_.lower_ != "with" or with_.head.pos_ != "VERB":
+    C —", "was adopted with A's support": each named voter supports the measure that
+    passed."""
+    with_ = verb = noun.head
+    if noun.dep_ != "pobj" or with_.lower_ != "with":
+        return
+    while verb.pos_ != "VERB" and verb.dep_ in ("prep", "pobj", "agent"):
+        verb = verb.head  # "adopted by voice vote with A's support"
+    if verb.pos_ != "VERB":
         return
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    subject = next((c for c in with_.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if of is None or subject is None:
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)  # "with A's support"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (of is None and owner is None) or subject is None:
         return
     target = _law(subject, analysis)
-    holders = _voters(_name_list(of, analysis))
+    holders = _voters(_name_list(of, analysis) if of is not None else analysis.actors(owner))
     if target is None or not holders:
         return
     polarity = BACKING_NOUNS[noun.lower_]

@@ -212,3 +212,21 @@ def test_floating_an_alternative_proposes_it(extract):
     )
     found = {(s, p, o) for s, p, o, _ in core(extract(text))}
     assert ("Dan Moss", "proposes", "alternative") in found
+
+
+def test_adopted_with_someones_support(extract):
+    text = (
+        "House Bill 77 would cap rents. A second amendment, offered by Rep. Gil Oster, to "
+        "require a report on rents after two years, was adopted by voice vote with Rep. Ada "
+        "Finch's support."
+    )
+    found = {(s, p) for s, p, o, _ in core(extract(text)) if "amendment" in o}
+    assert {("Gil Oster", "proposes"), ("Ada Finch", "supports")} <= found
+
+
+def test_it_in_a_clause_on_a_noun_is_not_that_noun(extract):
+    text = (
+        "House Bill 77 would cap rents. The Pine Grocers Guild also submitted written "
+        "testimony opposing it."
+    )
+    assert ("Pine Grocers Guild", "opposes", "House Bill 77", -1) in core(extract(text))
