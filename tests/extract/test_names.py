@@ -177,3 +177,18 @@ def test_committee_names_cut_at_and_are_whole(extract):
     )
     members = {c.object.label for c in claims if c.predicate == "memberOf"}
     assert "House Committee on Energy and the Coast" in members
+
+
+def test_a_name_the_recogniser_missed_before_a_party_tag_is_a_person(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.analysis.names import find_names
+    from kg.extract.lexicon import default_lexicon
+
+    doc = nlp("The co-sponsors are Reps. Ada Quell (R-Ariz.) and Dolores Vanterpool (R-Fla.).")
+    ada = next(t.i for t in doc if t.text == "Ada")
+    doc.ents = [Span(doc, ada, ada + 2, label="PERSON")]  # the recogniser saw one name only
+    names = find_names(doc, default_lexicon())
+    people = {m.text for m in names.mentions if m.kind == "Person"}
+    assert people == {"Ada Quell", "Dolores Vanterpool"}
+    assert names.party_of["dolores_vanterpool"] == "Republican Party"

@@ -108,3 +108,27 @@ def test_a_quotation_inside_a_sentence_is_the_words_of_the_verb_it_hangs_on(nlp)
     analysis = analyze(Article("q", text), doc, default_lexicon())
     stunt = next(t for t in doc if t.text == "stunt")
     assert analysis.speaker(stunt).label == "Hollis Brandt"
+
+
+def test_a_speaker_set_off_inside_the_clause_says_the_clause(nlp):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = "Mayor Tilda Marsh spoke Monday. The depot, she said, would choke the harbor road."
+    doc = nlp(text)
+    analysis = analyze(Article("p", text), doc, default_lexicon())
+    choke = next(t for t in doc if t.text == "choke")
+    assert analysis.speaker(choke).label == "Tilda Marsh"
+
+
+def test_one_of_those_who_voted_is_the_person_named(nlp):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+    from kg.model import Article
+
+    text = "Rep. Ivo Tandy (D-Ore.), one of the four Democrats who voted yes, spoke first."
+    doc = nlp(text)
+    analysis = analyze(Article("p", text), doc, default_lexicon())
+    who = next(t for t in doc if t.lower_ == "who")
+    assert analysis.actor(who).entity.label == "Ivo Tandy"

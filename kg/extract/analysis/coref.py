@@ -973,7 +973,12 @@ def relative_antecedent(token: Token) -> Token | None:
             return None
         verb = verb.head
     if verb.dep_ in ("relcl", "acl"):
-        return verb.head
+        noun = verb.head
+        of = noun.head if noun.dep_ == "pobj" else None
+        if of is not None and of.lower_ == "of" and of.head.lower_ == "one":
+            one = of.head  # "Ann Lee, one of the six members who voted yes": Ann Lee
+            return one.head if one.dep_ == "appos" else one
+        return noun
     return None
 
 

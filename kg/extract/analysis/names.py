@@ -118,6 +118,7 @@ def find_names(
     raw = _whole_laws(doc, raw)
     raw = _whole_organisations(doc, raw)
     raw = _people_by_role(doc, raw, lexicon)
+    raw = _tagged_people(doc, raw, lexicon)
     tagged = _party_tags(doc, raw)
     raw = [m for m in raw if m.start not in tagged]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
@@ -437,6 +438,33 @@ PERSON_ENDINGS = ("ist", "ian")
 def _role_noun(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (_is_title(token, lexicon) or lemma.endswith(PERSON_ENDINGS))
+
+
+def _tagged_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
+    """A person's name the recogniser missed but a party tag follows: "Reps. A
+    (R-Ariz.), B (R-Tenn.) and Dolores Vane (R-Fla.)"."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for found in PARTY_TAG.finditer(parsed_text(doc)):
+        tag = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if tag is None:
+            continue
+        end = tag.start
+        while end > 0 and doc[end - 1].is_space:
+            end -= 1
+        start = end
+        while (
+            start > 0
+            and end - start < 3
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].i not in covered
+            and not _is_title(doc[start - 1], lexicon)
+        ):
+            start -= 1
+        if end - start >= 2 and (start == 0 or doc[start - 1].i not in covered):
+            extra.append(NameMention(start, end, _clean(doc[start:end].text), "Person"))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]:

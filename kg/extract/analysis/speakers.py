@@ -46,6 +46,11 @@ def attribute_speakers(
                 if comp.dep_ in ("ccomp", "xcomp") or (comp.dep_ == "dobj" and comp.pos_ == "VERB"):
                     for t in comp.subtree:
                         speakers.setdefault(t.i, ref.entity)
+            if tok.dep_ == "parataxis":  # "The plant, she said, would close": the clause around
+                inner = {t.i for t in tok.subtree}
+                for t in tok.head.subtree:
+                    if t.i not in inner:
+                        speakers.setdefault(t.i, ref.entity)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             pobj = (
