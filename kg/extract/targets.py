@@ -110,6 +110,10 @@ MOBILIZING = frozenset(
     """call contact write email phone visit attend join tell do give let come show reconsider
     answer reach sign hear learn know understand wait""".split()
 )
+#: Plurals of people without an agent ending, who may be asked to do something.
+PEOPLE_ASKED = frozenset(
+    "people family parent child woman man citizen member neighbor voter".split()
+)
 #: Objects that are steps of a process, not policies: "accepting public comments".
 PROCESS_NOUNS = frozenset(
     """comment question application submission testimony feedback input inquiry""".split()
@@ -456,6 +460,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return
     if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
         return  # "is accepting public comments on the rule": a step, not a stance
+    if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
+        return  # "asking the nurses who do this work to …": who is asked is no issue
     named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before
     if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
@@ -492,6 +498,20 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _people_asked(target: Token) -> bool:
+    """ "asked the nurses who …", "urged the residents": a plural of people as the object."""
+    lemma = target.lemma_.lower()
+    return (
+        target.dep_ == "dobj"
+        and target.tag_ == "NNS"
+        and (
+            lemma in PEOPLE_ASKED
+            or lemma.endswith(("er", "or", "ist", "ian", "ent"))
+            or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in target.children)
+        )
+    )
 
 
 def _both(target: Token, analysis: DocAnalysis) -> list[Entity]:
