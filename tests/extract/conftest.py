@@ -13,6 +13,18 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def analyse(nlp):
+    """The frozen analysis of one text (its Doc is ``analysis.doc``)."""
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+
+    def run(text: str):
+        return analyze(Article("analysed", text), nlp(text), default_lexicon())
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def extract(nlp):
     """Claims of each text, as one article per text."""
 

@@ -126,15 +126,9 @@ def test_a_lede_title_is_the_person_given_that_title_after(extract):
     )
 
 
-def test_the_governor_is_the_person_titled_gov(nlp):
-    from kg.extract.analysis import analyze
-    from kg.extract.lexicon import default_lexicon
-    from kg.model import Article
-
-    text = "Gov. Mirela Tansy signed the ferry bill. The governor said it was overdue."
-    doc = nlp(text)
-    analysis = analyze(Article("g", text), doc, default_lexicon())
-    governor = next(t for t in doc if t.lower_ == "governor")
+def test_the_governor_is_the_person_titled_gov(analyse):
+    analysis = analyse("Gov. Mirela Tansy signed the ferry bill. The governor said it was overdue.")
+    governor = next(t for t in analysis.doc if t.lower_ == "governor")
     assert analysis.actor(governor).entity.label == "Mirela Tansy"
 
 

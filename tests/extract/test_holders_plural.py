@@ -103,20 +103,11 @@ def test_a_past_verb_cannot_share_would_with_the_verb_it_is_joined_to(extract):
     assert not any(s != "Ada Vrell" and p == "supports" for s, p, _ in found)
 
 
-def _actor_labels(nlp, text, word):
-    from kg.extract.analysis import analyze
-    from kg.extract.lexicon import default_lexicon
-    from kg.model import Article
-
-    doc = nlp(text)
-    analysis = analyze(Article("t", text), doc, default_lexicon())
-    token = next(t for t in doc if t.text == word)
-    return [r.entity.label for r in analysis.actors(token)]
-
-
-def test_opponents_led_by_a_named_group_are_that_group(nlp):
-    text = "Opponents, led by the group Save Kettle Park, claim the levy will ruin the park."
-    assert _actor_labels(nlp, text, "Opponents") == ["Save Kettle Park"]
+def test_opponents_led_by_a_named_group_are_that_group(analyse):
+    analysis = analyse(
+        "Opponents, led by the group Save Kettle Park, claim the levy will ruin the park."
+    )
+    assert [r.entity.label for r in analysis.actors(analysis.doc[0])] == ["Save Kettle Park"]
 
 
 def test_firms_such_as_two_names_are_each_of_them(extract):

@@ -95,40 +95,28 @@ def test_a_plan_keeps_where_it_leads(extract):
     assert any("toward citywide bus study" in o for o in objects)
 
 
-def test_a_quotation_inside_a_sentence_is_the_words_of_the_verb_it_hangs_on(nlp):
-    from kg.extract.analysis import analyze
-    from kg.extract.lexicon import default_lexicon
-    from kg.model import Article
-
+def test_a_quotation_inside_a_sentence_is_the_words_of_the_verb_it_hangs_on(analyse):
     text = (
         "Senate Leader Hollis Brandt opposed the measure, calling it “a cynical stunt that "
         "will fail,” and noted that the Harbor Council has said it would reject it."
     )
-    doc = nlp(text)
-    analysis = analyze(Article("q", text), doc, default_lexicon())
+    analysis = analyse(text)
+    doc = analysis.doc
     stunt = next(t for t in doc if t.text == "stunt")
     assert analysis.speaker(stunt).label == "Hollis Brandt"
 
 
-def test_a_speaker_set_off_inside_the_clause_says_the_clause(nlp):
-    from kg.extract.analysis import analyze
-    from kg.extract.lexicon import default_lexicon
-    from kg.model import Article
-
+def test_a_speaker_set_off_inside_the_clause_says_the_clause(analyse):
     text = "Mayor Tilda Marsh spoke Monday. The depot, she said, would choke the harbor road."
-    doc = nlp(text)
-    analysis = analyze(Article("p", text), doc, default_lexicon())
+    analysis = analyse(text)
+    doc = analysis.doc
     choke = next(t for t in doc if t.text == "choke")
     assert analysis.speaker(choke).label == "Tilda Marsh"
 
 
-def test_one_of_those_who_voted_is_the_person_named(nlp):
-    from kg.extract.analysis import analyze
-    from kg.extract.lexicon import default_lexicon
-    from kg.model import Article
-
+def test_one_of_those_who_voted_is_the_person_named(analyse):
     text = "Rep. Ivo Tandy (D-Ore.), one of the four Democrats who voted yes, spoke first."
-    doc = nlp(text)
-    analysis = analyze(Article("p", text), doc, default_lexicon())
+    analysis = analyse(text)
+    doc = analysis.doc
     who = next(t for t in doc if t.lower_ == "who")
     assert analysis.actor(who).entity.label == "Ivo Tandy"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.analysis import DocAnalysis
+from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.coref import conjuncts
 from kg.extract.labels import phrase_tokens, render
 from kg.extract.lexicon import Lexicon
@@ -163,16 +163,7 @@ def _member_clauses(doc: Doc, analysis: DocAnalysis, config: Config) -> Iterator
         ref = analysis.actor(subject) if subject is not None else None
         if not which or org is None or ref is None or ref.entity.kind != "Person":
             continue
-        yield Claim(
-            subject=ref.entity,
-            predicate="memberOf",
-            object=org,
-            provenance=analysis.evidence(analysis.sentence(noun), NAME, VERSION),
-            polarity=0,
-            confidence=config.calibration.confidence(MEMBER_CLAUSE, hops=ref.hops),
-            cue="member",
-            rule=MEMBER_CLAUSE,
-        )
+        yield _membership(ref, org, noun, MEMBER_CLAUSE, "member", analysis, config)
 
 
 def _described_parties(
@@ -192,16 +183,29 @@ def _described_parties(
         if (ref.entity.key, "memberOf", obj.key) in seen:
             continue
         seen.add((ref.entity.key, "memberOf", obj.key))
-        yield Claim(
-            subject=ref.entity,
-            predicate="memberOf",
-            object=obj,
-            provenance=analysis.evidence(analysis.sentence(head), NAME, VERSION),
-            polarity=0,
-            confidence=config.calibration.confidence(APPOSITION_PARTY, hops=ref.hops),
-            cue="apposition",
-            rule=APPOSITION_PARTY,
-        )
+        yield _membership(ref, obj, head, APPOSITION_PARTY, "apposition", analysis, config)
+
+
+def _membership(
+    member: Referent,
+    org: Entity,
+    token: Token,
+    made_by: str,
+    cue: str,
+    analysis: DocAnalysis,
+    config: Config,
+) -> Claim:
+    """The memberOf claim of a person found through a description or a pronoun."""
+    return Claim(
+        subject=member.entity,
+        predicate="memberOf",
+        object=org,
+        provenance=analysis.evidence(analysis.sentence(token), NAME, VERSION),
+        polarity=0,
+        confidence=config.calibration.confidence(made_by, hops=member.hops),
+        cue=cue,
+        rule=made_by,
+    )
 
 
 def _generic_body(entity: Entity, lexicon: Lexicon) -> bool:
