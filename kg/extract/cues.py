@@ -53,6 +53,8 @@ ACCUSING_VERBS = frozenset({"charge", "accuse", "cite", "fine", "sue", "indict",
 #: Verbs whose complement is what someone may do, not what they want: "the order lets a
 #: relative ask a judge to ...", "the bill would allow cities to ban ...".
 ENABLING_VERBS = frozenset({"let", "allow", "enable", "permit", "empower", "authorize"})
+#: Verbs of weighing a stance one does not (yet) hold: "considered backing the plan".
+WEIGHING_VERBS = frozenset({"consider", "weigh", "contemplate", "mull", "debate"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
@@ -181,6 +183,7 @@ def is_unheld(token: Token) -> bool:
     - what is still to come after something else ("would review comments before issuing
       a rule", "before she will commit to a vote");
     - a comparison ("the same way I support licence plates");
+    - a stance only weighed ("had considered supporting the amendment");
     - what someone else is asked to do ("urged the agency to issue rules"), which the
       asking cue reads as the asker's stance.
     """
@@ -202,6 +205,8 @@ def is_unheld(token: Token) -> bool:
             return True
         if node.dep_ in ("relcl", "acl") and lemma == "way":
             return True
+        if node.dep_ == "xcomp" and node.tag_ == "VBG" and lemma in WEIGHING_VERBS:
+            return True  # "had considered supporting the amendment": weighed, not held
         if (
             node.dep_ in ("xcomp", "advcl", "ccomp")
             and lemma in ASKING_VERBS

@@ -211,6 +211,8 @@ def noun_holders(noun: Token, analysis: DocAnalysis, depth: int = 0) -> list[Ref
             and node.head.i != node.i
         ):
             node = node.head
+            if node.lower_ == "against":
+                return []  # "led the fight against the proposal": the proposal is not theirs
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_.lower() in LIGHT_VERBS:
                     return clause_subject(node, analysis, depth + 1)

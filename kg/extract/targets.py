@@ -56,6 +56,10 @@ CUE_ADJECTIVE = rule("cue.adjective", EXTRACTOR, "a cue adjective: X is opposed 
 CUE_PREPOSITION = rule("cue.preposition", EXTRACTOR, "a cue preposition: X is against Y")
 VERDICT = rule("cue.verdict", EXTRACTOR, "a verdict on an object: X called Y a disaster")
 COMPOSED = rule("cue.composed", EXTRACTOR, "a cue inside another cue's clause: X refused to back Y")
+#: Head nouns that name no issue of their own, whatever modifies them.
+VAGUE_HEADS = frozenset(
+    "thing things something anything everything nothing much lot stuff whatever".split()
+)
 ACTION = rule("cue.action", EXTRACTOR, "an action as the target: X plans to expand Y")
 CLAUSE_SUBJECT = rule(
     "cue.clause_subject",
@@ -105,6 +109,10 @@ URGE_VERBS = URGE_VERBS | {"lobby", "petition"}
 MOBILIZING = frozenset(
     """call contact write email phone visit attend join tell do give let come show reconsider
     answer reach sign hear learn know understand wait""".split()
+)
+#: Plurals of people without an agent ending, who may be asked to do something.
+PEOPLE_ASKED = frozenset(
+    "people family parent child woman man citizen member neighbor voter".split()
 )
 #: Objects that are steps of a process, not policies: "accepting public comments".
 PROCESS_NOUNS = frozenset(
@@ -452,6 +460,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return
     if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
         return  # "is accepting public comments on the rule": a step, not a stance
+    if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
+        return  # "asking the nurses who do this work to …": who is asked is no issue
     named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before
     if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
@@ -488,6 +498,20 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _people_asked(target: Token) -> bool:
+    """ "asked the nurses who …", "urged the residents": a plural of people as the object."""
+    lemma = target.lemma_.lower()
+    return (
+        target.dep_ == "dobj"
+        and target.tag_ == "NNS"
+        and (
+            lemma in PEOPLE_ASKED
+            or lemma.endswith(("er", "or", "ist", "ian", "ent"))
+            or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in target.children)
+        )
+    )
 
 
 def _both(target: Token, analysis: DocAnalysis) -> list[Entity]:
@@ -776,6 +800,8 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
         tokens = [token.head, *tokens]  # "paid family leave" (see _participle_conjuncts)
     if token.pos_ == "PRON" or (token.pos_ == "NUM" and not _money_for(token)):
         return None
+    if token.lemma_.lower() in VAGUE_HEADS:
+        return None  # "don't agree on much", "the first thing I want": no issue named
     return issue_from_tokens(tokens)
 
 

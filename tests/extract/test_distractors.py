@@ -100,3 +100,42 @@ def test_asking_another_to_co_sponsor_a_bill_supports_it(extract):
         )
     }
     assert found == {("Daniel Ortiz", "supports", "Clean Ponds Act")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance only weighed is not held
+        "Trustee Ken Marr said he had considered supporting the amendment but concluded "
+        "that it could not be enforced.",
+        "Trustee Ken Marr is weighing backing the levy.",
+        # words that name no issue
+        "“Lena Oduya and I don’t agree on much,” said Mayor Tom Hale.",
+        "“When the storm hits, the first thing I want is a working pump,” said Ada Roe.",
+        # the people asked to do something are not what is supported
+        "“We keep asking the nurses who do this work to subsidize the whole system with "
+        "their low pay,” said Sen. Ada Roe.",
+    ],
+)
+def test_weighed_stances_and_vague_objects_make_no_stance(extract, text):
+    assert not {s for s in stances(extract(text)) if s[1] in ("supports", "opposes")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the proposal one fights against is not one's own: opposing it
+            "Senator Ivy Dane led the fight against the 2024 proposal to cut Meals on Wheels "
+            "funding by 10 percent.",
+            ("Ivy Dane", "opposes", "cutting Meals on Wheels funding", -1),
+        ),
+        (
+            "Senator Ivy Dane led the fight for a higher minimum wage.",
+            ("Ivy Dane", "supports", "higher minimum wage", 1),
+        ),
+    ],
+)
+def test_leading_the_fight_for_or_against(extract, text, expected):
+    found = {s[:4] for s in stances(extract(text))}
+    assert expected in found
+    assert not any(s[1] == "proposes" for s in found)

@@ -263,3 +263,29 @@ def test_a_group_calling_itself_a_name_is_that_organisation(extract):
     )
     assert ("Pia Lund", "memberOf", "Nurses for Safe Staffing") in relations(claims)
     assert "nurses" not in {c.subject.label for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plural title before two names gives each the role
+            "The vote was 3-2. Commissioners Hugo Lamb and Dana Pike dissented.",
+            {
+                ("Hugo Lamb", "holdsRole", "Commissioner"),
+                ("Dana Pike", "holdsRole", "Commissioner"),
+            },
+        ),
+        (  # party tags that break the parse of the pair
+            "WASHINGTON – Today, U.S. Senators Mara Quill (D-Vt.) and Otto Brand (R-W.Va.) "
+            "introduced the Fair Bus Fares Act.",
+            {
+                ("Mara Quill", "holdsRole", "U.S. Senator"),
+                ("Otto Brand", "holdsRole", "U.S. Senator"),
+                ("Mara Quill", "memberOf", "Democratic Party"),
+                ("Otto Brand", "memberOf", "Republican Party"),
+            },
+        ),
+    ],
+)
+def test_a_plural_title_gives_each_name_the_role(extract, text, expected):
+    assert relations(extract(text)) >= expected

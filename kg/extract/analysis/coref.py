@@ -690,6 +690,8 @@ class Resolver:
                 continue  # "the president would veto it": a person, not what "it" is
             if not quoted and self.quotes.at(tok.idx) is not None:
                 continue  # "calling it 'a stunt'": someone's words about it
+            if tok.is_ancestor(pronoun):
+                continue  # "submitted testimony opposing it": not the testimony
             if (
                 tok.dep_ == "dobj"
                 and pronoun in tok.head.subtree
@@ -908,11 +910,38 @@ def conjuncts(token: Token) -> list[Token]:
     for role in token.children:  # "A, a member of the X Committee, and B": B hangs on "member"
         if role.dep_ == "appos" and role.pos_ == "NOUN":
             stack.extend(c for c in role.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    if not stack and (partner := _tagged_partner(token)) is not None:
+        stack.append(partner)
     while stack:
         tok = stack.pop(0)
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
+
+
+def _tagged_partner(token: Token) -> Token | None:
+    """ "A (D-Vt.) and B (R-Ore.)", "Commissioners A and B": the other name of a pair the
+    parser broke (the "and" hangs on A with no conjunct; B is a subject of its own)."""
+    if token.pos_ != "PROPN":
+        return None
+    doc = token.doc
+    cc = next((c for c in token.children if c.dep_ == "cc" and c.i > token.i), None)
+    if cc is None and token.left_edge.i > 0:
+        cc = doc[token.left_edge.i - 1]  # B asks: the "and" right before its name
+        first = cc.head
+        if cc.dep_ == "cc" and first.i < cc.i and first.pos_ == "PROPN" and _orphan(first, cc):
+            return first
+        return None
+    if cc is None or not _orphan(token, cc):
+        return None
+    return next(
+        (t for t in doc[cc.i + 1 : cc.i + 6] if t.pos_ == "PROPN" and t.dep_ != "compound"), None
+    )
+
+
+def _orphan(first: Token, cc: Token) -> bool:
+    """``cc`` joins nothing to ``first``."""
+    return cc.lower_ in ("and", "&") and not any(c.dep_ == "conj" for c in first.children)
 
 
 def included(token: Token) -> list[Token]:

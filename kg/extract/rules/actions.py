@@ -71,6 +71,11 @@ VOTE_ACTIONS = {
     ),
 }
 VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
+#: How a vote word hangs on "voted" ("voted no", "voting yes").
+VOTE_WORD_DEPS = frozenset({"dobj", "advmod", "intj", "npadvmod", "acomp", "oprd"})
+#: How many sentences back a vote with no object ("B voted in favor") looks for the vote it
+#: continues ("A voted against the levy").
+VOTE_SENTENCES_BACK = 2
 #: Verbs that, with a "by" agent, say who a bill or motion is from.
 AUTHOR_VERBS = frozenset("offer introduce author propose file draft write bring".split())
 #: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure Q").
@@ -101,6 +106,7 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             elif token.lemma_ == "vote" and token.pos_ == "VERB":
                 yield from _vote_to(token, sent, analysis, config)
                 yield from _vote_yes_no(token, sent, analysis, config)
+                yield from _vote_in_favor(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
             elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
                 yield from _passed(token, sent, analysis, config)
@@ -282,12 +288,71 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
             ),
             None,
         )
-    target = _law(obj, analysis) if obj is not None else _recent_law(vote, analysis)
+    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
     holders = _subjects(vote, analysis)
     if target is None or not holders:
         return
     polarity = VOTE_WORDS[word.lower_]
     yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _vote_in_favor(
+    vote: Token, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "A and B voted in favor": of what the text reports a vote on just before (with
+    "of X", the cue "in favor of" reads it)."""
+    if vote.dep_ in ("csubj", "nsubj"):
+        return  # "Voting in favor were A and B" is a list of voters
+    side = _vote_side(vote)
+    if side is None or side[0] < 0 or side[1] is not None:
+        return
+    target = _voted_on(vote, analysis)
+    holders = _subjects(vote, analysis)
+    if target is None or not holders:
+        return
+    yield from _claims(holders, None, 1, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _vote_side(vote: Token) -> tuple[int, Token | None] | None:
+    """The side of a vote and what it was on, when the words say so: "voting for X",
+    "voting against it", "voting in favor (of X)", "voting no (on X)"."""
+    for child in vote.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "against", "in"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.lower_ != "in":
+                return (1 if child.lower_ == "for" else -1), obj
+            if obj is None or obj.lemma_ not in ("favor", "favour"):
+                continue
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            return 1, next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if child.lower_ in VOTE_WORDS and child.dep_ in VOTE_WORD_DEPS:
+            on = next((c for c in vote.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+            return VOTE_WORDS[child.lower_], obj
+    return None
+
+
+def _voted_on(vote: Token, analysis: DocAnalysis) -> Entity | None:
+    """What a vote that names no object was on: the object of the vote reported just
+    before ("A and B voted against the levy. C voted in favor."), else the law named
+    last (:func:`_recent_law`)."""
+    doc = vote.doc
+    here = analysis.sentence_number(vote)
+    start = analysis.sentences.all[max(0, here - VOTE_SENTENCES_BACK)].start
+    for tok in reversed(doc[start : vote.i]):
+        if tok.lemma_ != "vote" or tok.pos_ != "VERB":
+            continue
+        side = _vote_side(tok)
+        obj = side[1] if side is not None else None
+        if obj is None:
+            action = next(
+                (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in VOTE_ACTIONS), None
+            )
+            obj = next((c for c in action.children if c.dep_ == "dobj"), None) if action else None
+        target = _law(obj, analysis) if obj is not None else None
+        if target is not None:
+            return target
+    return _recent_law(vote, analysis)
 
 
 def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -311,33 +376,39 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
 
 
 def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
-    """ "Voting for the pilot were A, B and C", "Voting against it was D"."""
+    """ "Voting for the pilot were A, B and C", "Voting against it was D", "Voting no were
+    E and F"."""
     if vote.tag_ != "VBG" or vote.dep_ not in ("csubj", "nsubj") or vote.head.lemma_ != "be":
         return
-    prep = next((c for c in vote.children if c.dep_ == "prep"), None)
-    if prep is None or prep.lower_ not in ("for", "against"):
+    side = _vote_side(vote)
+    if side is None:
         return
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    target = _law(obj, analysis) if obj is not None else None
+    polarity, obj = side
+    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
     holders = _voters(_name_list(vote.head, analysis))
     if target is None or not holders:
         return
-    polarity = 1 if prep.lower_ == "for" else -1
     yield from _claims(holders, None, polarity, target, vote, VOTE_LIST, sent, analysis, config)
 
 
 def _support_of(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "The measure passed 52-48 with the support of four Republicans — Sens. A, B and
-    C —": each named voter supports the measure that passed."""
-    with_ = noun.head
-    if noun.dep_ != "pobj" or with_.lower_ != "with" or with_.head.pos_ != "VERB":
+    C —", "was adopted with A's support": each named voter supports the measure that
+    passed."""
+    with_ = verb = noun.head
+    if noun.dep_ != "pobj" or with_.lower_ != "with":
+        return
+    while verb.pos_ != "VERB" and verb.dep_ in ("prep", "pobj", "agent"):
+        verb = verb.head  # "adopted by voice vote with A's support"
+    if verb.pos_ != "VERB":
         return
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    subject = next((c for c in with_.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if of is None or subject is None:
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)  # "with A's support"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (of is None and owner is None) or subject is None:
         return
     target = _law(subject, analysis)
-    holders = _voters(_name_list(of, analysis))
+    holders = _voters(_name_list(of, analysis) if of is not None else analysis.actors(owner))
     if target is None or not holders:
         return
     polarity = BACKING_NOUNS[noun.lower_]
@@ -386,6 +457,8 @@ def _bill(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_ == "join":
+        verb = verb.head.head  # "A joined the six Democrats in voting yes"
     while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

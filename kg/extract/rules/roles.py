@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.coref import conjuncts
 from kg.extract.labels import phrase_tokens, render
 from kg.extract.lexicon import Lexicon
 from kg.extract.registry import Config, register, rule
@@ -94,6 +95,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
     """holdsRole and memberOf claims for every person named with a title."""
     names = analysis.names
     seen: set[tuple[str, str, str]] = set()
+    shared: dict[int, list[Found]] = {}  # name token → the roles of a plural title before it
     for mention, person in zip(names.mentions, names.mention_entities, strict=True):
         if person.kind != "Person" or mention.start < 0:
             continue
@@ -103,15 +105,18 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
             continue  # a title cut off from its name by a sentence break ("Sgt.")
         sent = analysis.sentence(doc[mention.start])
         evidence = analysis.evidence(sent, NAME, VERSION)
-        found: list[Found] = []
+        titled: list[Found] = []
         if mention.role and mention.role_start is not None:
-            found.extend(
-                _title_roles(mention.role, range(mention.role_start, mention.start), analysis)
-            )
+            role = mention.role
+            titled.extend(_title_roles(role, range(mention.role_start, mention.start), analysis))
         elif (title := _loose_title(doc, mention.start, analysis.lexicon)) is not None:
             role = render(title)
-            found.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), analysis))
+            titled.extend(_title_roles(role, range(title[0].i, title[-1].i + 1), analysis))
         name = doc[mention.end - 1]
+        if titled and _plural_title(role.split()[-1], analysis.lexicon):
+            for other in conjuncts(name):  # "Commissioners A and B": each is a commissioner
+                shared.setdefault(other.i, titled)
+        found = list(titled or shared.get(name.i, ()))
         found.extend(_apposition_roles(name, analysis))
         found.extend(_role_set_off_before(doc, mention, analysis))
         found.extend(_clause_roles(name, analysis))
@@ -254,18 +259,27 @@ def _loose_title(doc: Doc, start: int, lexicon: Lexicon) -> list[Token] | None:
 
 
 def _is_title(token: Token, lexicon: Lexicon) -> bool:
-    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
+    return (
+        token.lower_ in lexicon.titles
+        or token.lemma_.lower() in lexicon.titles
+        or _plural_title(token.text, lexicon)
+    )
+
+
+def _plural_title(word: str, lexicon: Lexicon) -> bool:
+    """ "Commissioners", "Sens.": the plural of a title of the lexicon."""
+    word = word.lower()
+    if word.endswith("s."):
+        return f"{word[:-2]}." in lexicon.titles  # "Sens." → "sen."
+    return word.endswith("s") and word[:-1] in lexicon.titles
 
 
 def _role_entity(label: str, analysis: DocAnalysis) -> Entity:
     words = [w for w in label.split() if w.lower() not in PARTY_ADJECTIVES] or label.split()
+    if _plural_title(words[-1], analysis.lexicon):
+        one = words[-1].rstrip(".")[:-1]  # "Senators Ann Lee and Tom Jones": each is a Senator
+        words[-1] = f"{one}." if f"{one.lower()}." in analysis.lexicon.titles else one
     label = " ".join(words)
-    if (
-        len(words) == 1
-        and words[0].lower().endswith("s")
-        and words[0].lower()[:-1] in analysis.lexicon.titles
-    ):
-        words = [words[0][:-1]]  # "Senators Ann Lee and Tom Jones": each is a Senator
     if len(words) == 1 and words[0].lower() in analysis.lexicon.titles:
         label = analysis.lexicon.titles[words[0].lower()]
         label = label[:1].upper() + label[1:]

@@ -146,3 +146,87 @@ def test_action_cues(extract, text, expected):
 )
 def test_voted_for_it(extract, text, expected):
     assert expected <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an inverted list of voters: "Voting no were A, B and the panel's chair, C"
+            "House Bill 77, sponsored by Rep. Gil Oster (D-Brook), would cap rents. "
+            "Voting no were Reps. Harold Mims (R-Dunmore), Alice Perth (R-Cole) and the "
+            "panel's chair, Rep. Ida Wren (R-Kell).",
+            {
+                ("Harold Mims", "opposes", "House Bill 77", -1),
+                ("Alice Perth", "opposes", "House Bill 77", -1),
+                ("Ida Wren", "opposes", "House Bill 77", -1),
+            },
+        ),
+        (  # joining others in a vote is a stance on what was voted on
+            "House Bill 77, sponsored by Rep. Gil Oster (D-Brook), would cap rents. "
+            "Rep. Tom Bask (R-Alder) joined the panel's five Democrats in voting yes.",
+            {("Tom Bask", "supports", "House Bill 77", 1)},
+        ),
+        (  # "voted in favor" continues the vote reported just before
+            "The Marlow Township Board voted 4-3 to reject a tax break for a cement plant. "
+            "Trustees Rob Tull and Ken Marr voted in favor.",
+            {
+                ("Rob Tull", "supports", "tax break for cement plant", 1),
+                ("Ken Marr", "supports", "tax break for cement plant", 1),
+            },
+        ),
+        (  # testimony for or against a bill, as a participle too
+            "House Bill 77 would cap rents. Testifying against the bill, Lena Faro, a lobbyist "
+            "for the Pine Grocers Guild, said it would raise prices. The Tri-County Nurses "
+            "Union testified for the measure.",
+            {
+                ("Lena Faro", "opposes", "House Bill 77", -1),
+                ("Tri-County Nurses Union", "supports", "House Bill 77", 1),
+            },
+        ),
+    ],
+)
+def test_votes_not_in_the_voted_for_shape(extract, text, expected):
+    assert expected <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators Mara Quill (D-Vt.) and Otto Brand (R-Ore.) introduced the Fair Bus Fares Act.",
+        "WASHINGTON – Today, U.S. Senators Mara Quill (D-Vt.) and Otto Brand (R-W.Va.) "
+        "introduced the Fair Bus Fares Act, a bill that would create a grant program.",
+    ],
+)
+def test_both_names_of_a_pair_split_by_party_tags_act(extract, text):
+    found = {(s, p, o) for s, p, o, _ in core(extract(text))}
+    assert {
+        ("Mara Quill", "proposes", "Fair Bus Fares Act"),
+        ("Otto Brand", "proposes", "Fair Bus Fares Act"),
+    } <= found
+
+
+def test_floating_an_alternative_proposes_it(extract):
+    text = (
+        "County Executive Dan Moss opposes Measure Q and has floated an alternative: "
+        "a smaller tax devoted mostly to paving."
+    )
+    found = {(s, p, o) for s, p, o, _ in core(extract(text))}
+    assert ("Dan Moss", "proposes", "alternative") in found
+
+
+def test_adopted_with_someones_support(extract):
+    text = (
+        "House Bill 77 would cap rents. A second amendment, offered by Rep. Gil Oster, to "
+        "require a report on rents after two years, was adopted by voice vote with Rep. Ada "
+        "Finch's support."
+    )
+    found = {(s, p) for s, p, o, _ in core(extract(text)) if "amendment" in o}
+    assert {("Gil Oster", "proposes"), ("Ada Finch", "supports")} <= found
+
+
+def test_it_in_a_clause_on_a_noun_is_not_that_noun(extract):
+    text = (
+        "House Bill 77 would cap rents. The Pine Grocers Guild also submitted written "
+        "testimony opposing it."
+    )
+    assert ("Pine Grocers Guild", "opposes", "House Bill 77", -1) in core(extract(text))
