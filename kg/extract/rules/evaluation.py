@@ -102,6 +102,17 @@ CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
     tenure job""".split()
 )
+#: Quotation marks that open a label: "called the plan “a commuter tax”".
+QUOTE_OPENERS = frozenset({"“", '"', "‘", "``"})
+#: The valence of a quoted label with no good word in it (just above VADER's 1.0 cut).
+LABEL_VALENCE = 1.5
+#: Label nouns that praise though VADER rates none of them: "“a generational investment”".
+GOOD_LABELS = frozenset(
+    """investment answer solution lifeline milestone breakthrough model blueprint step
+    landmark cornerstone foundation fix remedy""".split()
+)
+#: Nouns for a favour done to others: "“a gift to the largest shippers”" blames the giver.
+FAVOURS = frozenset({"gift", "favor", "favour", "present", "windfall", "boon", "handout"})
 #: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
 HEDGE = 2.5
 NEUTER = frozenset({"it", "this", "that", "its"})
@@ -210,11 +221,42 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
     if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in ("acomp", "amod", "oprd")):
         return opinions.of_token(token)
     if token.pos_ == "NOUN" and (token.dep_ in ("attr", "oprd", "pobj") or _misparsed_oprd(token)):
+        if _is_quoted_label(token):
+            return _quoted_label(token, opinions)
         return opinions.of_token(token)
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in MERIT_VERBS:
         value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "credit"
         return value if abs(value) >= THRESHOLD else 0.0
     return 0.0
+
+
+def _is_quoted_label(noun: Token) -> bool:
+    """Whether ``noun`` heads a label a verdict verb puts in quotation marks:
+    "called the levy “a tax on commuters”"."""
+    head = noun.head if _misparsed_oprd(noun) else noun
+    verb = head.head if noun is not head else noun.head
+    if noun.dep_ not in ("oprd", "appos") or verb.lemma_.lower() not in VERDICT_VERBS:
+        return False
+    start = min(t.i for t in noun.subtree if not t.is_punct)
+    return start > 0 and noun.doc[start - 1].text in QUOTE_OPENERS
+
+
+def _quoted_label(noun: Token, opinions: OpinionLexicon) -> float:
+    """The verdict of a quoted label: a name the judge gives the thing in its own
+    words, which is blame unless the label says something good ("“a generational
+    investment”", "“a smart fix”"). "A gift to X" and the like is a favour to others,
+    not praise."""
+    lemma = noun.lemma_.lower()
+    if lemma in FAVOURS and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for") for c in noun.children
+    ):
+        return -LABEL_VALENCE
+    value = opinions.of_token(noun)
+    if value or lemma in GOOD_LABELS:
+        return value
+    if any(opinions.rate(t.lower_) > 0 or opinions.rate(t.lemma_) > 0 for t in noun.subtree):
+        return 0.0  # "“the most important investment in years”": leave it to its words
+    return -LABEL_VALENCE
 
 
 def _aims(token: Token) -> Iterator[Aim]:
@@ -237,7 +279,7 @@ def _aims(token: Token) -> Iterator[Aim]:
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
-        yield from (Aim(o, VERDICT, _subject(head)) for o in head.children if o.dep_ == "dobj")
+        yield from (Aim(o, VERDICT, _judge(head)) for o in _verdict_objects(head, node))
     elif _misparsed_oprd(node):
         yield Aim(head, VERDICT, _subject(head.head))  # "called X's plan a mistake"
     elif node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in VERDICT_VERBS:
@@ -305,6 +347,22 @@ def _subjects(verb: Token, named: Token | None = None) -> Iterator[Aim]:
                 yield from (Aim(p, CONDUCT, conduct=True) for p in owners)
             else:
                 yield Aim(subject, COPULA, named=named)
+
+
+def _verdict_objects(verb: Token, verdict: Token) -> list[Token]:
+    """What ``verb`` passes ``verdict`` on: its object, or the first of two predicates
+    when the parser read "called the pilot “a detour”" as two."""
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    return objects or [o for o in verb.children if o.dep_ == "oprd" and o.i < verdict.i][:1]
+
+
+def _judge(verb: Token) -> Token | None:
+    """Who passes a verdict: the verb's subject, or the noun a verdict verb misread as
+    its modifier hangs on ("The league, a policy group, called the pilot “a detour”")."""
+    subject = _subject(verb)
+    if subject is None and verb.dep_ == "acl" and verb.i > verb.head.i:
+        return verb.head
+    return subject
 
 
 def _subject(verb: Token) -> Token | None:
