@@ -285,6 +285,10 @@ def test_a_group_calling_itself_a_name_is_that_organisation(extract):
                 ("Otto Brand", "memberOf", "Republican Party"),
             },
         ),
+        (  # an abbreviated plural title, its period split off by the tokenizer
+            "The levy failed. Voting no were Sens. Mara Quill (R-Dell) and Otto Brand (R-Kent).",
+            {("Mara Quill", "holdsRole", "Senator"), ("Otto Brand", "holdsRole", "Senator")},
+        ),
     ],
 )
 def test_a_plural_title_gives_each_name_the_role(extract, text, expected):

@@ -73,6 +73,10 @@ VOTE_ACTIONS = {
 VOTE_WORDS = {"yes": 1, "aye": 1, "no": -1, "nay": -1}
 #: How a vote word hangs on "voted" ("voted no", "voting yes").
 VOTE_WORD_DEPS = frozenset({"dobj", "advmod", "intj", "npadvmod", "acomp", "oprd"})
+#: Verbs by which a body decides on a measure, or a measure fares in a vote.
+DECIDING_VERBS = PASS_VERBS | frozenset(
+    "approve reject defeat fail kill advance sink table carry".split()
+)
 #: How many sentences back a vote with no object ("B voted in favor") looks for the vote it
 #: continues ("A voted against the levy").
 VOTE_SENTENCES_BACK = 2
@@ -352,7 +356,26 @@ def _voted_on(vote: Token, analysis: DocAnalysis) -> Entity | None:
         target = _law(obj, analysis) if obj is not None else None
         if target is not None:
             return target
-    return _recent_law(vote, analysis)
+    if (law := _recent_law(vote, analysis)) is not None or vote.dep_ == "ccomp":
+        return law  # "said he voted no because …" explains a vote told before
+    return _decided_before(vote, analysis)
+
+
+def _decided_before(vote: Token, analysis: DocAnalysis) -> Entity | None:
+    """The measure a body decided on in the sentence before a list of voters: "The levy
+    failed 3-4." or "The board approved the levy." before "Voting no were A and B"."""
+    here = analysis.sentence_number(vote)
+    if here == 0:
+        return None
+    for verb in analysis.sentences.all[here - 1]:
+        if verb.pos_ != "VERB" or verb.lemma_ not in DECIDING_VERBS:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                target = _law(child, analysis)  # none for the body that decided
+                if target is not None:
+                    return target
+    return None
 
 
 def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

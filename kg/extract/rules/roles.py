@@ -239,6 +239,8 @@ def _loose_title(doc: Doc, start: int, lexicon: Lexicon) -> list[Token] | None:
     if start == 0:
         return None
     last = doc[start - 1]
+    if last.text == "." and start >= 2 and not doc[start - 2].whitespace_:
+        last = doc[start - 2]  # "Sens. A and B": the tokenizer split off the period
     if not (_is_title(last, lexicon) or last.lemma_.lower() == MEMBER_WORD):
         return None
     if last.is_sent_start and last.lemma_.lower() == MEMBER_WORD:
@@ -268,10 +270,10 @@ def _is_title(token: Token, lexicon: Lexicon) -> bool:
 
 def _plural_title(word: str, lexicon: Lexicon) -> bool:
     """ "Commissioners", "Sens.": the plural of a title of the lexicon."""
-    word = word.lower()
-    if word.endswith("s."):
-        return f"{word[:-2]}." in lexicon.titles  # "Sens." → "sen."
-    return word.endswith("s") and word[:-1] in lexicon.titles
+    word = word.lower().removesuffix(".")
+    return word.endswith("s") and (
+        word[:-1] in lexicon.titles or f"{word[:-1]}." in lexicon.titles  # "Sens." → "sen."
+    )
 
 
 def _role_entity(label: str, analysis: DocAnalysis) -> Entity:

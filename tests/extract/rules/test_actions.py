@@ -230,3 +230,19 @@ def test_it_in_a_clause_on_a_noun_is_not_that_noun(extract):
         "testimony opposing it."
     )
     assert ("Pine Grocers Guild", "opposes", "House Bill 77", -1) in core(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbor levy failed 3-4 on Tuesday. Board members Mara Quill and Otto Brand voted no.",
+        "The board approved the harbor levy on Monday. Board members Mara Quill and Otto Brand "
+        "voted no.",
+    ],
+)
+def test_a_vote_with_no_object_is_on_the_measure_decided_just_before(extract, text):
+    found = {(s, p, o) for s, p, o, _ in core(extract(text))}
+    assert {
+        ("Mara Quill", "opposes", "harbor levy"),
+        ("Otto Brand", "opposes", "harbor levy"),
+    } <= found
