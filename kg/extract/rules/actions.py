@@ -48,6 +48,7 @@ PASSED = rule(
 #: Verbs by which a body carries a law ("the Senate passed X") or a law gets through a body
 #: ("X cleared the committee").
 PASS_VERBS = frozenset({"pass", "clear", "adopt", "enact"})
+PUSHED = rule("actions.pushed", NAME, "pushing a bill: X, who had pushed a bill to …")
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
 SUPPORT_OF = rule(
     "actions.support_of", NAME, "who carried a vote: X passed with the support of A and B"
@@ -112,6 +113,8 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _vote_yes_no(token, sent, analysis, config)
                 yield from _vote_in_favor(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
+            elif token.lemma_ == "push" and token.pos_ == "VERB":
+                yield from _pushed(token, sent, analysis, config)
             elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
                 yield from _passed(token, sent, analysis, config)
             elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
@@ -376,6 +379,20 @@ def _decided_before(vote: Token, analysis: DocAnalysis) -> Entity | None:
                 if target is not None:
                     return target
     return None
+
+
+def _pushed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "X, who had pushed a bill ordering the state to …": X backs the bill ("pushed
+    back the bill" is none)."""
+    if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in LAW_WORDS:
+        return
+    target = _law(obj, analysis)
+    holders = _subjects(verb, analysis)
+    if target is not None and holders:
+        yield from _claims(holders, None, 1, target, verb, PUSHED, sent, analysis, config)
 
 
 def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

@@ -246,3 +246,15 @@ def test_a_vote_with_no_object_is_on_the_measure_decided_just_before(extract, te
         ("Mara Quill", "opposes", "harbor levy"),
         ("Otto Brand", "opposes", "harbor levy"),
     } <= found
+
+
+def test_pushing_a_bill_backs_it(extract):
+    claims = core(
+        extract(
+            "The plan drew criticism from Speaker Ann Lowe, who had pushed a bill ordering the "
+            "state to seek the grant.",
+            "The committee pushed back the bill to June.",
+        )
+    )
+    assert any(s == "Ann Lowe" and p == "supports" and "bill" in o for s, p, o, _ in claims)
+    assert not any(s == "committee" for s, *_ in claims)
