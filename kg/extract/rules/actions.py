@@ -112,6 +112,7 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _vote_to(token, sent, analysis, config)
                 yield from _vote_yes_no(token, sent, analysis, config)
                 yield from _vote_in_favor(token, sent, analysis, config)
+                yield from _joined_vote(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
             elif token.lemma_ == "push" and token.pos_ == "VERB":
                 yield from _pushed(token, sent, analysis, config)
@@ -320,6 +321,23 @@ def _vote_in_favor(
     yield from _claims(holders, None, 1, target, vote, VOTE_YES_NO, sent, analysis, config)
 
 
+def _joined_vote(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "A joined four Democrats in voting against the bill": A's own vote (a yes or no
+    is read by :func:`_vote_yes_no`)."""
+    if not _joined_in(vote):
+        return
+    side = _vote_side(vote)
+    if side is None or not any(c.dep_ == "prep" for c in vote.children):
+        return
+    polarity, obj = side
+    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
+    holders = _subjects(vote, analysis)
+    if target is not None and holders:
+        yield from _claims(
+            holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config
+        )
+
+
 def _vote_side(vote: Token) -> tuple[int, Token | None] | None:
     """The side of a vote and what it was on, when the words say so: "voting for X",
     "voting against it", "voting in favor (of X)", "voting no (on X)"."""
@@ -497,7 +515,7 @@ def _bill(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_ == "join":
+    if _joined_in(verb):
         verb = verb.head.head  # "A joined the six Democrats in voting yes"
     while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
@@ -506,6 +524,15 @@ def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
         return []
     one = _one_of(verb) if subject.lower_ == "who" else None
     return analysis.actors(one) if one is not None else analysis.actors(subject)
+
+
+def _joined_in(verb: Token) -> bool:
+    """ "joined N others in voting …": the verb after "joined … in"."""
+    return (
+        verb.dep_ in ("pcomp", "pobj")
+        and verb.head.lower_ == "in"
+        and verb.head.head.lemma_ == "join"
+    )
 
 
 def _one_of(relative: Token) -> Token | None:

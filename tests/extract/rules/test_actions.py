@@ -258,3 +258,25 @@ def test_pushing_a_bill_backs_it(extract):
     )
     assert any(s == "Ann Lowe" and p == "supports" and "bill" in o for s, p, o, _ in claims)
     assert not any(s == "committee" for s, *_ in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "House Bill 77 would cap rents. Rep. Tom Bask joined four Democrats in voting "
+            "against the bill.",
+            ("Tom Bask", "opposes", "House Bill 77", -1),
+        ),
+        (
+            "House Bill 77 would cap rents. Rep. Tom Bask cast the lone vote against the bill.",
+            ("Tom Bask", "opposes", "House Bill 77", -1),
+        ),
+        (
+            "House Bill 77 would cap rents. Rep. Tom Bask cast the deciding vote for the measure.",
+            ("Tom Bask", "supports", "House Bill 77", 1),
+        ),
+    ],
+)
+def test_votes_as_a_noun_or_joined_with_others(extract, text, expected):
+    assert expected in core(extract(text))
