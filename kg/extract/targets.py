@@ -119,6 +119,11 @@ PROCESS_NOUNS = frozenset(
     """comment question application submission testimony feedback input inquiry""".split()
 )
 #: Determiners and possessives of a noun that refers back: "the line", "this cap", "its rule".
+#: Nouns for what someone said, not a policy: "rejected that estimate".
+REPORT_NOUNS = frozenset(
+    """estimate claim assertion contention allegation account argument notion premise
+    prediction characterization characterisation""".split()
+)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: Nouns of a time, as a verb's second object: "will repeal it next session".
 WHEN_NOUNS = frozenset(
@@ -460,6 +465,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return
     if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
         return  # "is accepting public comments on the rule": a step, not a stance
+    if target.lemma_.lower() in REPORT_NOUNS and target.pos_ == "NOUN":
+        return  # "rejected that estimate": a reply to its author (relations.v1), no issue
     if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
         return  # "asking the nurses who do this work to …": who is asked is no issue
     named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before

@@ -18,6 +18,15 @@ A claim's author is the subject of a speech or verdict verb ("X has argued
 that …", "X keeps telling people …", "X has called the deal …"); a group
 "led by Y" stands for Y.
 
+Replies to the claim just made, and positions between two actors:
+
+- "Lee disputes that." / "Lee rejected that estimate" → disagreesWith whoever made
+  the claim before (nobody, when the nearest claim is an unnamed group's);
+  "backed that account" → agreesWith its author;
+- "Reed agreed." with no object → agreesWith the one who made the claim or took
+  the stance just before;
+- "X is at odds with Y", "a position that puts her at odds with Y" → disagreesWith Y.
+
 Agreement with an actor whose view someone takes up is named by no cue either:
 
 - "Lee echoed the mayor's concerns", "Lee shares the concerns of the mayor",
@@ -36,7 +45,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.analysis import DocAnalysis
+from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.registry import Config, register, rule
@@ -50,6 +59,9 @@ BARE_DISAGREEMENT = rule("relations.bare", NAME, "a disagreement with no object:
 SHARED_VIEW = rule(
     "relations.shared", NAME, "taking up another's view: echoed the mayor's concerns"
 )
+DISPUTE = rule("relations.dispute", NAME, "denying the claim before: X disputes that")
+AT_ODDS = rule("relations.at_odds", NAME, "being at odds with an actor: puts her at odds with Y")
+ASSENT = rule("relations.assent", NAME, "assent to the one before: Y agreed; backed that account")
 
 #: Words that call a claim false ("that is a myth").
 FALSE_WORDS = frozenset(
@@ -61,7 +73,7 @@ TRUE_WORDS = frozenset({"true", "accurate", "correct", "right", "so", "case"})
 #: Nouns for what someone claims: "the administrator's claim that …".
 CLAIM_NOUNS = frozenset(
     """claim argument assertion suggestion notion contention allegation statement charge
-    prediction estimate promise premise""".split()
+    prediction estimate promise premise account""".split()
 )
 #: Verbs that take up a view as one's own: "shared / echoed the mayor's concerns".
 SHARING_VERBS = frozenset({"share", "echo", "second", "endorse", "amplify"})
@@ -80,6 +92,12 @@ VERDICT_VERBS = frozenset({"call", "describe", "label", "brand", "characterize",
 #: Nouns for the people who run an organisation: "its leadership is wrong" is the
 #: organisation being wrong.
 GOVERNING_NOUNS = frozenset({"leadership", "management", "leaders", "leader", "board"})
+#: Verbs that deny a claim named by their object: "disputes that", "rejected that estimate".
+DISPUTING_VERBS = frozenset({"dispute", "reject", "deny", "contest", "refute", "rebut"})
+#: Verbs that bear out a claim named by their object: "backed that account".
+CONFIRMING_VERBS = frozenset({"back", "support", "confirm", "corroborate", "endorse", "accept"})
+#: Verbs that put their object at odds with someone: "a stance that puts her at odds with Y".
+PLACING_VERBS = frozenset({"put", "place", "leave", "set", "find"})
 #: How many sentences back the rebutted claim may be.
 SENTENCES_BACK = 3
 
@@ -90,6 +108,7 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
     for sent in analysis.body:
         for token in sent:
             yield from _shared_view(token, sent, analysis, config)
+            yield from _reply(token, sent, analysis, config)
             found = _rebuttal(token, analysis)
             if found is None:
                 continue
@@ -144,6 +163,134 @@ def _shared_view(verb: Token, sent: Span, analysis: DocAnalysis, config: Config)
         cue=verb.lemma_.lower(),
         rule=SHARED_VIEW,
     )
+
+
+def _reply(token: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """An actor's answer to another: denying the claim just made ("Lee disputes that",
+    "Lee rejected that estimate") or agreeing with no object ("Reed agreed.") is
+    disagreement or agreement with its author; "at odds with Y" is disagreement with Y."""
+    found = _on_claim(token) or _assent(token) or _odds(token)
+    if found is None or is_supposition(token) or is_negated(token):
+        return
+    made_by, holder_token, other = found
+    ref = _holder(holder_token, analysis) if holder_token is not None else None
+    if ref is None:
+        return
+    holder = ref.entity
+    target = _actor(other, analysis) if other is not None else None
+    if other is None:
+        target = _claimant(token, analysis, holder)
+    if target is None and made_by == ASSENT:
+        target = _last_subject(token, analysis, holder)  # "Lee opposes X. Reed agreed."
+    if target is None or target.key == holder.key or not target.is_actor:
+        return
+    predicate, polarity = ("agreesWith", 1) if made_by == ASSENT else ("disagreesWith", -1)
+    modality = modality_of(token, "asserted", analysis)
+    yield Claim(
+        subject=holder,
+        predicate=predicate,
+        object=target,
+        provenance=analysis.evidence(sent, NAME, VERSION),
+        polarity=polarity,
+        confidence=config.calibration.confidence(made_by, hops=ref.hops, modality=modality),
+        modality=modality,
+        speaker=analysis.speaker(token),
+        cue=token.lemma_.lower(),
+        rule=made_by,
+    )
+
+
+def _claimant(token: Token, analysis: DocAnalysis, holder: Entity) -> Entity | None:
+    """Who made the claim ``token`` answers, as :func:`_claim_author`, but nobody when
+    the nearest claim is an unnamed one's ("Some critics argue that …")."""
+    here = analysis.sentence_number(token)
+    for number in range(here - 1, max(here - 1 - SENTENCES_BACK, -1), -1):
+        for verb in analysis.sentences.all[number]:
+            if verb.pos_ == "VERB" and _claims_something(verb, analysis):
+                subject = _leader(_subject(verb))
+                if subject is None:
+                    continue  # "Testifying against the bill, X said …": X's "said"
+                ref = analysis.actor(subject)
+                if ref is None:
+                    return None
+                if ref.entity.key != holder.key:
+                    return ref.entity
+    return _claim_author(token, analysis, holder)
+
+
+def _last_subject(token: Token, analysis: DocAnalysis, holder: Entity) -> Entity | None:
+    """The actor the sentence before is about: the subject of its main verb."""
+    here = analysis.sentence_number(token)
+    if here == 0:
+        return None
+    root = analysis.sentences.all[here - 1].root
+    subject = _subject(root)
+    ref = analysis.actor(subject) if subject is not None else None
+    if ref is None or ref.entity.key == holder.key:
+        return None
+    return ref.entity
+
+
+def _holder(subject: Token, analysis: DocAnalysis) -> Referent | None:
+    """The actor ``subject`` names, or the one set off after it ("her counterpart in
+    Eastport, Mayor Tom Reed,", which the parser may hang anywhere in the phrase or
+    read as a second subject)."""
+    ref = analysis.actor(subject)
+    if ref is not None or subject.pos_ != "NOUN":
+        return ref
+    set_off = [t for t in subject.subtree if t.dep_ == "appos"]
+    set_off += [t for t in subject.head.children if t.dep_ == "nsubj" and t.i > subject.i]
+    names = (analysis.actor(t) for t in set_off)
+    return next((r for r in names if r is not None and r.entity.is_actor), None)
+
+
+def _on_claim(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """ "disputes that", "rejected that estimate", "denied the claim" (or "backed that
+    account"): the claim is the one just made, named by a pronoun or a claim noun that
+    points back."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in DISPUTING_VERBS | CONFIRMING_VERBS:
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None:
+        return None
+    back = thing.lower_ in ("that", "this") and not list(thing.children)
+    if lemma in CONFIRMING_VERBS:
+        back = False  # "backs this" is a stance on what "this" is
+    claim = thing.lemma_.lower() in CLAIM_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("that", "this", "the", "those", "these")
+        for c in thing.children
+    )
+    if not (back or claim) or any(c.dep_ in ("relcl", "acl", "prep") for c in thing.children):
+        return None  # "rejected the claim that …" names its own claim
+    return (DISPUTE if lemma in DISPUTING_VERBS else ASSENT), _subject(verb), None
+
+
+def _assent(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """ "Her colleague, Mayor Reed, agreed.": "agree" with nothing after it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "agree" or verb.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "advcl") for c in verb.children):
+        return None
+    return ASSENT, _subject(verb), None
+
+
+def _odds(noun: Token) -> tuple[str, Token | None, Token | None] | None:
+    """ "X is at odds with Y", "a position that puts her at odds with Y"."""
+    if noun.lower_ != "odds" or noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return None
+    other = next(
+        (o for p in noun.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"),
+        None,
+    )
+    verb = noun.head.head
+    if other is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() in PLACING_VERBS:
+        holder = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        holder = _subject(verb)
+    return AT_ODDS, holder, other
 
 
 def _view_owner(view: Token, analysis: DocAnalysis) -> Entity | None:
