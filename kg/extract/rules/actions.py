@@ -258,17 +258,29 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
             continue
         polarity = VOTE_ACTIONS[action.lemma_]
         yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
-        dissenters = [
-            ref
-            for tok in sent
-            if tok.lemma_ == "dissent" and tok.tag_ == "VBG"
-            for sub in tok.children
-            if sub.dep_ == "nsubj"
-            for ref in analysis.actors(sub)
-        ]  # "voted 3-1 to authorize the suit, with Commissioner A dissenting"
         yield from _claims(
-            dissenters, None, -polarity, target, vote, VOTE_TO, sent, analysis, config
+            _dissenters(sent, analysis),
+            None,
+            -polarity,
+            target,
+            vote,
+            VOTE_TO,
+            sent,
+            analysis,
+            config,
         )
+
+
+def _dissenters(sent: Span, analysis: DocAnalysis) -> list[Referent]:
+    """ "voted 3-1 to authorize the suit, with Commissioner A dissenting": A."""
+    return [
+        ref
+        for tok in sent
+        if tok.lemma_ == "dissent" and tok.tag_ == "VBG"
+        for sub in tok.children
+        if sub.dep_ == "nsubj"
+        for ref in analysis.actors(sub)
+    ]
 
 
 def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -431,6 +443,8 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
         target = _law(subject, analysis) if is_law else None
     if target is not None and bodies:
         yield from _claims(bodies, None, 1, target, verb, PASSED, sent, analysis, config)
+        dissenters = _dissenters(sent, analysis)  # "passed X 5-2, with A and B dissenting"
+        yield from _claims(dissenters, None, -1, target, verb, PASSED, sent, analysis, config)
 
 
 def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

@@ -280,3 +280,14 @@ def test_pushing_a_bill_backs_it(extract):
 )
 def test_votes_as_a_noun_or_joined_with_others(extract, text, expected):
     assert expected in core(extract(text))
+
+
+def test_dissenters_from_a_law_a_body_passed_oppose_it(extract):
+    text = (
+        "The council passed the Harbor Fee Ordinance on Monday, with members Ada Roe and Ken "
+        "Marr dissenting."
+    )
+    assert {
+        ("Ada Roe", "opposes", "Harbor Fee Ordinance", -1),
+        ("Ken Marr", "opposes", "Harbor Fee Ordinance", -1),
+    } <= core(extract(text))
