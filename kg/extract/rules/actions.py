@@ -120,6 +120,7 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _passed(token, sent, analysis, config)
             elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
                 yield from _support_of(token, sent, analysis, config)
+                yield from _cast_vote(token, sent, analysis, config)
 
 
 def _sponsor_lemma(token: Token) -> str | None:
@@ -347,6 +348,32 @@ def _joined_vote(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
     if target is not None and holders:
         yield from _claims(
             holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config
+        )
+
+
+def _cast_vote(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "A cast the lone no vote", "B was the only yes vote": on what the text reports a
+    vote on just before."""
+    verb = noun.head
+    if (
+        noun.lemma_ != "vote"
+        or noun.dep_ not in ("dobj", "attr")
+        or verb.lemma_
+        not in (
+            "cast",
+            "be",
+        )
+    ):
+        return
+    word = next((c for c in noun.children if c.lower_ in VOTE_WORDS and c.i < noun.i), None)
+    if word is None:
+        return
+    target = _voted_on(noun, analysis)
+    holders = _subjects(verb, analysis)
+    if target is not None and holders:
+        polarity = VOTE_WORDS[word.lower_]
+        yield from _claims(
+            holders, None, polarity, target, verb, VOTE_YES_NO, sent, analysis, config
         )
 
 

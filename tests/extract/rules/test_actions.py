@@ -291,3 +291,19 @@ def test_dissenters_from_a_law_a_body_passed_oppose_it(extract):
         ("Ada Roe", "opposes", "Harbor Fee Ordinance", -1),
         ("Ken Marr", "opposes", "Harbor Fee Ordinance", -1),
     } <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbor Fee Ordinance passed 6-1. Ken Marr cast the lone no vote.",
+        "The council approved the Harbor Fee Ordinance on Monday. Ken Marr was the only no vote.",
+    ],
+)
+def test_the_lone_no_vote(extract, text):
+    assert ("Ken Marr", "opposes", "Harbor Fee Ordinance", -1) in core(extract(text))
+
+
+def test_no_vote_scheduled_is_no_vote(extract):
+    text = "The Harbor Fee Ordinance is pending. Ken Marr said no vote has been scheduled."
+    assert not any(s == "Ken Marr" for s, *_ in core(extract(text)))
