@@ -25,7 +25,9 @@ Replies to the claim just made, and positions between two actors:
   "backed that account" → agreesWith its author;
 - "Reed agreed." with no object → agreesWith the one who made the claim or took
   the stance just before;
-- "X is at odds with Y", "a position that puts her at odds with Y" → disagreesWith Y.
+- "X is at odds with Y", "a position that puts her at odds with Y" → disagreesWith Y;
+- "we think it is overstated", "that fear is exaggerated" → disagreesWith the claim's
+  author.
 
 Agreement with an actor whose view someone takes up is named by no cue either:
 
@@ -66,8 +68,11 @@ ASSENT = rule("relations.assent", NAME, "assent to the one before: Y agreed; bac
 #: Words that call a claim false ("that is a myth").
 FALSE_WORDS = frozenset(
     """false untrue wrong incorrect inaccurate misleading fantasy myth nonsense fiction lie
-    falsehood baseless absurd bogus fabrication distortion mistaken""".split()
+    falsehood baseless absurd bogus fabrication distortion mistaken overstated exaggerated
+    overblown unfounded""".split()
 )
+#: Verbs that call a claim too strong, in the passive: "we think it is overstated".
+OVERSTATING = frozenset({"overstate", "exaggerate", "overblow", "inflate", "overestimate"})
 #: Words that call a claim false when negated ("that is not true").
 TRUE_WORDS = frozenset({"true", "accurate", "correct", "right", "so", "case"})
 #: Nouns for what someone claims: "the administrator's claim that …".
@@ -311,6 +316,12 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
         return _copular(token, analysis)
     if _bare_denial(token):
         return REBUTTAL, _claim_author(token, analysis)
+    if token.lemma_.lower() in OVERSTATING and token.tag_ == "VBN" and not is_negated(token):
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and (
+            _back_pointer(subject) or subject.lemma_.lower() in CLAIM_NOUNS | VIEW_NOUNS
+        ):
+            return REBUTTAL, _claim_author(token, analysis)  # "we think it is overstated"
     if token.lemma_ in ("have", "get") and _calls_wrong(token):
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return (WRONG_ACTOR, _actor(subject, analysis)) if subject is not None else None
@@ -338,7 +349,7 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
         return None
     if _back_pointer(subject):
         return REBUTTAL, _claim_author(verb, analysis)
-    if subject.lemma_.lower() in CLAIM_NOUNS:
+    if subject.lemma_.lower() in CLAIM_NOUNS | VIEW_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
             (
                 o
@@ -409,10 +420,12 @@ def _claims_something(verb: Token, analysis: DocAnalysis) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it completes ("keeps telling people")."""
+    """The verb's subject, or that of the verb it completes ("keeps telling people")
+    or whose clause a participle continues ("came out against it, warning that …")."""
     while True:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None or verb.dep_ != "xcomp":
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if subject is not None or not (verb.dep_ == "xcomp" or participle):
             return subject
         verb = verb.head
 

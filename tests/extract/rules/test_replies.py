@@ -41,6 +41,17 @@ def relations(claims):
             "position that puts her at odds with the mayor, Ann Lee.",
             {("Rita Okon", "disagreesWith", "Ann Lee")},
         ),
+        (  # "we think it is overstated"; the claim's author comes out against X, warning …
+            "Senator Ann Vole issued the following statement:\n\n“The Harbor Shippers Guild "
+            "has come out against the levy, warning that it will drive ships away. We take "
+            "the concern seriously, but we think it is overstated.”",
+            {("Ann Vole", "disagreesWith", "Harbor Shippers Guild")},
+        ),
+        (  # a view noun called false
+            "The Harbor Shippers Guild warned that the levy will drive ships away. “That "
+            "fear is exaggerated,” Mayor Ann Lee said.",
+            {("Ann Lee", "disagreesWith", "Harbor Shippers Guild")},
+        ),
         (  # "X is at odds with Y"
             "Mayor Ann Lee is at odds with Governor Bo Vance over the levy.",
             {("Ann Lee", "disagreesWith", "Bo Vance")},
