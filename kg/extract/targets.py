@@ -119,6 +119,14 @@ PROCESS_NOUNS = frozenset(
     """comment question application submission testimony feedback input inquiry""".split()
 )
 #: Determiners and possessives of a noun that refers back: "the line", "this cap", "its rule".
+#: Nouns that stand in for a policy named before: "rejected that idea", "praised the move".
+STAND_IN_NOUNS = frozenset({"idea", "move", "step", "approach", "approval"})
+#: Heads of noun phrases that name a policy a stand-in noun can point back at.
+POLICY_HEADS = GENERIC_ISSUES | frozenset(
+    """toll levy tax fee ban cap pilot program programme tariff rule waiver exemption
+    mandate standard limit requirement subsidy grant credit abatement expansion extension
+    renewal moratorium rollback repeal cut increase closure merger""".split()
+)
 #: Nouns for what someone said, not a policy: "rejected that estimate".
 REPORT_NOUNS = frozenset(
     """estimate claim assertion contention allegation account argument notion premise
@@ -469,6 +477,13 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return  # "rejected that estimate": a reply to its author (relations.v1), no issue
     if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
         return  # "asking the nurses who do this work to …": who is asked is no issue
+    if _stands_in(target):
+        # "rejected that idea": the policy named just before, or no claim at all
+        earlier = _earlier_policy(target, analysis)
+        predicate = cue.issue_predicate or cue.actor_predicate
+        if earlier is not None and predicate in PREDICATE_POLARITY:
+            yield reading.stance(predicate, earlier, path * 0.9, hops=1)
+        return
     named_law = analysis.issue_antecedent(target)  # "the bill", "it": a law named before
     if target.pos_ == "PRON" and named_law is not None:
         ref = None  # "praised it": an object "it" right after a named law is the law
@@ -505,6 +520,42 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _stands_in(noun: Token) -> bool:
+    """ "that idea", "the move", "this approach": a noun that only points back at a
+    policy named before (not "the idea of a toll", "the move to ban X")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in STAND_IN_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+        and not any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound") for c in noun.children)
+    )
+
+
+def _earlier_policy(noun: Token, analysis: DocAnalysis) -> Entity | None:
+    """The policy a stand-in noun points back at: in its sentence or the two before,
+    the nearest sentence's policy noun or named law closest to its main verb ("plans
+    to introduce a bill that would bar cities from setting pay rules" is the bill),
+    not a stand-in itself, nor, for narration, inside someone's quoted words."""
+    here = analysis.sentence_number(noun)
+    quoted = analysis.quotes.at(noun.idx) is not None
+    for number in range(here, max(here - 3, -1), -1):
+        sent = analysis.sentences.all[number]
+        found: list[tuple[int, Entity]] = []
+        for token in noun.doc[sent.start : min(sent.end, noun.i)]:
+            if token.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+                continue
+            if _stands_in(token) or (not quoted and analysis.quotes.at(token.idx) is not None):
+                continue
+            policy = analysis.issue_antecedent(token)
+            if policy is None and token.pos_ == "NOUN" and token.lemma_.lower() in POLICY_HEADS:
+                policy = _phrase_issue(token, analysis)
+            if policy is not None:
+                found.append((len(list(token.ancestors)), policy))
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    return None
 
 
 def _people_asked(target: Token) -> bool:

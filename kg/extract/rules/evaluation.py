@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.holders import is_passive
-from kg.extract.labels import GENERIC_ISSUES
+from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
 from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
@@ -115,6 +115,7 @@ GOOD_LABELS = frozenset(
 FAVOURS = frozenset({"gift", "favor", "favour", "present", "windfall", "boon", "handout"})
 #: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
 HEDGE = 2.5
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 NEUTER = frozenset({"it", "this", "that", "its"})
 DEMONSTRATIVES = frozenset({"this", "that"})
 #: Adverbs that turn a good quality into a fault: "too generous".
@@ -450,6 +451,18 @@ def _targets(
         return
     if actor is not None:
         yield actor, True, aim.rule
+        return
+    if token.tag_ == "VBG" and token.dep_ == "csubj" and not aim.conduct:
+        # "Shutting these clinics is the wrong call": the deed its gerund names (a
+        # definite one: "leaving a pistol out is not acceptable" is conduct, no policy)
+        if not any(
+            c.dep_ == "dobj" and any(d.dep_ == "poss" or d.lower_ in DEFINITE for d in c.children)
+            for c in token.children
+        ):
+            return
+        deed = issue_from_tokens(phrase_tokens(token))
+        if deed is not None:
+            yield deed, False, aim.rule
         return
     if aim.conduct or _unnamed_person(token, analysis) or _people(token):
         return  # no owner to name; or people, not a policy ("our growers are loyal")
