@@ -81,6 +81,8 @@ DECIDING_VERBS = PASS_VERBS | frozenset(
 #: How many sentences back a vote with no object ("B voted in favor") looks for the vote it
 #: continues ("A voted against the levy").
 VOTE_SENTENCES_BACK = 2
+#: Verbs of "A cast the lone no vote", "B was the only yes vote".
+CASTING = frozenset({"cast", "be"})
 #: Verbs that, with a "by" agent, say who a bill or motion is from.
 AUTHOR_VERBS = frozenset("offer introduce author propose file draft write bring".split())
 #: Words that make a noun phrase a law, whatever the recogniser took it for ("Measure Q").
@@ -259,16 +261,9 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
             continue
         polarity = VOTE_ACTIONS[action.lemma_]
         yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
+        dissenters = _dissenters(sent, analysis)
         yield from _claims(
-            _dissenters(sent, analysis),
-            None,
-            -polarity,
-            target,
-            vote,
-            VOTE_TO,
-            sent,
-            analysis,
-            config,
+            dissenters, None, -polarity, target, vote, VOTE_TO, sent, analysis, config
         )
 
 
@@ -355,15 +350,7 @@ def _cast_vote(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -
     """ "A cast the lone no vote", "B was the only yes vote": on what the text reports a
     vote on just before."""
     verb = noun.head
-    if (
-        noun.lemma_ != "vote"
-        or noun.dep_ not in ("dobj", "attr")
-        or verb.lemma_
-        not in (
-            "cast",
-            "be",
-        )
-    ):
+    if noun.lemma_ != "vote" or noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in CASTING:
         return
     word = next((c for c in noun.children if c.lower_ in VOTE_WORDS and c.i < noun.i), None)
     if word is None:
