@@ -272,6 +272,8 @@ def _aims(token: Token) -> Iterator[Aim]:
         node = node.head  # "reckless and wrong": aim as the first conjunct
     head = node.head
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
+        if any(c.dep_ == "ccomp" for c in node.children):
+            return  # "X is right that …": agreement with X (relations.v1), no praise
         yield from _subjects(head)
     elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LINKING_VERBS:
         yield from _subjects(head.head)  # "the suit is without merit", "is beyond repair"

@@ -27,7 +27,9 @@ Replies to the claim just made, and positions between two actors:
   the stance just before;
 - "X is at odds with Y", "a position that puts her at odds with Y" → disagreesWith Y;
 - "we think it is overstated", "that fear is exaggerated" → disagreesWith the claim's
-  author.
+  author;
+- "the mayor is right that the roads are poor" → agreesWith the mayor (a verdict on
+  what the mayor holds, so evaluation.v1 reads no praise in it).
 
 Agreement with an actor whose view someone takes up is named by no cue either:
 
@@ -62,6 +64,7 @@ SHARED_VIEW = rule(
     "relations.shared", NAME, "taking up another's view: echoed the mayor's concerns"
 )
 DISPUTE = rule("relations.dispute", NAME, "denying the claim before: X disputes that")
+CONCEDED = rule("relations.conceded", NAME, "an actor right about something: X is right that …")
 AT_ODDS = rule("relations.at_odds", NAME, "being at odds with an actor: puts her at odds with Y")
 ASSENT = rule("relations.assent", NAME, "assent to the one before: Y agreed; backed that account")
 
@@ -124,12 +127,13 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
             if not target.is_actor or is_supposition(token):
                 continue
             modality = modality_of(token, "asserted", analysis)
+            agrees = made_by == CONCEDED
             yield Claim(
                 subject=holder,
-                predicate="disagreesWith",
+                predicate="agreesWith" if agrees else "disagreesWith",
                 object=target,
                 provenance=analysis.evidence(sent, NAME, VERSION),
-                polarity=-1,
+                polarity=1 if agrees else -1,
                 confidence=config.calibration.confidence(made_by, hops=1, modality=modality),
                 modality=modality,
                 speaker=holder,
@@ -345,6 +349,8 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
         return None
     lemma, negated = word.lemma_.lower(), is_negated(verb) or is_negated(word)
     false = (lemma in FALSE_WORDS and not negated) or (lemma in TRUE_WORDS and negated)
+    if _right_that(word) and lemma in TRUE_WORDS and not negated:
+        return CONCEDED, _actor(subject, analysis)  # "the mayor is right that …"
     if not false:
         return None
     if _back_pointer(subject):
@@ -366,6 +372,15 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
     if lemma in ("wrong", "mistaken"):
         return WRONG_ACTOR, _actor(_governed(subject), analysis)  # "its leadership is wrong"
     return None
+
+
+def _right_that(word: Token) -> bool:
+    """ "right that the roads are poor", "correct to worry": a verdict on what
+    someone holds, not on the person."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and any(m.dep_ in ("mark", "aux") for m in c.children)
+        for c in word.children
+    )
 
 
 def _back_pointer(token: Token) -> bool:

@@ -84,3 +84,13 @@ def test_claim_noun_is_no_issue(extract):
         "that estimate."
     )
     assert not {c for c in extract(text) if c.predicate == "opposes"}
+
+
+def test_right_that_is_agreement_not_praise(extract):
+    claims = extract(
+        "Mayor Ann Lee opposes the levy. “Mayor Lee is right that the docks are in poor "
+        "shape,” Senator Bo Vance said."
+    )
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Bo Vance", "agreesWith", "Ann Lee") in found
+    assert ("Bo Vance", "praises", "Ann Lee") not in found
