@@ -235,7 +235,8 @@ def explicit_noun_holders(noun: Token, analysis: DocAnalysis) -> list[Referent]:
     if noun.dep_ == "appos":
         return analysis.actors(noun.head)
     if received(noun):
-        for child in noun.children:
+        verb = governing_verb(noun)  # the parser may hang "from X" on the verb
+        for child in (*noun.children, *(c for c in verb.children if c.i > noun.i)):
             if child.dep_ == "prep" and child.lower_ == "from":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:

@@ -49,3 +49,13 @@ def test_quoted_label_is_blame(extract, text, expected):
 )
 def test_good_or_unquoted_label_is_no_blame(extract, text):
     assert not {c for c in verdicts(extract(text)) if c[1] in ("opposes", "criticizes")}
+
+
+def test_criticism_drawn_from_an_actor(extract):
+    """ "drew criticism from X" with "from X" hung on the verb is X's criticism."""
+    claims = extract(
+        "Governor Ann Lee unveiled a ferry levy. The levy drew swift criticism from House "
+        "Speaker Rita Okon."
+    )
+    found = {(c.subject.label, c.predicate, c.object.label) for c in claims}
+    assert ("Rita Okon", "criticizes", "ferry levy") in found
