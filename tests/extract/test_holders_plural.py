@@ -60,11 +60,11 @@ def test_unnamed_groups_with_no_name_after_them_hold_nothing(extract):
 
 def test_a_described_company_is_the_one_named_next(extract):
     claims = extract(
-        "A chemical company sued Halvern County on Monday to block the discharge limit. "
-        "Brightwater Solvents, which makes industrial cleaners, says the limit is unlawful."
+        "A chemical company sued Dunmore County on Monday to block the discharge limit. "
+        "Ashgrove Solvents, which makes industrial cleaners, says the limit is unlawful."
     )
     stance_subjects = subjects(claims)
-    assert "Brightwater Solvents" in stance_subjects
+    assert "Ashgrove Solvents" in stance_subjects
     assert "chemical company" not in stance_subjects
 
 
@@ -105,9 +105,9 @@ def test_a_past_verb_cannot_share_would_with_the_verb_it_is_joined_to(extract):
 
 def test_opponents_led_by_a_named_group_are_that_group(analyse):
     analysis = analyse(
-        "Opponents, led by the group Save Kettle Park, claim the levy will ruin the park."
+        "Opponents, led by the group Save Alder Park, claim the levy will ruin the park."
     )
-    assert [r.entity.label for r in analysis.actors(analysis.doc[0])] == ["Save Kettle Park"]
+    assert [r.entity.label for r in analysis.actors(analysis.doc[0])] == ["Save Alder Park"]
 
 
 def test_firms_such_as_two_names_are_each_of_them(extract):

@@ -61,7 +61,7 @@ OWNERS = frozenset({"my", "our", "his", "her", "their"})
 #: Nouns any organisation may be called: "the group" is the one named last.
 KIND_NOUNS = frozenset({"group", "organization", "organisation"})
 #: Nouns that "the …" makes the organisation named last, though its name lacks them:
-#: "Halvern Labs … the company".
+#: "Quillon Labs … the company".
 ORGANISATION_NOUNS = KIND_NOUNS | {"company", "firm"}
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
@@ -277,7 +277,7 @@ class Resolver:
             and lemma not in PERSON_NOUNS
             and (named_next := self._organisation_next(token)) is not None
         ):
-            return Referent(named_next, hops + 1)  # "A drugmaker sued … Halvern Labs, which …"
+            return Referent(named_next, hops + 1)  # "A drugmaker sued … Quillon Labs, which …"
         if (
             lemma in self.lexicon.titles
             and token.tag_ == "NN"

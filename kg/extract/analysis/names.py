@@ -37,7 +37,7 @@ TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
 )
 STRIP_LEADING = frozenset({"the", "a", "an"})
-#: Last words of a company's name: "Halvern Therapeutics", "Brisk Foods Inc."
+#: Last words of a company's name: "Quillon Therapeutics", "Brisk Foods Inc."
 COMPANY_WORDS = frozenset(
     """Therapeutics Pharmaceuticals Pharma Biosciences Inc Corp Corporation Company Co LLC Ltd
     Holdings Labs Laboratories Industries Technologies Logistics Airlines Foods Motors""".split()
@@ -186,7 +186,7 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if _ballot_measure(name):  # "Measure K.", taken for a person; "Measure" without its letter
         return NameMention(name[0].i, name[1].i + 1, _ballot_label(name), "Issue")
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
-        kind = "Organization"  # "Halvern Therapeutics", taken for a person
+        kind = "Organization"  # "Quillon Therapeutics", taken for a person
     numbered = [t for t in name if not (t.like_num or t.text in "-–")]
     if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
@@ -335,7 +335,7 @@ CALENDAR_WORDS = frozenset(
 
 def _named_purpose(doc: Doc, end: int) -> int:
     """Where an organisation's name ends that goes on with what it is for:
-    "Families for Five Days", "Parents for Safer Streets" (capitalised words only)."""
+    "Moms for Libraries", "Parents for Safer Streets" (capitalised words only)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "for":
         return end
     right = end + 1

@@ -167,7 +167,7 @@ def test_voted_for_it(extract, text, expected):
             {("Tom Bask", "supports", "House Bill 77", 1)},
         ),
         (  # "voted in favor" continues the vote reported just before
-            "The Marlow Township Board voted 4-3 to reject a tax break for a cement plant. "
+            "The Dunmore Township Board voted 4-3 to reject a tax break for a cement plant. "
             "Trustees Rob Tull and Ken Marr voted in favor.",
             {
                 ("Rob Tull", "supports", "tax break for cement plant", 1),
@@ -176,11 +176,11 @@ def test_voted_for_it(extract, text, expected):
         ),
         (  # testimony for or against a bill, as a participle too
             "House Bill 77 would cap rents. Testifying against the bill, Lena Faro, a lobbyist "
-            "for the Pine Grocers Guild, said it would raise prices. The Tri-County Nurses "
+            "for the Pine Grocers Guild, said it would raise prices. The Three Rivers Nurses "
             "Union testified for the measure.",
             {
                 ("Lena Faro", "opposes", "House Bill 77", -1),
-                ("Tri-County Nurses Union", "supports", "House Bill 77", 1),
+                ("Three Rivers Nurses Union", "supports", "House Bill 77", 1),
             },
         ),
     ],
