@@ -126,19 +126,19 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
                 continue
             if not target.is_actor or is_supposition(token):
                 continue
-            modality = modality_of(token, "asserted", analysis)
             agrees = made_by == CONCEDED
-            yield Claim(
-                subject=holder,
-                predicate="agreesWith" if agrees else "disagreesWith",
-                object=target,
-                provenance=analysis.evidence(sent, NAME, VERSION),
-                polarity=1 if agrees else -1,
-                confidence=config.calibration.confidence(made_by, hops=1, modality=modality),
-                modality=modality,
-                speaker=holder,
-                cue=token.lower_,
-                rule=made_by,
+            yield _relation(
+                holder,
+                target,
+                token,
+                sent,
+                agrees,
+                made_by,
+                1,
+                holder,
+                token.lower_,
+                analysis,
+                config,
             )
 
 
@@ -159,19 +159,9 @@ def _shared_view(verb: Token, sent: Span, analysis: DocAnalysis, config: Config)
         owner = _claim_author(verb, analysis, holder)  # "shared those concerns"
     if holder is None or owner is None or owner.key == holder.key or not owner.is_actor:
         return
-    modality = modality_of(verb, "asserted", analysis)
-    yield Claim(
-        subject=holder,
-        predicate="agreesWith",
-        object=owner,
-        provenance=analysis.evidence(sent, NAME, VERSION),
-        polarity=1,
-        confidence=config.calibration.confidence(SHARED_VIEW, hops=1, modality=modality),
-        modality=modality,
-        speaker=analysis.speaker(verb),
-        cue=verb.lemma_.lower(),
-        rule=SHARED_VIEW,
-    )
+    speaker = analysis.speaker(verb)
+    cue = verb.lemma_.lower()
+    yield _relation(holder, owner, verb, sent, True, SHARED_VIEW, 1, speaker, cue, analysis, config)
 
 
 def _reply(token: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -193,18 +183,48 @@ def _reply(token: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
         target = _last_subject(token, analysis, holder)  # "Lee opposes X. Reed agreed."
     if target is None or target.key == holder.key or not target.is_actor:
         return
-    predicate, polarity = ("agreesWith", 1) if made_by == ASSENT else ("disagreesWith", -1)
+    speaker = analysis.speaker(token)
+    agrees = made_by == ASSENT
+    yield _relation(
+        holder,
+        target,
+        token,
+        sent,
+        agrees,
+        made_by,
+        ref.hops,
+        speaker,
+        token.lemma_.lower(),
+        analysis,
+        config,
+    )
+
+
+def _relation(
+    holder: Entity,
+    other: Entity,
+    token: Token,
+    sent: Span,
+    agrees: bool,
+    made_by: str,
+    hops: int,
+    speaker: Entity | None,
+    cue: str,
+    analysis: DocAnalysis,
+    config: Config,
+) -> Claim:
+    """The claim that ``holder`` agrees (or disagrees) with ``other``, cued at ``token``."""
     modality = modality_of(token, "asserted", analysis)
-    yield Claim(
+    return Claim(
         subject=holder,
-        predicate=predicate,
-        object=target,
+        predicate="agreesWith" if agrees else "disagreesWith",
+        object=other,
         provenance=analysis.evidence(sent, NAME, VERSION),
-        polarity=polarity,
-        confidence=config.calibration.confidence(made_by, hops=ref.hops, modality=modality),
+        polarity=1 if agrees else -1,
+        confidence=config.calibration.confidence(made_by, hops=hops, modality=modality),
         modality=modality,
-        speaker=analysis.speaker(token),
-        cue=token.lemma_.lower(),
+        speaker=speaker,
+        cue=cue,
         rule=made_by,
     )
 
