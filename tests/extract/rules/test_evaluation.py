@@ -193,7 +193,8 @@ def test_a_verdict_of_lacking_merit(extract):
             {("Osric Pell", "opposes", "levy", -1)},
         ),
         (  # quoted words that sound good as a whole
-            "Senator Ines Ortolan said the levy would “make the harbor safer and fairer for everyone.”",
+            "Senator Ines Ortolan said the levy would “make the harbor safer and fairer "
+            "for everyone.”",
             {("Ines Ortolan", "supports", "levy", 1)},
         ),
         (  # what one feels about what another did: the clause's subject
