@@ -427,8 +427,9 @@ def _quoted_predicates(
             continue
         if is_passive(predicate) and analysis.actor(subject) is not None:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
-        text = analysis.text[quote.start : quote.end]
-        yield head, subject, _quoted_valence(head, words, text, opinions)
+        valence = _quoted_valence(head, words, analysis.text[quote.start : quote.end], opinions)
+        if valence:
+            yield head, subject, valence
 
 
 def _quoted_predicate(head: Token) -> Token | None:
@@ -443,6 +444,8 @@ def _quoted_predicate(head: Token) -> Token | None:
 
 
 def _quoted_valence(head: Token, words: list[Token], text: str, opinions: OpinionLexicon) -> float:
+    if head.lemma_.lower() in OBJECT_DIRECTED | CAUSATIVE | REDUCING:
+        return 0.0  # "would “create uncertainty”": as good as its object, for the consequence
     if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBG":
         rated = opinions.valence.get(head.lemma_.lower(), 0.0)
         rated = rated if abs(rated) >= THRESHOLD else 0.0
@@ -456,6 +459,14 @@ def _quoted_valence(head: Token, words: list[Token], text: str, opinions: Opinio
         return 0.0 if rated * sound < 0 and abs(sound) >= TONE else rated
     if abs(sound) >= TONE:
         return LABEL_VALENCE if sound > 0 else -LABEL_VALENCE
+    if head.lemma_.lower() in GOOD_LABELS:
+        return LABEL_VALENCE  # was “a first step”
+    if any(
+        t.lower_ in ("not", "n't", "never") or t.head is head and t.dep_ == "ccomp" for t in words
+    ):
+        # “puts growers, not lobbyists, in charge”, “shows that X”: a contrast, or a
+        # claim whose own words decide
+        return 0.0
     return -LABEL_VALENCE
 
 
