@@ -134,6 +134,10 @@ CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
     tenure job""".split()
 )
+#: Verbs whose object is something their subject did: "made a courageous choice".
+DOING_VERBS = frozenset({"make", "do", "take", "show"})
+#: Nouns for what someone did, judged as their doing when a doing verb has them.
+DEEDS_DONE = CONDUCT_NOUNS | DEED_NOUNS | frozenset({"step", "stand", "call", "mistake"})
 #: Quotation marks that open a label: "called the plan “a commuter tax”".
 QUOTE_OPENERS = frozenset({"“", '"', "‘", "``"})
 #: The valence of a quoted label with no good word in it (just above VADER's 1.0 cut).
@@ -491,6 +495,14 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         judge = _subject(head)
         yield from (Aim(o, VERDICT, judge, named=noun) for o in head.children if o.dep_ == "dobj")
+    elif lemma in DEEDS_DONE and noun.dep_ == "dobj" and head.lemma_ in DOING_VERBS:
+        # "the council made a courageous choice", "she has done remarkable work"
+        subject = _subject(head)
+        if subject is not None:
+            for doer in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                yield Aim(doer, CONDUCT, conduct=True)
+        if lemma in POLICY_NOUNS:
+            yield Aim(noun, MODIFIER)
     elif lemma in CONDUCT_NOUNS:
         if noun.dep_ == "dobj" and head.lemma_ == "have":
             yield from (Aim(s, CONDUCT, conduct=True) for s in head.children if s.dep_ == "nsubj")

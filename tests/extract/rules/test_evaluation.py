@@ -215,6 +215,14 @@ def test_a_verdict_of_lacking_merit(extract):
             "Senator Lena Forde called the levy “a model for the region.”",
             {("Lena Forde", "supports", "levy", 1)},
         ),
+        (  # a deed done, judged: a verdict on its doer
+            "“The Harlow council has made a courageous choice,” said Osric Pell.",
+            {("Osric Pell", "praises", "Harlow council", 1)},
+        ),
+        (
+            "“Director Ada Birch has done remarkable work with very little,” said Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
