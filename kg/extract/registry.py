@@ -4,8 +4,9 @@ An extractor is a pure function ``(doc, analysis, *, config) -> Iterator[Claim]`
 registered under a versioned name. :func:`extract_document` analyses one
 parsed article once (:func:`kg.extract.analysis.analyze`), runs the named
 extractors over that frozen analysis, then the registered inferences over the
-claims they made (claims that follow from other claims of the article); :func:`extract_articles` parses a
-corpus with ``nlp.pipe`` and merges the per-article results.
+claims they made (claims that follow from other claims of the article);
+:func:`extract_articles` parses a corpus with ``nlp.pipe`` and merges the
+per-article results.
 """
 
 from __future__ import annotations
