@@ -182,7 +182,7 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     )
     quotes = Quotes.of(article.text)
     mentions = MentionIndex.of(names, lexicon)
-    author = find_author(article.text, doc, names)
+    author = find_author(article.text, doc, names, quotes)
     bare = Resolver(doc, lexicon, names, mentions, {}, {}, quotes, author)
     pronouns = resolve_pronouns(doc, antecedent_candidates(bare), sentences, quotes)
     third = Resolver(doc, lexicon, names, mentions, pronouns, {}, quotes, author)
