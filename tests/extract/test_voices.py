@@ -31,3 +31,25 @@ def test_an_opinion_piece_is_told_by_its_label_board_or_first_person():
     assert is_opinion("Ferry\n\nBy Pella Dornan\n\nLast spring my ferry was late.")
     assert not is_opinion("Ferry\n\nBy Pella Dornan\n\nThe Title I grant lapsed.")
     assert not is_opinion(WIRE)
+
+
+EDITORIAL_COLON = (
+    "Editorial: Parks\n\n"
+    "By the Editorial Board, The Quillford Post\n\n"
+    "Mayor Desta Varga has said she is “open to all options” on the garage plan. "
+    "That is not good enough.\n\n"
+    "Councilmember Ann Rosswell, who has led the fight against the garage plan, has it "
+    "right: “A park is not a parking lot.” We agree.\n"
+)
+
+
+def test_a_quotation_a_colon_opens_is_the_words_of_the_clause_subject(analyse):
+    analysis = analyse(EDITORIAL_COLON)
+    park = next(t for t in analysis.doc if t.text == "park")
+    assert analysis.speaker(park).label == "Ann Rosswell"
+
+
+def test_we_agree_answers_the_words_just_quoted(extract):
+    found = stances(extract(EDITORIAL_COLON))
+    agreed = {o for s, p, o, *_ in found if s == "Quillford Post" and p == "agreesWith"}
+    assert agreed == {"Ann Rosswell"}

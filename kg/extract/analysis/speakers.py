@@ -170,8 +170,30 @@ def _introduced_speaker(
         return None
     sent = sentences.of(doc[i])
     if not sent.text.rstrip().endswith(":"):
-        return None
+        return _colon_subject(doc[i], sent, quotes, resolver) if doc[i].text == ":" else None
     return _issuer(sent, quotes, resolver) or _speech_subject(sent, quotes, resolver)
+
+
+def _colon_subject(colon: Token, sent: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:
+    """ "X has it right: '…'", "X put it plainly: '…'": a quotation a colon opens
+    inside the sentence is the words of the subject of the clause before the colon
+    (the parser may hang that clause on the quotation's verb)."""
+    before = range(sent.start, colon.i)
+    verbs = [
+        t
+        for t in colon.doc[sent.start : colon.i]
+        if t.pos_ in ("VERB", "AUX") and (t.head.i not in before or t.head.i == t.i)
+    ]
+    verb = verbs[-1] if verbs else None
+    subject = (
+        next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if verb is not None
+        else None
+    )
+    if subject is None or quotes.at(subject.idx) is not None:
+        return None
+    ref = resolver.actor(subject)
+    return ref.entity if ref is not None else None
 
 
 #: Nouns for what a statement's issuer hands out: "issued the following statement".
