@@ -36,6 +36,8 @@ def attribute_speakers(
         if tok.idx < sentences.body_start:
             continue
         if is_speech_verb(tok, lexicon):
+            if unsaid(tok):
+                continue  # "the mayor should say that she opposes it": a wish, not her words
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is None or quotes.at(subject.idx) is not None:
                 continue
@@ -242,6 +244,23 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 def _content_start(sent: Span) -> int:
     """The offset of the first character of ``sent`` that is not white space."""
     return next((t.idx for t in sent if not t.is_space), sent.start_char)
+
+
+#: Modals by which a speaker says what someone else ought to say or do.
+DEONTIC = frozenset({"must", "should", "ought"})
+#: Verbs of saying that someone may be asked to do: "she should say plainly that …".
+SAYING = frozenset(
+    """say admit acknowledge concede declare state announce tell explain promise pledge
+    commit vow insist confirm""".split()
+)
+
+
+def unsaid(verb: Token) -> bool:
+    """ "X should say that …", "X must admit that …": words someone is asked to say,
+    which are the wish of whoever asks, not X's."""
+    return verb.lemma_.lower() in SAYING and any(
+        c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children
+    )
 
 
 def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
