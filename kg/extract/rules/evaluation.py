@@ -615,7 +615,7 @@ def _claims(
         return  # the narrator's word, or no one we can name
     if is_supposition(token):
         return  # "if the plan is a disaster, ...": a supposition, no verdict
-    negated = is_negated(token) or (
+    negated = (is_negated(token) and not _contrasted(token)) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
     if negated and (abs(valence) >= HEDGE or aim.rule in (DEED, DOING, QUOTED)):
@@ -658,6 +658,12 @@ def _claims(
             cue=hyphenated(token),
             rule=made_by,
         )
+
+
+def _contrasted(noun: Token) -> bool:
+    """ "deserves support, not a pink slip": a "not" after the noun denies what follows
+    it, not the noun."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "neg" and c.i > noun.i for c in noun.children)
 
 
 def _targets(

@@ -234,6 +234,11 @@ def test_a_verdict_of_lacking_merit(extract):
             "Osric Pell.",
             {("Osric Pell", "criticizes", "Ada Birch", -1)},
         ),
+        (  # "X, not Y": the "not" denies Y, not X
+            "“Director Ada Birch deserves the council’s support, not a pink slip,” said "
+            "Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
