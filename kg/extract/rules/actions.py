@@ -9,7 +9,9 @@ that grammar hides from a cue's subject and object:
   and B" → each supports the bill (a sponsor proposes it);
 - a vote on an action: "the House voted 84-71 to pass the bill" → the House
   supports the bill; "voted to repeal it" → opposes it; "voted no on the
-  levy" → opposes the levy.
+  levy" → opposes the levy; a yes or no with no object is on the vote the article
+  reported (a no on "voted to reject X" supports X);
+- testimony with no object: "A and B spoke in favor" → each supports what was voted on.
 
 A negated action is none ("did not vote to repeal it" is no vote for it
 either); a bill left unnamed in the sentence ("the bill's co-sponsors") is
@@ -23,8 +25,21 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
-from kg.extract.cues import is_negated, is_supposition, is_unheld, modality_of
-from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
+from kg.extract.cues import (
+    NON_ACTIONS,
+    is_negated,
+    is_supposition,
+    is_unheld,
+    match_cue,
+    modality_of,
+)
+from kg.extract.labels import (
+    GENERIC_ISSUES,
+    action_label,
+    issue_from_tokens,
+    issue_key,
+    phrase_tokens,
+)
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import fuller_mention, issue_entity
 from kg.model import Claim, Entity, Provenance
@@ -48,6 +63,10 @@ PASSED = rule(
 #: Verbs by which a body carries a law ("the Senate passed X") or a law gets through a body
 #: ("X cleared the committee").
 PASS_VERBS = frozenset({"pass", "clear", "adopt", "enact"})
+SPOKE_FOR = rule("actions.spoke_for", NAME, "testimony with no object: A and B spoke in favor")
+#: Verbs of speaking up at a hearing or meeting, and the nouns of "in favor", "in opposition".
+TESTIFYING = frozenset({"speak", "testify", "argue"})
+TESTIMONY_SIDES = {"favor": 1, "favour": 1, "support": 1, "opposition": -1}
 PUSHED = rule("actions.pushed", NAME, "pushing a bill: X, who had pushed a bill to …")
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
 SUPPORT_OF = rule(
@@ -116,6 +135,8 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _vote_in_favor(token, sent, analysis, config)
                 yield from _joined_vote(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
+            elif token.lemma_ in TESTIFYING and token.pos_ == "VERB":
+                yield from _spoke_for(token, sent, analysis, config)
             elif token.lemma_ == "push" and token.pos_ == "VERB":
                 yield from _pushed(token, sent, analysis, config)
             elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
@@ -152,7 +173,15 @@ def _sponsored_by(
         return
     holders = _name_list(agent, analysis)
     verb = token.head if token.dep_ in ("acomp", "xcomp") else token
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    subject = next(
+        (
+            c
+            for v in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+            for c in v.children  # "was co-authored by": the parser may hang it on "was"
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+        ),
+        None,
+    )
     if subject is None and token.dep_ == "acl":
         subject = token.head  # "the bill, sponsored by A, ..."
     target = _bill(subject, analysis) if subject is not None else None
@@ -250,16 +279,19 @@ def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Ite
 def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "The House voted 84-71 to pass House Bill 99"."""
     for action in vote.children:
-        if action.dep_ not in ("xcomp", "advcl") or action.lemma_ not in VOTE_ACTIONS:
+        if action.dep_ not in ("xcomp", "advcl") or action.pos_ != "VERB":
             continue
         if action.dep_ == "advcl" and not any(c.lower_ == "to" for c in action.children):
             continue  # "voted 6-3 on Tuesday to launch X" is parsed as an adverbial clause
-        obj = next((c for c in action.children if c.dep_ == "dobj"), None)
-        target = _law(obj, analysis) if obj is not None else None
+        if action.lemma_ in VOTE_ACTIONS:
+            obj = next((c for c in action.children if c.dep_ == "dobj"), None)
+            target = _law(obj, analysis) if obj is not None else None
+            polarity = VOTE_ACTIONS[action.lemma_]
+        else:  # "voted to require every district to …": the requiring
+            target, polarity = _voted_action(action, analysis), 1
         holders = _subjects(vote, analysis)
         if target is None or not holders:
             continue
-        polarity = VOTE_ACTIONS[action.lemma_]
         yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
         dissenters = _dissenters(sent, analysis)
         yield from _claims(
@@ -304,11 +336,12 @@ def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
             ),
             None,
         )
-    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
+    voted = (_law(obj, analysis), 1) if obj is not None else _voted_on(vote, analysis)
     holders = _subjects(vote, analysis)
-    if target is None or not holders:
+    if voted is None or voted[0] is None or not holders:
         return
-    polarity = VOTE_WORDS[word.lower_]
+    target, sign = voted
+    polarity = VOTE_WORDS[word.lower_] * sign
     yield from _claims(holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config)
 
 
@@ -322,11 +355,34 @@ def _vote_in_favor(
     side = _vote_side(vote)
     if side is None or side[0] < 0 or side[1] is not None:
         return
-    target = _voted_on(vote, analysis)
+    voted = _voted_on(vote, analysis)
     holders = _subjects(vote, analysis)
-    if target is None or not holders:
+    if voted is None or not holders:
         return
+    # "voted 4-3 to reject X. A and B voted in favor": in favor of X, as readers take it
+    # (a "yes" or "no" is on the motion itself)
+    target = voted[0]
     yield from _claims(holders, None, 1, target, vote, VOTE_YES_NO, sent, analysis, config)
+
+
+def _spoke_for(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "The Chamber of Commerce and the carpenters' union spoke in favor", "testified in
+    opposition": of the measure the article reports a vote on (with "of X", the cue "in
+    favor of" reads it)."""
+    for prep in verb.children:
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or prep.lower_ != "in" or noun is None:
+            continue
+        side = TESTIMONY_SIDES.get(noun.lemma_.lower())
+        if side is None or any(c.dep_ == "prep" for c in noun.children):
+            continue
+        voted = _voted_on(verb, analysis)
+        holders = _subjects(verb, analysis)
+        if voted is not None and holders:
+            target, sign = voted
+            yield from _claims(
+                holders, None, side * sign, target, verb, SPOKE_FOR, sent, analysis, config
+            )
 
 
 def _joined_vote(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -338,11 +394,12 @@ def _joined_vote(vote: Token, sent: Span, analysis: DocAnalysis, config: Config)
     if side is None or not any(c.dep_ == "prep" for c in vote.children):
         return
     polarity, obj = side
-    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
+    voted = (_law(obj, analysis), 1) if obj is not None else _voted_on(vote, analysis)
     holders = _subjects(vote, analysis)
-    if target is not None and holders:
+    if voted is not None and voted[0] is not None and holders:
+        target, sign = voted
         yield from _claims(
-            holders, None, polarity, target, vote, VOTE_YES_NO, sent, analysis, config
+            holders, None, polarity * sign, target, vote, VOTE_YES_NO, sent, analysis, config
         )
 
 
@@ -355,10 +412,11 @@ def _cast_vote(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -
     word = next((c for c in noun.children if c.lower_ in VOTE_WORDS and c.i < noun.i), None)
     if word is None:
         return
-    target = _voted_on(noun, analysis)
+    voted = _voted_on(noun, analysis)
     holders = _subjects(verb, analysis)
-    if target is not None and holders:
-        polarity = VOTE_WORDS[word.lower_]
+    if voted is not None and holders:
+        target, sign = voted
+        polarity = VOTE_WORDS[word.lower_] * sign
         yield from _claims(
             holders, None, polarity, target, verb, VOTE_YES_NO, sent, analysis, config
         )
@@ -383,29 +441,77 @@ def _vote_side(vote: Token) -> tuple[int, Token | None] | None:
     return None
 
 
-def _voted_on(vote: Token, analysis: DocAnalysis) -> Entity | None:
-    """What a vote that names no object was on: the object of the vote reported just
-    before ("A and B voted against the levy. C voted in favor."), else the law named
-    last (:func:`_recent_law`)."""
+def _voted_on(vote: Token, analysis: DocAnalysis) -> tuple[Entity, int] | None:
+    """What a vote that names no object was on, and which side of it a yes vote
+    takes: the object of the vote reported just before ("A and B voted against the
+    levy. C voted in favor."), else the law named last (:func:`_recent_law`), else
+    the measure a body decided on in the sentence before (:func:`_decided_before`),
+    else the last vote the article reported ("The board voted 5-2 to approve X. …
+    A and B voted no.": a no on approving X opposes X; after "voted to reject X" it
+    supports X)."""
     doc = vote.doc
     here = analysis.sentence_number(vote)
     start = analysis.sentences.all[max(0, here - VOTE_SENTENCES_BACK)].start
     for tok in reversed(doc[start : vote.i]):
-        if tok.lemma_ != "vote" or tok.pos_ != "VERB":
+        if tok.lemma_ == "vote" and tok.pos_ == "VERB":
+            found = _vote_object(tok, analysis)
+            if found is not None:
+                return found
+    law = _recent_law(vote, analysis, far=False)
+    if law is not None or vote.dep_ == "ccomp":
+        return (law, 1) if law is not None else None  # "said he voted no because …"
+    decided = _decided_before(vote, analysis)
+    if decided is not None:
+        return decided, 1
+    for tok in reversed(doc[:start]):
+        if tok.lemma_ == "vote" and tok.pos_ == "VERB" and not _vote_words(tok):
+            found = _vote_object(tok, analysis)
+            if found is not None:
+                return found
+    return None
+
+
+def _vote_words(vote: Token) -> bool:
+    """Whether a vote is someone's yes or no ("A voted no"), not a decision on a measure."""
+    return any(c.lower_ in VOTE_WORDS and c.dep_ in VOTE_WORD_DEPS for c in vote.children)
+
+
+def _vote_object(vote: Token, analysis: DocAnalysis) -> tuple[Entity, int] | None:
+    """What a reported vote was on and the side a yes took: "voted for the levy",
+    "voted for Smith" (a nominee), "voted to repeal X" (X, -1), "voted to require
+    every school to …" (the requiring, +1)."""
+    side = _vote_side(vote)
+    obj = side[1] if side is not None else None
+    if obj is not None:
+        target = _law(obj, analysis)
+        if target is None and (ref := analysis.actor(obj)) and ref.entity.kind == "Person":
+            target = ref.entity  # "voted for Smith": her nomination
+        return (target, 1) if target is not None else None
+    for action in vote.children:
+        if action.dep_ not in ("xcomp", "advcl") or action.pos_ != "VERB":
             continue
-        side = _vote_side(tok)
-        obj = side[1] if side is not None else None
-        if obj is None:
-            action = next(
-                (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in VOTE_ACTIONS), None
-            )
-            obj = next((c for c in action.children if c.dep_ == "dobj"), None) if action else None
-        target = _law(obj, analysis) if obj is not None else None
-        if target is not None:
-            return target
-    if (law := _recent_law(vote, analysis)) is not None or vote.dep_ == "ccomp":
-        return law  # "said he voted no because …" explains a vote told before
-    return _decided_before(vote, analysis)
+        if action.lemma_ in VOTE_ACTIONS:
+            dobj = next((c for c in action.children if c.dep_ == "dobj"), None)
+            target = _law(dobj, analysis) if dobj is not None else None
+            if target is not None:
+                return target, VOTE_ACTIONS[action.lemma_]
+        elif (target := _voted_action(action, analysis)) is not None:
+            return target, 1
+    return None
+
+
+def _voted_action(action: Token, analysis: DocAnalysis) -> Entity | None:
+    """ "voted to require every school to …": the act voted for, when no cue of the
+    lexicon reads it ("voted to ban X" is read as opposing X) and it is done to
+    something."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in action.children):
+        return None
+    if action.lemma_.lower() in NON_ACTIONS or match_cue(action, analysis) is not None:
+        return None
+    if not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in action.children):
+        return None
+    label = action_label(action)
+    return Entity(issue_key(label), label, "Issue") if label else None
 
 
 def _decided_before(vote: Token, analysis: DocAnalysis) -> Entity | None:
@@ -450,7 +556,13 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
     if bodies and obj.lemma_.lower() in LAW_WORDS | GENERIC_ISSUES:
         target = _law(obj, analysis)
     else:
-        bodies = [r for r in analysis.actors(obj) if r.entity.kind == "Organization"]
+        gapped = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        bodies = [  # "passed the Assembly 27-15 and the Senate 13-8": both bodies
+            r
+            for tok in (obj, *gapped)
+            for r in analysis.actors(tok)
+            if r.entity.kind == "Organization"
+        ]
         is_law = subject.lemma_.lower() in LAW_WORDS | GENERIC_ISSUES or (
             (named := analysis.names.at(subject)) is not None and named.kind == "Issue"
         )
@@ -470,11 +582,14 @@ def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -
     if side is None:
         return
     polarity, obj = side
-    target = _law(obj, analysis) if obj is not None else _voted_on(vote, analysis)
+    voted = (_law(obj, analysis), 1) if obj is not None else _voted_on(vote, analysis)
     holders = _voters(_name_list(vote.head, analysis))
-    if target is None or not holders:
+    if voted is None or voted[0] is None or not holders:
         return
-    yield from _claims(holders, None, polarity, target, vote, VOTE_LIST, sent, analysis, config)
+    target, sign = voted
+    yield from _claims(
+        holders, None, polarity * sign, target, vote, VOTE_LIST, sent, analysis, config
+    )
 
 
 def _support_of(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -548,10 +663,23 @@ def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
     while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return []
+    if subject is None or _unnamed_members(subject, analysis):
+        return []  # "the board's other members voted no": not the board
     one = _one_of(verb) if subject.lower_ == "who" else None
     return analysis.actors(one) if one is not None else analysis.actors(subject)
+
+
+def _unnamed_members(subject: Token, analysis: DocAnalysis) -> bool:
+    """ "the board's two other members": members the text does not name ("Board members
+    A and B" names them)."""
+    return (
+        subject.lemma_.lower() == "member"
+        and subject.tag_ == "NNS"
+        and not any(
+            (named := analysis.names.at(t)) is not None and named.kind == "Person"
+            for t in subject.subtree
+        )
+    )
 
 
 def _joined_in(verb: Token) -> bool:
@@ -589,14 +717,14 @@ def _law(token: Token, analysis: DocAnalysis) -> Entity | None:
     return issue_entity(token, analysis)
 
 
-def _recent_law(token: Token, analysis: DocAnalysis) -> Entity | None:
+def _recent_law(token: Token, analysis: DocAnalysis, *, far: bool = True) -> Entity | None:
     """The law an unnamed "the bill" means: of the laws named within
     :data:`LAW_SENTENCES_BACK` sentences before ``token``, the one named most
     often (a release names its own bill again and again; a name as a subject
-    counts a half more), the latest on a tie."""
+    counts a half more), the latest on a tie. With none that near, the same
+    choice among all the laws named before (unless not ``far``): a release names
+    its bill at the top and speaks of "the bill" to the end."""
     here = analysis.sentence_number(token)
-    counts: dict[str, int] = {}
-    latest: dict[str, tuple[int, Entity]] = {}
     laws = [
         (mention, entity)
         for mention, entity in zip(
@@ -605,12 +733,19 @@ def _recent_law(token: Token, analysis: DocAnalysis) -> Entity | None:
         if 0 <= mention.start < token.i and entity.kind == "Issue"
     ]
     titled = [(m, e) for m, e in laws if any(w.lower() in LAW_WORDS for w in e.label.split())]
-    for mention, entity in titled or laws:  # "the bill" is "the X Act", not "Section 301"
-        if here - analysis.sentence_number(token.doc[mention.start]) <= LAW_SENTENCES_BACK:
-            head = token.doc[mention.end - 1]
-            weight = 3 if head.dep_ in ("nsubj", "nsubjpass") else 2  # the clause is about it
-            counts[entity.key] = counts.get(entity.key, 0) + weight
-            latest[entity.key] = (mention.start, entity)
+    named = titled or laws  # "the bill" is "the X Act", not "Section 301"
+    near = [
+        (m, e)
+        for m, e in named
+        if here - analysis.sentence_number(token.doc[m.start]) <= LAW_SENTENCES_BACK
+    ]
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, Entity]] = {}
+    for mention, entity in near or (named if far else []):
+        head = token.doc[mention.end - 1]
+        weight = 3 if head.dep_ in ("nsubj", "nsubjpass") else 2  # the clause is about it
+        counts[entity.key] = counts.get(entity.key, 0) + weight
+        latest[entity.key] = (mention.start, entity)
     if not counts:
         return None
     best = max(counts, key=lambda key: (counts[key], latest[key][0]))

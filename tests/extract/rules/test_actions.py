@@ -307,3 +307,96 @@ def test_the_lone_no_vote(extract, text):
 def test_no_vote_scheduled_is_no_vote(extract):
     text = "The Harbor Fee Ordinance is pending. Ken Marr said no vote has been scheduled."
     assert not any(s == "Ken Marr" for s, *_ in core(extract(text)))
+
+
+def test_a_co_authorship_the_parser_hangs_on_was(extract):
+    text = (
+        "Mayor Ann Vole introduced the Clean Ponds Act. The bill was co-authored by Senators "
+        "Oskar Brill (R-Eau Claire) and Petra Lund (D-Sparta)."
+    )
+    assert {
+        ("Oskar Brill", "proposes", "Clean Ponds Act", 1),
+        ("Petra Lund", "proposes", "Clean Ponds Act", 1),
+    } <= core(extract(text))
+
+
+def test_a_cosponsor_list_far_below_the_bill_it_is_of(extract):
+    filler = " ".join(
+        f"The grant program would reach {n} more districts in the next year." for n in range(14)
+    )
+    text = (
+        "Rep. Ann Vole introduced the Clean Ponds Act today. "
+        + filler
+        + " Original cosponsors include Representatives Tom Hale (D-Ore.), Jo Marsh (D-Calif.) "
+        "and Lee Pike (R-Mont.)."
+    )
+    assert {
+        ("Tom Hale", "supports", "Clean Ponds Act", 1),
+        ("Jo Marsh", "supports", "Clean Ponds Act", 1),
+        ("Lee Pike", "supports", "Clean Ponds Act", 1),
+    } <= core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a no vote on what the lede says the body voted to do, paragraphs later
+            "The Brixton Town Council voted 4-3 to approve a lease with Corvane Logistics for "
+            "the old rail yard. The lease runs for twenty years. Mayor Ida Penn called it a good "
+            "day for the town. Councilmembers Rupert Ashby and Delia Frane voted no.",
+            {
+                ("Rupert Ashby", "opposes", "lease with Corvane Logistics", -1),
+                ("Delia Frane", "opposes", "lease with Corvane Logistics", -1),
+            },
+        ),
+        (  # a vote to do something no cue reads: the doing is supported, a no opposes it
+            "The Marren County Board voted 3-2 on Tuesday to require every restaurant to stop "
+            "using foam containers. Supervisor Hal Quint also voted no.",
+            {
+                (
+                    "Marren County Board",
+                    "supports",
+                    "requiring restaurant stop using foam containers",
+                    1,
+                ),
+                ("Hal Quint", "opposes", "requiring restaurant stop using foam containers", -1),
+            },
+        ),
+        (  # a no on a vote to reject supports what was rejected
+            "The council voted 4-3 to reject the Harbor Fee Ordinance. Councilmembers Ada Rusk "
+            "and Tim Vole voted no.",
+            {
+                ("Ada Rusk", "supports", "Harbor Fee Ordinance", 1),
+                ("Tim Vole", "supports", "Harbor Fee Ordinance", 1),
+            },
+        ),
+        (  # a nominee voted for: the others' no is against her
+            "All ten Republicans on the panel voted for Ruth Calloway. The committee's nine other "
+            "Democrats voted no.",
+            {("Democrats", "opposes", "Ruth Calloway", -1)},
+        ),
+        (  # speaking in favor of the measure voted on, named no closer than the lede
+            "The Marren County Board voted 3-2 on Tuesday to sell the old courthouse to Pell "
+            "Hotels. Residents were divided. The Marren Heritage Trust said the building "
+            "belonged to the public. But Mayor Ida Penn spoke in favor.",
+            {("Ida Penn", "supports", "selling old courthouse to Pell Hotels", 1)},
+        ),
+        (  # one law through two bodies
+            "Senate Bill 77 passed the Assembly 40-19 and the Senate 21-12 in June.",
+            {
+                ("Assembly", "supports", "Senate Bill 77", 1),
+                ("Senate", "supports", "Senate Bill 77", 1),
+            },
+        ),
+    ],
+)
+def test_votes_on_what_the_article_reported_voted_on(extract, text, expected):
+    assert expected <= core(extract(text))
+
+
+def test_a_bodys_members_voting_no_are_not_the_body(extract):
+    text = (
+        "The Oakvale Planning Commission voted 5-2 on Monday to approve a permit for the "
+        "Greystone quarry. The commission's two other members voted no."
+    )
+    assert not any(p == "opposes" for _, p, *_ in core(extract(text)))
