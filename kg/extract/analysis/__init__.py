@@ -48,6 +48,7 @@ from kg.extract.analysis.names import DocNames, find_names
 from kg.extract.analysis.quotes import Quotes
 from kg.extract.analysis.sentences import Sentences, split_sentences
 from kg.extract.analysis.speakers import attribute_speakers
+from kg.extract.doctext import tokens_where
 from kg.extract.labels import issue_from_tokens
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Claim, Entity, Provenance
@@ -196,7 +197,9 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     referents = TokenTable(len(doc), lambda i: full.actor(doc[i]))
     groups = {
         ref.entity.key: ref.members
-        for tok in doc
+        for tok in tokens_where(
+            doc, pos=("NOUN", "PROPN")
+        )  # may_stand_for_group asks no other word
         if may_stand_for_group(tok) and (ref := referents.get(tok.i)) is not None and ref.members
     }
     named_laws: dict[int, Entity] = {}

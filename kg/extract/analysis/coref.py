@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.analysis.names import DocNames, NameMention
 from kg.extract.analysis.quotes import Quotes
 from kg.extract.analysis.sentences import Sentences
+from kg.extract.doctext import tokens_where
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, noun_label, phrase_tokens
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
@@ -763,14 +764,13 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
             continue  # "Florida families … They": a place that locates a noun is not "they"
         out.append(Candidate(mention.start, tok, entity))
     named = set(names.mention_entities)
-    for tok in doc:
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN":
-            lemma = tok.lemma_.lower()
-            if lemma not in lexicon.actors and lemma not in lexicon.titles:
-                continue
-            ref = resolver.noun_actor(tok, 0)  # "the sheriff said … his", "the two firms … they"
-            if ref is not None and (ref.hops == 0 or ref.members or ref.entity in named):
-                out.append(Candidate(tok.i, tok, ref.entity))
+    for tok in tokens_where(doc, pos=("NOUN",), dep=SUBJECT_DEPS):
+        lemma = tok.lemma_.lower()
+        if lemma not in lexicon.actors and lemma not in lexicon.titles:
+            continue
+        ref = resolver.noun_actor(tok, 0)  # "the sheriff said … his", "the two firms … they"
+        if ref is not None and (ref.hops == 0 or ref.members or ref.entity in named):
+            out.append(Candidate(tok.i, tok, ref.entity))
     return tuple(sorted(out, key=lambda c: c.start))
 
 
@@ -786,9 +786,9 @@ def resolve_pronouns(
     starts = [c.start for c in candidates]
     gender: dict[str, str] = {}
     found: dict[int, Entity] = {}
-    for token in doc:
+    for token in tokens_where(doc, lower=THIRD_PERSON):
         lower = token.lower_
-        if lower not in THIRD_PERSON or not (token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS):
+        if not (token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS):
             continue
         if lower in NEUTER and token.dep_ == "dobj" and token.head.lemma_.lower() in LAW_VERBS:
             continue  # "she would sign it": a law, not an organisation

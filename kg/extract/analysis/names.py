@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doctext import parsed_text
+from kg.extract.doctext import parsed_text, tokens_where
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
 
@@ -67,6 +67,8 @@ def _ballot_label(tokens) -> str:
 
 #: Bill numbers written short, and the chamber's bill they stand for: "HB 230".
 BILL_ABBREVIATIONS = {"HB": "House Bill", "SB": "Senate Bill", "AB": "Assembly Bill"}
+#: The first word of every name :func:`_unlabelled_laws` finds.
+_LAW_TRIGGERS = BALLOT_WORDS | BILL_ABBREVIATIONS.keys() | LAW_WORDS
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,9}$")
 PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-–]\s*[A-Z][A-Za-z. ]{0,15}[),]")
@@ -107,7 +109,7 @@ def find_names(
     """Named mentions of ``doc`` from ``body_start`` (a character offset) on;
     ``people`` are names known from outside the text (a byline's author)."""
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
-    proper = [t for t in doc if t.pos_ == "PROPN" and t.idx >= body_start]
+    proper = [t for t in tokens_where(doc, pos=("PROPN",)) if t.idx >= body_start]
     extra = _unlabelled_names(proper, raw, lexicon)
     extra += _unlabelled_laws(doc, [*raw, *extra], body_start)
     owner = {i: e for e in extra for i in range(e.start, e.end)}
@@ -183,7 +185,9 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if name[-1].text in LAW_WORDS and ent.label_ != "PERSON":
         kind = "Issue"  # "the Clean Air Act", whatever the recogniser took it for
     if len(name) == 1 and name[0].i + 1 < len(ent.doc):
-        name = [*name, ent.doc[name[0].i + 1]] if _ballot_measure(ent.doc[name[0].i :]) else name
+        doc = ent.doc
+        if name[0].text in BALLOT_WORDS and _ballot_measure(doc[name[0].i :]):
+            name = [*name, doc[name[0].i + 1]]
     if _ballot_measure(name):  # "Measure K.", taken for a person; "Measure" without its letter
         return NameMention(name[0].i, name[1].i + 1, _ballot_label(name), "Issue")
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
@@ -753,7 +757,7 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
     "HB 230" (named as in full, "House Bill 230", so that both are one law)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     laws = []
-    for tok in doc:
+    for tok in tokens_where(doc, text=_LAW_TRIGGERS):
         if tok.idx < body_start:
             continue
         if tok.i not in covered and tok.i + 1 not in covered and _ballot_measure(doc[tok.i :]):
@@ -786,9 +790,12 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
     return laws
 
 
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s*([-–])\s*")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\s*([-–])\s*", r"\1", text)
+    return _DASH.sub(r"\1", _SPACES.sub(" ", text).strip())
 
 
 def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[Entity]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis.coref import SUBJECT_DEPS, Resolver
 from kg.extract.analysis.quotes import Quotes, quote_runs
 from kg.extract.analysis.sentences import Sentences
-from kg.extract.doctext import parsed_text
+from kg.extract.doctext import parsed_text, tokens_where
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity
 
@@ -32,7 +32,9 @@ def attribute_speakers(
     speakers: dict[int, Entity] = {}
     lexicon = resolver.lexicon
     # Reported clauses: "X said (that) ...", "according to X".
-    for tok in doc:
+    verbs = tokens_where(doc, pos=SPEECH_POS)
+    according = tokens_where(doc, lower=("according",))
+    for _, tok in sorted({t.i: t for t in (*verbs, *according)}.items()):
         if tok.idx < sentences.body_start:
             continue
         if is_speech_verb(tok, lexicon):
@@ -222,8 +224,12 @@ def _content_start(sent: Span) -> int:
     return next((t.idx for t in sent if not t.is_space), sent.start_char)
 
 
+#: The parts of speech of a speech verb (:func:`is_speech_verb`).
+SPEECH_POS = ("VERB", "AUX")
+
+
 def is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in SPEECH_POS:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.speech:
