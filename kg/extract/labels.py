@@ -172,7 +172,7 @@ def render(tokens: list[Token]) -> str:
     while tokens and (
         (tokens[0].lower_ in DROP_WORDS and not _hyphenated(tokens[0])) or tokens[0].is_punct
     ):
-        tokens = tokens[1:]  # "the bill", not the "All" of "the All-In Billing Act"
+        tokens = tokens[1:]  # "the bill", not the "Any" of "the Any-Hour Pharmacy Act"
     while tokens and (
         tokens[-1].is_punct
         or tokens[-1].dep_ == "case"
@@ -193,7 +193,7 @@ def render(tokens: list[Token]) -> str:
 
 
 def _hyphenated(token: Token) -> bool:
-    """Whether ``token`` is the first part of a hyphenated word: "All" of "All-In"."""
+    """Whether ``token`` is the first part of a hyphenated word: "Any" of "Any-Hour"."""
     doc, i = token.doc, token.i
     return not token.whitespace_ and i + 2 < len(doc) and doc[i + 1].text in "-–"
 

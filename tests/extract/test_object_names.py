@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.labels import issue_from_tokens
 from tests.extract.conftest import stances
 
 
@@ -28,10 +29,10 @@ def names(analysis):
             "Pilots for Safer Runways",
         ),
         (
-            "Doctors for Cleaner Air, a coalition of physicians, criticized it.",
-            "Doctors for Cleaner Air",
+            "Doctors for Cleaner Wells, a coalition of physicians, criticized it.",
+            "Doctors for Cleaner Wells",
         ),
-        ("Americans for Tax Fairness opposed the bill.", "Americans for Tax Fairness"),
+        ("Americans for Honest Ledgers opposed the bill.", "Americans for Honest Ledgers"),
         ("Later the Campaign for Quiet Harbors praised the vote.", "Campaign for Quiet Harbors"),
     ],
 )
@@ -56,13 +57,9 @@ def test_purpose_named_group_holds_the_stance_and_its_members_belong_to_it(extra
     assert ("Orla Brennick", "memberOf", "Pilots for Safer Runways") in relations(claims)
 
 
-def test_hyphenated_law_name_keeps_its_first_word(extract):
-    claims = extract(
-        "She also praised state Rep. Ona Velt, author of the All-In Billing Act, "
-        "which takes effect in May."
-    )
-    objects = {c.object.label for c in claims if c.predicate == "proposes"}
-    assert objects == {"All-In Billing Act"}
+def test_hyphenated_law_name_keeps_its_first_word(nlp):
+    doc = nlp("The council passed the Any-Hour Pharmacy Act on Monday.")
+    assert issue_from_tokens(list(doc[4:9])).label == "Any-Hour Pharmacy Act"
 
 
 def test_listed_committee_name_is_whole(analyse):
@@ -74,31 +71,32 @@ def test_listed_committee_name_is_whole(analyse):
 
 
 def test_list_of_people_before_a_committee_stays_apart(analyse):
-    found = names(analyse("Ann Lee, Tom Pike and Finance Committee members met on Monday."))
+    found = names(analyse("Ann Lee, Tom Pike and Budget Committee members met on Monday."))
     assert {"Ann Lee", "Tom Pike"} <= found
 
 
 def test_office_name_keeps_its_owner(analyse):
-    found = names(analyse("The Oregon Attorney General’s Office protects consumers."))
-    assert "Oregon Attorney General’s Office" in found
+    found = names(analyse("The Vermont Attorney General’s Office protects consumers."))
+    assert "Vermont Attorney General’s Office" in found
 
 
-def test_hyphenated_surname_with_party_tag_and_title(extract):
-    claims = extract("Committee Chair Nadine Okafor-Lund (D-Riverside) called the bill a triumph.")
+@pytest.mark.parametrize("name", ["Nadia Ozor-Lind", "Greta Mbatha-Holm"])
+def test_hyphenated_surname_with_party_tag_and_title(extract, name):
+    claims = extract(f"Committee Chair {name} (D-Tarnby) called the bill a triumph.")
     assert relations(claims) == {
-        ("Nadine Okafor-Lund", "holdsRole", "Committee Chair"),
-        ("Nadine Okafor-Lund", "memberOf", "Democratic Party"),
+        (name, "holdsRole", "Committee Chair"),
+        (name, "memberOf", "Democratic Party"),
     }
 
 
 def test_phrase_of_the_verb_before_a_name_gives_no_role(extract):
-    claims = extract("Under the county’s charter, Selwyn Marsh could not veto the vote.")
+    claims = extract("Under the city’s charter, Orrin Bexley could not veto the vote.")
     assert relations(claims) == set()
 
 
 def test_role_set_off_before_a_name_is_the_whole_phrase(extract):
-    claims = extract("Her counterpart across the river, Mayor Tobias Grell, said no.")
-    assert relations(claims) == {("Tobias Grell", "holdsRole", "Mayor")}
+    claims = extract("Her rival across the border, Mayor Dario Quillfeather, said no.")
+    assert relations(claims) == {("Dario Quillfeather", "holdsRole", "Mayor")}
 
 
 def test_role_after_according_to(extract):
@@ -110,8 +108,8 @@ def test_role_after_according_to(extract):
 
 def test_a_persons_spokesman_is_no_member_of_an_organisation_named_before(extract):
     claims = extract(
-        "Asked whether the governor would accept a version limited to Medicaid applicants, "
-        "his spokesman, Tobias Greer, said no."
+        "Asked whether the governor would accept a version limited to Medicare applicants, "
+        "his press aide, Piet Kowal, said no."
     )
     assert not {r for r in relations(claims) if r[1] == "memberOf"}
 
@@ -119,7 +117,7 @@ def test_a_persons_spokesman_is_no_member_of_an_organisation_named_before(extrac
 @pytest.mark.parametrize(
     "text",
     [
-        "County Executive Marcus Threlby opposes Proposition 9 and has floated an alternative.",
+        "County Executive Marcus Falkner opposes Proposition 9 and has floated an alternative.",
     ],
 )
 def test_title_taken_for_an_organisation_gives_no_membership(extract, text):

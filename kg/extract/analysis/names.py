@@ -113,7 +113,7 @@ def find_names(
     extra = _unlabelled_names(proper, raw, lexicon)
     extra += _unlabelled_laws(doc, [*raw, *extra], body_start)
     owner = {i: e for e in extra for i in range(e.start, e.end)}
-    raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
+    raw = [m for m in raw if not _cut_by(m, owner)] + extra
     raw.sort(key=lambda m: m.start)
     raw = _joined_names(doc, raw, lexicon)
     raw = _glued_names(doc, raw)
@@ -144,6 +144,13 @@ def find_names(
         entity_of[i] = entities[number[person]]
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
     return DocNames(tuple(raw), entity_of, tuple(entities), _parties(doc, raw, entities))
+
+
+def _cut_by(mention: NameMention, owner: dict[int, NameMention]) -> bool:
+    """Whether a recogniser's mention ends inside a name found otherwise: "Committee
+    Chair Ann" of "Committee Chair Ann Obi-Lee", or "Lee" of "Ann Lee"."""
+    last = owner.get(mention.end - 1)
+    return last is not None and mention.end <= last.end
 
 
 def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None:
@@ -197,6 +204,13 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
+    if role_tokens and kind == "Person":
+        last = max(n for n, t in enumerate(role_tokens) if _is_title(t, lexicon))
+        first_names = role_tokens[last + 1 :]
+        if 0 < len(first_names) <= 2 and all(
+            t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in first_names
+        ):  # "Committee Chair Greta" + "Obi-Holm": the first name is the person's
+            start, role_tokens = first_names[0].i, role_tokens[: last + 1]
     role, role_start = None, None
     if role_tokens and kind == "Person":
         role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
@@ -306,7 +320,7 @@ def _whole_organisations(
         start, end = m.start, m.end
         listed = min(_listed_start(doc, m, out, lexicon), _owner_start(doc, m, out))
         if listed < start:
-            start = listed  # "the Senate Health, Education, Labor and Pensions Committee"
+            start = listed  # "the Senate Ports, Rail and Roads Committee"
         elif start > 1 and doc[start - 1].lower_ == "and":
             left = _name_start(doc, start - 1)
             # not "the Sierra Club and Greenpeace", two names; but "House Elementary and

@@ -377,9 +377,9 @@ def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[F
     while (
         top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN")
     ):
-        top = top.head.head  # "her counterpart across the river, Ann Lee": the counterpart
+        top = top.head.head  # "her rival across the border, Ann Lee": the rival
     if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.lemma_ != "accord":
-        return  # "Under the county's charter, Ann Lee could not": a phrase of the verb's
+        return  # "Under the town's bylaws, Ann Lee could not": a phrase of the verb's
     if _party(noun) is None:
         noun = top
     if analysis.names.at(noun) is not None and _party(noun) is None:
@@ -501,7 +501,7 @@ def _possessor(token: Token, analysis: DocAnalysis) -> Entity | None:
     ("thanked the Acme Association and its director")."""
     if token.pos_ == "PRON":
         if token.lower_ not in ORG_PRONOUNS:
-            return None  # "his spokesman": a person's, not an organisation's
+            return None  # "his press aide": a person's, not an organisation's
         sent = analysis.sentence(token)
         for tok in reversed(sent[: token.i - sent.start]):
             org = analysis.names.at(tok)
