@@ -2,9 +2,11 @@
 
 An extractor is a pure function ``(doc, analysis, *, config) -> Iterator[Claim]``
 registered under a versioned name. :func:`extract_document` analyses one
-parsed article once (:func:`kg.extract.analysis.analyze`) and runs the named
-extractors over that frozen analysis; :func:`extract_articles` parses a
-corpus with ``nlp.pipe`` and merges the per-article results.
+parsed article once (:func:`kg.extract.analysis.analyze`), runs the named
+extractors over that frozen analysis, then the registered inferences over the
+claims they made (claims that follow from other claims of the article);
+:func:`extract_articles` parses a corpus with ``nlp.pipe`` and merges the
+per-article results.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ if TYPE_CHECKING:
     from kg.extract.analysis import DocAnalysis
 
 Extractor = Callable[..., Iterator[Claim]]
+Inference = Callable[..., Iterator[Claim]]
 Progress = Callable[[int, int], None]
 EXTRACTORS: dict[str, Extractor] = {}
+INFERENCES: dict[str, Inference] = {}
 RULES: dict[str, Rule] = {}
 DEFAULT_EXTRACTORS = (
     "roles.v1",
@@ -90,6 +94,19 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
     return decorate
 
 
+def register_inference(name: str) -> Callable[[Inference], Inference]:
+    """Register a step ``(doc, analysis, claims, *, config) -> Iterator[Claim]`` as
+    ``name``: run on one article after its extractors, over the claims they made, it
+    yields the claims that follow from them ("Y agreed" gives Y the stance of the one
+    Y agrees with)."""
+
+    def decorate(func: Inference) -> Inference:
+        INFERENCES[name] = func
+        return func
+
+    return decorate
+
+
 def check_extractors(extractors: Sequence[str]) -> None:
     """Raise :class:`UnknownNameError` for a name no extractor is registered under."""
     for name in extractors:
@@ -113,15 +130,30 @@ def extract_document(
     check_extractors(extractors)
     config = Config(lexicon or default_lexicon())
     analysis: DocAnalysis = analyze(article, doc, config.lexicon)
-    claims = tuple(
+    found = tuple(
         analysis.for_each_member(
             claim for name in extractors for claim in EXTRACTORS[name](doc, analysis, config=config)
         )
     )
+    claims = found + tuple(_inferred(doc, analysis, found, config))
     named = tuple(e for e in analysis.names.mention_entities if e.is_actor)
     return DocExtraction(
         article.id, claims, tuple(Mention(article.id, e.key) for e in named), named
     )
+
+
+def _inferred(
+    doc: Doc, analysis: DocAnalysis, found: tuple[Claim, ...], config: Config
+) -> Iterator[Claim]:
+    """What the registered inferences add to ``found``: each stance once, and none
+    that the article already gives its holder."""
+    seen = {(c.subject.key, c.predicate, c.object.key) for c in found}
+    for infer in INFERENCES.values():
+        for claim in analysis.for_each_member(infer(doc, analysis, found, config=config)):
+            key = (claim.subject.key, claim.predicate, claim.object.key)
+            if key not in seen and claim.subject.key != claim.object.key:
+                seen.add(key)
+                yield claim
 
 
 def extract_articles(

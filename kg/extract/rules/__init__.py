@@ -7,6 +7,7 @@ from kg.extract.rules import (  # noqa: F401  (importing registers them)
     announcements,
     cue_verbs,
     evaluation,
+    inference,
     relations,
     roles,
 )
