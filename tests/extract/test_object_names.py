@@ -108,7 +108,7 @@ def test_role_after_according_to(extract):
 
 def test_a_persons_spokesman_is_no_member_of_an_organisation_named_before(extract):
     claims = extract(
-        "Asked whether the governor would accept a version limited to Medicare applicants, "
+        "Asked whether the governor would accept a version limited to Tricare applicants, "
         "his press aide, Piet Kowal, said no."
     )
     assert not {r for r in relations(claims) if r[1] == "memberOf"}
