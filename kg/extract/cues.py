@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.analysis.speakers import is_speech_verb
+from kg.extract.doctext import token_facts
 from kg.extract.lexicon import Cue
 
 #: Verbs that carry a noun cue's stance to their subject ("expressed a willingness").
@@ -66,6 +67,16 @@ class Hit:
     token: Token
     cue: Cue
     prep: Token | None
+
+
+def cue_candidates(span: Span, analysis: DocAnalysis) -> list[Token]:
+    """The tokens of ``span`` that :func:`match_cue` may take for a cue, in order:
+    those whose form or lemma some cue has (it finds none for any other token)."""
+    words = analysis.lexicon.cue_words
+    doc = span.doc
+    facts = token_facts(doc)
+    lower, lemma = facts.lower, facts.lemma
+    return [doc[i] for i in range(span.start, span.end) if lower[i] in words or lemma[i] in words]
 
 
 def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
@@ -50,6 +50,11 @@ class Lexicon:
     def cues_for(self, lemma: str, pos: str) -> tuple[Cue, ...]:
         """Every cue of ``lemma`` as ``pos``: the bare one and those with a preposition."""
         return self.by_lemma.get((lemma, pos), ())
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every lemma some cue has, as any part of speech."""
+        return frozenset(lemma for lemma, _ in self.by_lemma)
 
 
 def load_lexicon(extra_cue_files: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:

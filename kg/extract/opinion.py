@@ -34,6 +34,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from kg.errors import InputError
+from kg.extract.doctext import token_facts
 from kg.extract.lexicon import LEXICON_DIR
 
 VADER_PACKAGE, VADER_FILE = "vaderSentiment", "vader_lexicon.txt"
@@ -80,14 +81,17 @@ class OpinionLexicon:
         """Token index of each idiom's head in ``span`` → the idiom's valence
         (the longest idiom wins where several start at one word)."""
         found: dict[int, float] = {}
-        tokens = list(span)
-        n = 0
-        while n < len(tokens):
+        lemmas = token_facts(span.doc).lemma
+        start, end = span.start, span.end
+        tokens: list[Token] = []  # made at the first word that may start an idiom
+        n = start
+        while n < end:
             length = 0
-            for words, value in self.idioms.get(tokens[n].lemma_.lower(), ()):
-                if _matches(words, tokens[n : n + len(words)]):
-                    head = _phrase_head(tokens[n : n + len(words)])
-                    found[head.i] = value
+            for words, value in self.idioms.get(lemmas[n], ()):
+                tokens = tokens or list(span)
+                phrase = tokens[n - start : n - start + len(words)]
+                if _matches(words, phrase):
+                    found[_phrase_head(phrase).i] = value
                     length = len(words)
                     break
             n += max(length, 1)

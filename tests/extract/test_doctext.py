@@ -40,3 +40,30 @@ def test_tokens_where_gives_the_tokens_that_match_every_condition_in_order(nlp):
     assert [t.text for t in tokens_where(second, pos=("VERB",))] == ["disagreed"]
     assert list(tokens_where(second, lower={"said"})) == []
     assert [t.text for t in tokens_where(doc, text={"Act", "fares"}, dep={"nsubj"})] == ["Act"]
+
+
+def test_every_cue_match_cue_finds_is_among_the_cue_candidates(analyse):
+    from kg.extract.cues import cue_candidates, match_cue
+
+    analysis = analyse(
+        "Governor Ilse Varga strongly opposes the Tidewater Toll Act, and her aides are "
+        "against it. The Moorfield Tenants Union supported the levy and called the plan a "
+        "giveaway. Critics were opposed to the merger; the council voted in favor of it."
+    )
+    for sent in analysis.doc.sents:
+        hits = [t.i for t in sent if match_cue(t, analysis) is not None]
+        candidates = [t.i for t in cue_candidates(sent, analysis)]
+        assert hits and set(hits) <= set(candidates)
+        assert len(candidates) < len(sent)
+
+
+def test_idioms_are_found_in_a_sentence_that_does_not_start_the_document(nlp):
+    from kg.extract.opinion import default_opinions
+
+    opinions = default_opinions()
+    first, words = next(iter(opinions.idioms.items()))
+    phrase = " ".join(words[0][0])
+    doc = nlp(f"The Orlen council met on Monday. Its members said the fee was {phrase}.")
+    second = list(doc.sents)[1]
+    found = opinions.idioms_in(second)
+    assert found and all(second.start <= i < second.end for i in found)

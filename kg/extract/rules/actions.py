@@ -33,6 +33,7 @@ from kg.extract.cues import (
     match_cue,
     modality_of,
 )
+from kg.extract.doctext import tokens_where
 from kg.extract.labels import (
     GENERIC_ISSUES,
     action_label,
@@ -303,8 +304,8 @@ def _dissenters(sent: Span, analysis: DocAnalysis) -> list[Referent]:
     """ "voted 3-1 to authorize the suit, with Commissioner A dissenting": A."""
     return [
         ref
-        for tok in sent
-        if tok.lemma_ == "dissent" and tok.tag_ == "VBG"
+        for tok in tokens_where(sent, tag=("VBG",))
+        if tok.lemma_ == "dissent"
         for sub in tok.children
         if sub.dep_ == "nsubj"
         for ref in analysis.actors(sub)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import is_negated, is_supposition, is_unheld, modality_of
+from kg.extract.doctext import tokens_where
 from kg.extract.holders import clause_subject
 from kg.extract.labels import action_label, issue_from_tokens, issue_key, phrase_tokens
 from kg.extract.registry import Config, register, rule
@@ -70,7 +71,7 @@ ACTOR_KINDS = frozenset({"Person", "Organization"})
 def extract_announcements(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """Announcements that official acts, reported acts and decisions express."""
     for sent in analysis.body:
-        for token in sent:
+        for token in tokens_where(sent, pos=("VERB", "NOUN")):
             if token.pos_ == "VERB":
                 yield from _deed(token, sent, analysis, config)
                 yield from _reported(token, sent, analysis, config)

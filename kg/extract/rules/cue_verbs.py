@@ -25,6 +25,7 @@ from kg.extract.cues import (
     FUTURE_AUX,
     NON_ACTIONS,
     Hit,
+    cue_candidates,
     depth,
     is_negated,
     is_supposition,
@@ -32,6 +33,7 @@ from kg.extract.cues import (
     match_cue,
     modality_of,
 )
+from kg.extract.doctext import tokens_where
 from kg.extract.holders import DEONTIC, holders_of
 from kg.extract.labels import action_label, issue_key
 from kg.extract.lexicon import Cue
@@ -76,7 +78,7 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
     """Stance claims of every body sentence of ``doc``."""
     for sent in analysis.body:
         consumed: set[int] = set()
-        hits = [hit for tok in sent if (hit := match_cue(tok, analysis))]
+        hits = [hit for tok in cue_candidates(sent, analysis) if (hit := match_cue(tok, analysis))]
         hits.sort(key=lambda h: depth(h.token))
         for hit in hits:
             if hit.token.i in consumed:
@@ -147,8 +149,8 @@ def _commitments(
     analysis: DocAnalysis, config: Config, sent: Span, consumed: set[int]
 ) -> Iterator[Claim]:
     """ "the county will not accept the levy", "the STA will not assist with X"."""
-    for verb in sent:
-        if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
+    for verb in tokens_where(sent, pos=("VERB",)):
+        if verb.i in consumed or verb.lemma_.lower() in NON_ACTIONS:
             continue
         auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         reported = verb.dep_ == "ccomp" and is_speech_verb(verb.head, analysis.lexicon)
@@ -221,8 +223,8 @@ def _wishes(
 ) -> Iterator[Claim]:
     """ "Congress should not lock in the tax break," she said: what a speaker says
     another should (not) do is the speaker's stance on doing it."""
-    for verb in sent:
-        if verb.i in consumed or verb.pos_ != "VERB" or verb.lemma_.lower() in NON_ACTIONS:
+    for verb in tokens_where(sent, pos=("VERB",)):
+        if verb.i in consumed or verb.lemma_.lower() in NON_ACTIONS:
             continue
         auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if not auxes & DEONTIC or verb.dep_ not in ("ROOT", "ccomp", "conj"):
@@ -263,8 +265,8 @@ def _wishes(
 def _without(analysis: DocAnalysis, config: Config, sent: Span) -> Iterator[Claim]:
     """ "argues that without the levy the clinic will close": what a speaker says
     cannot be done without is what the speaker supports."""
-    for prep in sent:
-        if prep.lower_ != "without" or prep.dep_ != "prep" or prep.head.dep_ != "ccomp":
+    for prep in tokens_where(sent, lower=("without",), dep=("prep",)):
+        if prep.head.dep_ != "ccomp":
             continue
         report = prep.head.head
         if not is_speech_verb(report, analysis.lexicon) or prep.i > prep.head.i:

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.doctext import tokens_where
 from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
 
@@ -518,8 +519,8 @@ def _claim_author(
 
 
 def _authors(sent: Span, analysis: DocAnalysis) -> Iterator[Entity]:
-    for token in sent:
-        if token.pos_ == "VERB" and _claims_something(token, analysis):
+    for token in tokens_where(sent, pos=("VERB",)):
+        if _claims_something(token, analysis):
             subject = _leader(_subject(token))
             if subject is not None and (ref := analysis.actor(subject)) is not None:
                 yield ref.entity

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.coref import conjuncts
+from kg.extract.doctext import tokens_where
 from kg.extract.labels import phrase_tokens, render
 from kg.extract.lexicon import Lexicon
 from kg.extract.registry import Config, register, rule
@@ -145,9 +146,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
 def _member_clauses(doc: Doc, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "the Acme Association, of which I am a member": the clause's subject
     (a person, "I" included) is a member of the organisation it modifies."""
-    for noun in doc:
-        if noun.lemma_.lower() != MEMBER_WORD or noun.dep_ != "attr":
-            continue
+    for noun in tokens_where(doc, lemma=(MEMBER_WORD,), dep=("attr",)):
         verb = noun.head
         if verb.lemma_ != "be" or verb.dep_ != "relcl" or _negated(verb):
             continue
@@ -171,8 +170,8 @@ def _described_parties(
 ) -> Iterator[Claim]:
     """ "The mayor, a Democrat serving her second term, said": the party of the
     person a description stands for."""
-    for party_noun in doc:
-        party = _party(party_noun) if party_noun.dep_ == "appos" else None
+    for party_noun in tokens_where(doc, dep=("appos",)):
+        party = _party(party_noun)
         head = party_noun.head
         if party is None or head.pos_ != "NOUN" or analysis.names.at(head) is not None:
             continue
