@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.analysis import DocAnalysis, Referent
-from kg.extract.analysis.speakers import is_speech_verb
+from kg.extract.analysis.speakers import DEONTIC, is_speech_verb, unsaid
 from kg.extract.cues import LIGHT_VERBS, RECEIVE_VERBS, Hit, verdict_verb
 
 
@@ -41,12 +41,19 @@ def _thing_ready(hit: Hit, analysis: DocAnalysis) -> bool:
     return subject is not None and analysis.actor(subject) is None
 
 
-#: Modals by which a speaker says what someone else ought to do.
-DEONTIC = frozenset({"must", "should", "ought"})
-
-
 def _deontic(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children)
+    """ "X should reject it", or a stance inside words X is asked to say: "X should say
+    plainly that she opposes it"."""
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        return True
+    clause = verb
+    for _ in range(2):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and unsaid(clause):
+            return True
+    return False
 
 
 def own_subject(hit: Hit) -> Token | None:

@@ -42,6 +42,7 @@ from kg.extract.analysis.coref import (
     included,
     may_stand_for_group,
     resolve_pronouns,
+    unquote_speakers,
 )
 from kg.extract.analysis.datelines import mask_datelines
 from kg.extract.analysis.names import DocNames, find_names
@@ -183,11 +184,13 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     )
     quotes = Quotes.of(article.text)
     mentions = MentionIndex.of(names, lexicon)
-    author = find_author(article.text, doc, names)
+    author = find_author(article.text, doc, names, quotes)
     bare = Resolver(doc, lexicon, names, mentions, {}, {}, quotes, author)
-    pronouns = resolve_pronouns(doc, antecedent_candidates(bare), sentences, quotes)
+    candidates = antecedent_candidates(bare)
+    pronouns = resolve_pronouns(doc, candidates, sentences, quotes)
     third = Resolver(doc, lexicon, names, mentions, pronouns, {}, quotes, author)
     speakers = attribute_speakers(doc, sentences, quotes, third)
+    pronouns = unquote_speakers(doc, candidates, sentences, quotes, pronouns, speakers)
     if author is not None:  # an op-ed's narration is its author's voice
         for sent in sentences.body:
             for tok in sent:

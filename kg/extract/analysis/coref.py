@@ -83,7 +83,7 @@ VOTED_ON = GENERIC_ISSUES | frozenset(
 ISSUE_KINDS = {
     **dict.fromkeys(
         """bill legislation law act measure ordinance resolution proposition initiative
-        statute""".split(),
+        statute hb sb ab hf sf lb""".split(),
         frozenset({"law"}),
     ),
     **dict.fromkeys("proposal policy package".split(), frozenset({"law", "plan"})),
@@ -94,6 +94,11 @@ ISSUE_KINDS = {
 #: Nouns of a new law that a release names only in a later sentence.
 NEW_LAWS = frozenset({"bill", "legislation", "measure", "act", "resolution", "amendment"})
 LAW_SENTENCES_AHEAD = 12
+#: Words that make "a … bill" another law than the one named next: "a similar bill".
+OTHER_LAWS = frozenset(
+    """similar another separate different previous earlier prior identical comparable
+    competing rival failed past older old""".split()
+)
 #: Inference steps after which a chain of references is not followed.
 MAX_HOPS = 3
 #: How many a counted plural description stands for: "the two companies", "both senators".
@@ -630,6 +635,8 @@ class Resolver:
         det = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
         if det is not None and det.lower_ not in ("a", "an"):
             return None
+        if any(c.dep_ == "amod" and c.lower_ in OTHER_LAWS for c in token.children):
+            return None  # "voted against a similar bill": not the one named next
         index = self.mentions
         issues = index.issue_starts
         after = bisect_right(issues, token.i, key=index.starts.__getitem__)
@@ -710,6 +717,8 @@ def same_kind(noun: Token, name_head: Token) -> bool:
     """Whether "the law" can mean a name ending in ``name_head``: a law can be "the Clean
     Ponds Act", not "the Second Amendment" nor "the Harbor Accord"."""
     mine = ISSUE_KINDS.get(noun.lemma_.lower())
+    while name_head.like_num and name_head.i > 0:  # "Senate Bill 58" is a bill
+        name_head = name_head.doc[name_head.i - 1]
     theirs = ISSUE_KINDS.get(name_head.lemma_.lower())
     return mine is None or theirs is None or bool(mine & theirs)
 
@@ -794,7 +803,7 @@ def resolve_pronouns(
             continue  # "she would sign it": a law, not an organisation
         if lower in NEUTER and voted_on(token):
             continue  # "three members voted against it": a measure, not the council
-        found_at = _antecedent(token, candidates, starts, sentences, quotes, gender)
+        found_at = _antecedent(token, candidates, starts, sentences, quotes, gender, chain=found)
         if found_at is None:
             continue
         start, entity = found_at
@@ -806,6 +815,67 @@ def resolve_pronouns(
         if entity.kind == "Person" and (lower in MALE or lower in FEMALE):
             gender.setdefault(entity.key, "m" if lower in MALE else "f")
     return found
+
+
+def unquote_speakers(
+    doc: Doc,
+    candidates: tuple[Candidate, ...],
+    sentences: Sentences,
+    quotes: Quotes,
+    pronouns: Mapping[int, Entity],
+    speakers: Mapping[int, Entity],
+) -> dict[int, Entity]:
+    """``pronouns`` with every "he", "she" or "it" inside a quotation that was
+    taken for the quotation's own speaker resolved again without them: a speaker
+    says "I", so her "He vetoed it anyway" means someone else."""
+    starts = [c.start for c in candidates]
+    gender: dict[str, str] = {}
+    for i, entity in pronouns.items():
+        lower = doc[i].lower_
+        own = speakers.get(i) == entity and quotes.at(doc[i].idx) is not None
+        if entity.kind == "Person" and (lower in MALE or lower in FEMALE) and not own:
+            gender.setdefault(entity.key, "m" if lower in MALE else "f")
+    fixed = dict(pronouns)
+    for i, entity in sorted(pronouns.items()):
+        token = doc[i]
+        if speakers.get(i) != entity or quotes.at(token.idx) is None:
+            continue
+        chained = _same_pronoun_before(token, fixed, sentences, entity)
+        found_at = (
+            (i, chained)
+            if chained is not None
+            else _antecedent(token, candidates, starts, sentences, quotes, gender, exclude=entity)
+        )
+        if found_at is None:
+            del fixed[i]
+        else:
+            fixed[i] = found_at[1]
+    return fixed
+
+
+def _same_pronoun_before(
+    token: Token, pronouns: Mapping[int, Entity], sentences: Sentences, exclude: Entity
+) -> Entity | None:
+    """What the nearest pronoun of the same gender and number before ``token``, within
+    :data:`SENTENCES_BACK` sentences, refers to, unless that is ``exclude``: "the only
+    Democrat to support her. … 'I cannot support her'" is the same woman."""
+    kind = _pronoun_kind(token.lower_)
+    here = sentences.number(token)
+    for i in sorted((j for j in pronouns if j < token.i), reverse=True):
+        before = token.doc[i]
+        if here - sentences.number(before) > SENTENCES_BACK:
+            return None
+        if _pronoun_kind(before.lower_) == kind:
+            return pronouns[i] if pronouns[i] != exclude else None
+    return None
+
+
+def _pronoun_kind(lower: str) -> str:
+    if lower in MALE:
+        return "m"
+    if lower in FEMALE:
+        return "f"
+    return "n" if lower in NEUTER else "p"
 
 
 def _plural_subject_between(pronoun: Token, after: int, sentences: Sentences) -> bool:
@@ -838,10 +908,20 @@ def _antecedent(
     sentences: Sentences,
     quotes: Quotes,
     gender: Mapping[str, str],
+    exclude: Entity | None = None,
+    chain: Mapping[int, Entity] | None = None,
 ) -> tuple[int, Entity] | None:
-    """The nearest compatible candidate: where it starts, and its entity."""
+    """The nearest compatible candidate (not ``exclude``): where it starts, and its
+    entity. A person last called "she" (or "he") in ``chain``, the pronouns resolved
+    so far, is as near as that pronoun."""
     lower = token.lower_
     sent_no = sentences.number(token)
+    last_called: dict[str, int] = {}
+    if chain and (lower in MALE or lower in FEMALE):
+        kind = _pronoun_kind(lower)
+        for i, entity in chain.items():
+            if i < token.i and _pronoun_kind(token.doc[i].lower_) == kind:
+                last_called[entity.key] = max(i, last_called.get(entity.key, i))
     excluded = co_arguments(token)
     quoted = quotes.at(token.idx) is not None
     best: tuple[float, int, Entity] | None = None
@@ -854,7 +934,9 @@ def _antecedent(
         distance = sent_no - sentences.number(mention_token)
         if distance > SENTENCES_BACK:
             break
-        if start in excluded:
+        if last_called.get(entity.key, -1) > start:
+            distance = sent_no - sentences.number(token.doc[last_called[entity.key]])
+        if start in excluded or entity == exclude:
             continue
         if not quoted and quotes.at(mention_token.idx) is not None:
             continue  # a name inside someone's quote is not who the narrator means
@@ -875,6 +957,8 @@ def _antecedent(
             mention_token.dep_ == "poss" and mention_token.head.dep_ in SUBJECT_DEPS
         ):
             score += 5
+        if (lower in MALE or lower in FEMALE) and entity.key in gender:
+            score += 6  # "she" is likelier someone already called "she" than someone never was
         if best is None or score > best[0]:
             best = (score, start, entity)
     return None if best is None else (best[1], best[2])
@@ -999,6 +1083,9 @@ def co_arguments(token: Token) -> set[int]:
             out.update(t.i for t in ante.subtree if t.i <= ante.i)
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
             out.update(t.i for t in child.subtree)
-    if verb.dep_ == "relcl":
-        out.update(t.i for t in verb.head.subtree if t.i <= verb.head.i)
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head  # "the only senator to back her": not the senator
+        out.update(t.i for t in noun.subtree if t.i <= noun.i)
+        if noun.dep_ == "appos":  # "X, the only senator to back her": not X either
+            out.update(t.i for t in noun.head.subtree if t.i <= noun.head.i)
     return out

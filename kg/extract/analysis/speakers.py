@@ -38,6 +38,8 @@ def attribute_speakers(
         if tok.idx < sentences.body_start:
             continue
         if is_speech_verb(tok, lexicon):
+            if unsaid(tok):
+                continue  # "the mayor should say that she opposes it": a wish, not her words
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is None or quotes.at(subject.idx) is not None:
                 continue
@@ -172,8 +174,30 @@ def _introduced_speaker(
         return None
     sent = sentences.of(doc[i])
     if not sent.text.rstrip().endswith(":"):
-        return None
+        return _colon_subject(doc[i], sent, quotes, resolver) if doc[i].text == ":" else None
     return _issuer(sent, quotes, resolver) or _speech_subject(sent, quotes, resolver)
+
+
+def _colon_subject(colon: Token, sent: Span, quotes: Quotes, resolver: Resolver) -> Entity | None:
+    """ "X has it right: '…'", "X put it plainly: '…'": a quotation a colon opens
+    inside the sentence is the words of the subject of the clause before the colon
+    (the parser may hang that clause on the quotation's verb)."""
+    before = range(sent.start, colon.i)
+    verbs = [
+        t
+        for t in colon.doc[sent.start : colon.i]
+        if t.pos_ in ("VERB", "AUX") and (t.head.i not in before or t.head.i == t.i)
+    ]
+    verb = verbs[-1] if verbs else None
+    subject = (
+        next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if verb is not None
+        else None
+    )
+    if subject is None or quotes.at(subject.idx) is not None:
+        return None
+    ref = resolver.actor(subject)
+    return ref.entity if ref is not None else None
 
 
 #: Nouns for what a statement's issuer hands out: "issued the following statement".
@@ -222,6 +246,23 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 def _content_start(sent: Span) -> int:
     """The offset of the first character of ``sent`` that is not white space."""
     return next((t.idx for t in sent if not t.is_space), sent.start_char)
+
+
+#: Modals by which a speaker says what someone else ought to say or do.
+DEONTIC = frozenset({"must", "should", "ought"})
+#: Verbs of saying that someone may be asked to do: "she should say plainly that …".
+SAYING = frozenset(
+    """say admit acknowledge concede declare state announce tell explain promise pledge
+    commit vow insist confirm""".split()
+)
+
+
+def unsaid(verb: Token) -> bool:
+    """ "X should say that …", "X must admit that …": words someone is asked to say,
+    which are the wish of whoever asks, not X's."""
+    return verb.lemma_.lower() in SAYING and any(
+        c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children
+    )
 
 
 #: The parts of speech of a speech verb (:func:`is_speech_verb`).

@@ -235,6 +235,9 @@ def _claimant(token: Token, analysis: DocAnalysis, holder: Entity) -> Entity | N
     the nearest claim is an unnamed one's ("Some critics argue that …")."""
     here = analysis.sentence_number(token)
     for number in range(here - 1, max(here - 1 - SENTENCES_BACK, -1), -1):
+        quoted = _quoted_speaker(analysis.sentences.all[number], analysis, holder)
+        if quoted is not None:
+            return quoted  # "X has it right: '…' We agree.": the words just quoted
         for verb in analysis.sentences.all[number]:
             if verb.pos_ == "VERB" and _claims_something(verb, analysis):
                 subject = _leader(_subject(verb))
@@ -246,6 +249,17 @@ def _claimant(token: Token, analysis: DocAnalysis, holder: Entity) -> Entity | N
                 if ref.entity.key != holder.key:
                     return ref.entity
     return _claim_author(token, analysis, holder)
+
+
+def _quoted_speaker(sent: Span, analysis: DocAnalysis, holder: Entity) -> Entity | None:
+    """The speaker of the last quotation in ``sent`` that is not ``holder``'s."""
+    for token in reversed(sent):
+        if analysis.quotes.at(token.idx) is None:
+            continue
+        speaker = analysis.speaker(token)
+        if speaker is not None and speaker.key != holder.key:
+            return speaker
+    return None
 
 
 def _last_subject(token: Token, analysis: DocAnalysis, holder: Entity) -> Entity | None:

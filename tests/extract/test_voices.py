@@ -1,0 +1,116 @@
+"""Who holds a stance: the voice of bylines, quotations and reported speech."""
+
+from __future__ import annotations
+
+from kg.extract.analysis.bylines import byline_person, is_opinion
+from tests.extract.conftest import stances
+
+WIRE = (
+    "Harbor tolls rise on Monday\n\n"
+    "By PELLA DORNAN Associated Press\n\n"
+    "QUILLFORD, Ore. (AP) — Gov. Ansel Trubridge on Friday vetoed a bill that would have "
+    "frozen ferry tolls for commuters.\n\n"
+    "Copyright 2031 The Associated Press. All rights reserved."
+)
+
+
+def test_a_wire_reporters_byline_holds_no_stance(extract):
+    found = stances(extract(WIRE))
+    assert not any("DORNAN" in s.upper() or "Associated Press" in s for s, *_ in found)
+    assert all(speaker is None for *_, speaker in found)
+
+
+def test_a_newsroom_after_the_reporters_name_is_not_part_of_it():
+    assert byline_person(WIRE) == "PELLA DORNAN"
+    assert byline_person("Tolls\n\nBy Pella Dornan, Reuters\n\nText.") == "Pella Dornan"
+
+
+def test_an_opinion_piece_is_told_by_its_label_board_or_first_person():
+    assert is_opinion("Opinion | Keep the ferry\n\nBy Pella Dornan\n\nThe ferry works.")
+    assert is_opinion("Editorial: tolls\n\nBy the Editorial Board, The Quillford Post\n\nNo.")
+    assert is_opinion("Ferry\n\nBy Pella Dornan\n\nLast spring my ferry was late.")
+    assert not is_opinion("Ferry\n\nBy Pella Dornan\n\nThe Title I grant lapsed.")
+    assert not is_opinion(WIRE)
+
+
+EDITORIAL_COLON = (
+    "Editorial: Parks\n\n"
+    "By the Editorial Board, The Quillford Post\n\n"
+    "Mayor Desta Varga has said she is “open to all options” on the garage plan. "
+    "That is not good enough.\n\n"
+    "Councilmember Ann Rosswell, who has led the fight against the garage plan, has it "
+    "right: “A park is not a parking lot.” We agree.\n"
+)
+
+
+def test_a_quotation_a_colon_opens_is_the_words_of_the_clause_subject(analyse):
+    analysis = analyse(EDITORIAL_COLON)
+    park = next(t for t in analysis.doc if t.text == "park")
+    assert analysis.speaker(park).label == "Ann Rosswell"
+
+
+def test_we_agree_answers_the_words_just_quoted(extract):
+    found = stances(extract(EDITORIAL_COLON))
+    agreed = {o for s, p, o, *_ in found if s == "Quillford Post" and p == "agreesWith"}
+    assert agreed == {"Ann Rosswell"}
+
+
+def test_words_someone_should_say_are_the_wish_of_whoever_asks(extract):
+    found = stances(
+        extract(
+            "Editorial: Parks\n\nBy the Editorial Board, The Quillford Post\n\n"
+            "The mayor should say plainly that she opposes paving the riverside park."
+        )
+    )
+    holders = {s for s, p, *_ in found if p == "opposes"}
+    assert holders == {"Quillford Post"}
+
+
+def test_that_amendment_is_not_the_numbered_bill_it_would_change(extract):
+    found = stances(
+        extract(
+            "Opinion | Keep the dunes open\n\nBy Odile Brannock\n\n"
+            "That is why I support Senate Bill 12, the Dune Access Act. "
+            "Some legislators have proposed narrowing the bill to beaches north of the pier. "
+            "I urge them to reject that amendment."
+        )
+    )
+    opposed = {o for s, p, o, *_ in found if s == "Odile Brannock" and p == "opposes"}
+    assert opposed and not any("12" in o or "Dune Access" in o for o in opposed)
+
+
+def test_a_similar_bill_is_not_the_bill_named_next(extract):
+    found = stances(
+        extract(
+            "Rep. Ona Belk of Dunmere, who voted against a similar bill in 2019, now backs "
+            "the plan. Pass Senate Bill 12."
+        )
+    )
+    assert ("Ona Belk", "opposes", "Senate Bill 12") not in {f[:3] for f in found}
+
+
+FERRY = (
+    "Ferry fares vetoed\n\n"
+    "QUILLFORD — Gov. Ansel Trubridge on Friday vetoed the Ferry Fare Freeze Act. "
+    "Its sponsor, Assemblywoman Xenia Pardo-Vell, criticized the veto.\n\n"
+    "“The governor had every chance to work with us,” Pardo-Vell said in a statement. "
+    "“We took two of his changes. He vetoed it anyway.”\n"
+)
+
+
+def test_he_inside_a_quote_is_not_its_own_speaker(analyse):
+    analysis = analyse(FERRY)
+    he = next(t for t in analysis.doc if t.text == "He")
+    assert analysis.speaker(he).label == "Xenia Pardo-Vell"
+    assert analysis.actor(he).entity.label == "Ansel Trubridge"
+
+
+def test_her_is_not_the_one_whose_clause_it_is_and_follows_her_last_mention(analyse):
+    analysis = analyse(
+        "The board voted 4-3 on Monday to confirm Margaret Tillson as harbor master. "
+        "Four members voted for Tillson, as did Commissioner Rudi Fenwright, the only "
+        "Democrat to back her. The three others voted no.\n\n"
+        "“Her record on dredging is poor,” said Commissioner Wilma Osei. “I cannot back her.”"
+    )
+    hers = [t for t in analysis.doc if t.lower_ == "her"]
+    assert [analysis.actor(t).entity.label for t in hers] == ["Margaret Tillson"] * 3
