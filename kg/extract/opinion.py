@@ -144,6 +144,26 @@ def hyphenated(token: Token) -> str:
 
 
 @lru_cache(maxsize=1)
+def _analyzer():  # noqa: ANN202 - vaderSentiment has no type hints
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def tone(words: str) -> float:
+    """VADER's compound score of a phrase (-1..1), with its own rules for negation,
+    contrast and intensifiers: how a quoted phrase sounds as a whole ("solved a
+    problem that barely exists" -0.15 though "solved" alone is good).
+
+    VADER's own ratings, not the project's: a phrase is judged as its raters read it.
+    """
+    try:
+        return float(_analyzer().polarity_scores(words)["compound"])
+    except ModuleNotFoundError:
+        return 0.0  # _vader() has already said how to install it
+
+
+@lru_cache(maxsize=1)
 def default_opinions() -> OpinionLexicon:
     """VADER's ratings adjusted by the project file."""
     return load_opinions()

@@ -474,7 +474,13 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
         return  # "is accepting public comments on the rule": a step, not a stance
     if target.lemma_.lower() in REPORT_NOUNS and target.pos_ == "NOUN":
-        return  # "rejected that estimate": a reply to its author (relations.v1), no issue
+        # "rejected that estimate": a reply to its author (relations.v1), no issue;
+        # "disagrees with the attorney general's characterization": with its author
+        author = _report_author(target, analysis)
+        replies = cue.actor_predicate in ("agreesWith", "disagreesWith")
+        if author is not None and replies and not walk.holds(author.entity):
+            yield reading.stance(cue.actor_predicate, author.entity, path, hops=author.hops)
+        return
     if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
         return  # "asking the nurses who do this work to …": who is asked is no issue
     if _stands_in(target):
@@ -520,6 +526,17 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     yield from _preference(reading, walk)
     yield from _against(target, reading, reading.polarity, walk)
     yield from _purpose(target, reading, walk)
+
+
+def _report_author(noun: Token, analysis: DocAnalysis) -> Referent | None:
+    """Who made the claim a report noun names: "the mayor's estimate", "the claim by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return analysis.actor(child)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            named = next((o for o in child.children if o.dep_ == "pobj"), None)
+            return analysis.actor(named) if named is not None else None
+    return None
 
 
 def _stands_in(noun: Token) -> bool:

@@ -130,6 +130,15 @@ def _mutual(
     if len(holders) < 2 or any(s.target.is_actor for s in stances):
         return
     polarity = hit.cue.polarity * (-1 if is_negated(hit.token) else 1)
+    if polarity != hit.cue.polarity and _on_little(hit.token):
+        # "A and I don't agree on much, but we agree on this": a hedge, and the
+        # agreement that follows it is the claim
+        if not any(
+            c.dep_ == "conj" and c.lemma_ == hit.token.lemma_ and not is_negated(c)
+            for c in hit.token.children
+        ):
+            return
+        polarity = hit.cue.polarity
     for n, first in enumerate(holders):
         for second in holders[n + 1 :]:
             stance = make_stance(
@@ -143,6 +152,21 @@ def _mutual(
                 rule=MUTUAL,
             )
             yield from _claims(analysis, config, sent, hit.token, [first], [stance])
+
+
+#: Quantities that make a negated agreement a hedge: "we don't agree on much".
+LITTLE = frozenset({"much", "everything", "all", "anything", "many", "most", "lot"})
+
+
+def _on_little(verb: Token) -> bool:
+    """ "agree on much", "agree on everything": what is (not) agreed on is no issue."""
+    return any(
+        o.lower_ in LITTLE
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _commitments(

@@ -16,7 +16,16 @@ aims it:
   mayor's plan is ill-conceived" criticizes the mayor);
 - an idiom of conduct (``lexicons/idioms.tsv``) lands on whoever is said to do
   it ("the council kicked the can down the road" criticizes the council); an
-  idiom with a noun head is aimed like an evaluative noun ("a power grab").
+  idiom with a noun head is aimed like an evaluative noun ("a power grab");
+- a speaker's own words, quoted in narration as what someone did or is, land on
+  that subject ("Lee said the board had “ignored every parent”", "said the levy
+  would “hollow out downtown”"): rated by their head word, else by how the phrase
+  sounds to VADER as a whole, else blame, as a quoted label is;
+- a feeling lands on what it is about, judged by whoever feels it: a clause's
+  subject ("disappointed that the mayor sided with X"), an object ("pleased with
+  the ruling"), or with neither, the decision or vote named just before ("X said
+  it was “deeply disappointed” and would appeal"); the one who feels is never the
+  target ("the growers were disappointed" is no verdict on the growers).
 
 The holder is the sentence's speaker (a quotation's or a reported clause's)
 or the verdict verb's subject; narration with no speaker gives nothing.
@@ -34,7 +43,7 @@ from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.holders import is_passive
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
-from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated
+from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated, tone
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
 from kg.model import Claim, Entity
@@ -52,6 +61,16 @@ CONSEQUENCE = rule(
 DEED = rule("evaluation.deed", NAME, "an idiom of conduct on its doer: the council kicked the can")
 POSSESSOR = rule(
     "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
+)
+FEELING = rule(
+    "evaluation.feeling",
+    NAME,
+    "how one feels about what another did: disappointed that X sided with Y",
+)
+QUOTED = rule(
+    "evaluation.quoted",
+    NAME,
+    "a speaker's words quoted as what another did: said the board had “ignored” them",
 )
 
 #: Verbs that link a subject to what is said of it: "the plan is / seems reckless".
@@ -95,13 +114,30 @@ OBJECT_DIRECTED = frozenset(
 #: Nouns for what someone decided or did, named again later without its doer:
 #: "the agency's decision to …" … "today's decision is a betrayal".
 DEED_NOUNS = frozenset(
-    "decision move action ruling choice order announcement rescission veto".split()
+    "decision move action ruling choice order announcement rescission veto vote".split()
 )
+#: Adjectives of feeling: their subject is the one who feels, and what the feeling
+#: is about is what is judged ("disappointed that the mayor sided with X").
+FEELINGS = frozenset(
+    """disappointed dismayed frustrated troubled alarmed appalled outraged angered saddened
+    upset angry furious disturbed disheartened discouraged disgusted pleased delighted
+    thrilled grateful thankful encouraged heartened proud glad happy excited gratified
+    relieved satisfied""".split()
+)
+#: Prepositions that name what a feeling is about ("disappointed in the council"); "grateful
+#: to" and "proud of" are stance cues of their own (``lexicons/cues.tsv``).
+ABOUT = frozenset({"in", "with", "by", "about", "at", "over"})
+#: How many sentences back the deed a feeling with no object is about may be.
+SENTENCES_BACK = 3
 #: Nouns whose evaluation is one of whoever has them: "her abysmal record".
 CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
     tenure job""".split()
 )
+#: Verbs whose object is something their subject did: "made a courageous choice".
+DOING_VERBS = frozenset({"make", "do", "take", "show"})
+#: Nouns for what someone did, judged as their doing when a doing verb has them.
+DEEDS_DONE = CONDUCT_NOUNS | DEED_NOUNS | frozenset({"step", "stand", "call", "mistake"})
 #: Quotation marks that open a label: "called the plan “a commuter tax”".
 QUOTE_OPENERS = frozenset({"“", '"', "‘", "``"})
 #: The valence of a quoted label with no good word in it (just above VADER's 1.0 cut).
@@ -113,6 +149,8 @@ GOOD_LABELS = frozenset(
 )
 #: Nouns for a favour done to others: "“a gift to the largest shippers”" blames the giver.
 FAVOURS = frozenset({"gift", "favor", "favour", "present", "windfall", "boon", "handout"})
+#: VADER's own cut between a neutral phrase and one that sounds good or bad.
+TONE = 0.1
 #: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
 HEDGE = 2.5
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -162,6 +200,13 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                     if key not in seen:
                         seen.add(key)
                         yield claim
+        for head, subject, valence in _quoted_predicates(sent, analysis, opinions):
+            aim = Aim(subject, QUOTED)
+            for claim in _claims(head, valence, aim, sent, analysis, opinions, config):
+                key = (claim.subject.key, claim.predicate, claim.object.key)
+                if key not in seen:
+                    seen.add(key)
+                    yield claim
 
 
 def _valence(token: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -> float:
@@ -253,8 +298,10 @@ def _quoted_label(noun: Token, opinions: OpinionLexicon) -> float:
     ):
         return -LABEL_VALENCE
     value = opinions.of_token(noun)
-    if value or lemma in GOOD_LABELS:
+    if value:
         return value
+    if lemma in GOOD_LABELS:
+        return LABEL_VALENCE  # "“a model for the region”", "“a conservative answer”"
     if any(opinions.rate(t.lower_) > 0 or opinions.rate(t.lemma_) > 0 for t in noun.subtree):
         return 0.0  # "“the most important investment in years”": leave it to its words
     return -LABEL_VALENCE
@@ -271,6 +318,12 @@ def _aims(token: Token) -> Iterator[Aim]:
     while node.dep_ == "conj" and node.head.pos_ == node.pos_:
         node = node.head  # "reckless and wrong": aim as the first conjunct
     head = node.head
+    if token.lower_ in FEELINGS:
+        if node.dep_ == "acomp" and head.lemma_ in LINKING_VERBS:
+            yield from _feeling_aims(token, head)
+        elif any(c.dep_ == "nsubjpass" for c in token.children):
+            yield from _feeling_aims(token, token)  # "it was disappointed", read as passive
+        return  # "the disappointed families": no verdict on them
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
         if any(c.dep_ == "ccomp" for c in node.children):
             return  # "X is right that …": agreement with X (relations.v1), no praise
@@ -296,6 +349,131 @@ def _aims(token: Token) -> Iterator[Aim]:
             yield from _noun_aims(head)
 
 
+def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
+    """ "We are disappointed that the mayor sided with X" (the clause's subject), "pleased
+    with the ruling" (the object), "said it was disappointed" (the deed named just
+    before): what a feeling is about, judged by whoever feels it."""
+    judge = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _subject(verb)
+    if judge is None:
+        return
+    clause = next((c for c in (*feeling.children, *verb.children) if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        yield from (Aim(c, FEELING, judge) for c in clause.children if c.dep_ == "nsubj")
+        return
+    about = [
+        o
+        for p in feeling.children
+        if p.dep_ == "prep" and p.lower_ in ABOUT
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if about:
+        yield from (Aim(o, FEELING, judge) for o in about)
+        return
+    if any(c.dep_ in ("prep", "xcomp") for c in feeling.children):
+        return  # "grateful to X" (a cue), "pleased to report": not what was done
+    deed = _deed_before(feeling)
+    if deed is not None:
+        yield Aim(deed, FEELING, judge)
+
+
+def _deed_before(token: Token) -> Token | None:
+    """The decision, vote or ruling named last before ``token`` (in its sentence or
+    the few before): "The board voted … X said it was disappointed"."""
+    doc = token.doc
+    start, sentences = token.sent.start, 0
+    while start > 0 and sentences < SENTENCES_BACK:
+        start = doc[start - 1].sent.start
+        sentences += 1
+    return next(
+        (
+            t
+            for t in reversed(doc[start : token.i])
+            if t.pos_ == "NOUN" and t.lemma_.lower() in DEED_NOUNS
+        ),
+        None,
+    )
+
+
+def _quoted_predicates(
+    sent: Span, analysis: DocAnalysis, opinions: OpinionLexicon
+) -> Iterator[tuple[Token, Token, float]]:
+    """ "Lee said the board had “ignored every parent”", "said the vote was “a
+    betrayal”": the speaker's own words, quoted in narration as what someone did or
+    is, are the speaker's verdict on that subject (head of the quoted words, the
+    subject, the valence).
+
+    The valence is the head word's rating when the phrase as a whole (VADER's
+    compound) does not sound the other way ("“solved a problem that barely
+    exists”" is no praise); else the phrase's tone; else, as with a quoted label,
+    blame: a reporter quotes the words a speaker chose to fault someone with
+    ("had “stonewalled” the committee")."""
+    quotes = analysis.quotes
+    if quotes.at(sent[0].idx) is not None:
+        return  # a quotation with its tag: the other aims read its words
+    spans = {q for t in sent if (q := quotes.at(t.idx)) is not None}
+    for quote in spans:
+        if not quote.closed or quote.end > sent.end_char:
+            continue
+        words = [t for t in sent if quote.start <= t.idx < quote.end and not t.is_punct]
+        inside = {t.i for t in words}
+        heads = [t for t in words if t.head.i not in inside]
+        if len(heads) != 1 or analysis.speaker(heads[0]) is None:
+            continue
+        head = heads[0]
+        predicate = _quoted_predicate(head)
+        if predicate is None:
+            continue
+        subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and predicate.dep_ == "conj":
+            subject = next((c for c in predicate.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i in inside or subject.i > head.i:
+            continue
+        if is_passive(predicate) and analysis.actor(subject) is not None:
+            continue  # "the nominee was “railroaded”": a wrong done to the subject
+        valence = _quoted_valence(head, words, analysis.text[quote.start : quote.end], opinions)
+        if valence:
+            yield head, subject, valence
+
+
+def _quoted_predicate(head: Token) -> Token | None:
+    """The clause verb the quoted words are the predicate of: the head itself when it
+    is a reported clause's verb, or the linking verb of a quoted predicate noun or
+    adjective ("was “a betrayal”")."""
+    if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "conj", "ROOT"):
+        return head
+    if head.dep_ in ("attr", "acomp") and head.head.lemma_ in LINKING_VERBS:
+        return head.head
+    return None
+
+
+def _quoted_valence(head: Token, words: list[Token], text: str, opinions: OpinionLexicon) -> float:
+    if head.lemma_.lower() in OBJECT_DIRECTED | CAUSATIVE | REDUCING:
+        return 0.0  # "would “create uncertainty”": as good as its object, for the consequence
+    if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBG":
+        rated = opinions.valence.get(head.lemma_.lower(), 0.0)
+        rated = rated if abs(rated) >= THRESHOLD else 0.0
+    else:
+        rated = opinions.of_token(head)
+    rated = rated or next(
+        iter(opinions.idioms_in(head.doc[words[0].i : words[-1].i + 1]).values()), 0.0
+    )
+    sound = tone(text)
+    if rated:
+        return 0.0 if rated * sound < 0 and abs(sound) >= TONE else rated
+    if abs(sound) >= TONE:
+        return LABEL_VALENCE if sound > 0 else -LABEL_VALENCE
+    if head.lemma_.lower() in GOOD_LABELS:
+        return LABEL_VALENCE  # was “a first step”
+    if any(
+        t.lower_ in ("not", "n't", "never") or t.head is head and t.dep_ == "ccomp" for t in words
+    ):
+        # “puts growers, not lobbyists, in charge”, “shows that X”: a contrast, or a
+        # claim whose own words decide
+        return 0.0
+    return -LABEL_VALENCE
+
+
 def _deed_aims(verb: Token) -> Iterator[Aim]:
     """An idiom of conduct lands on its doer: "the council kicked the can down the road"."""
     if is_passive(verb):
@@ -317,6 +495,14 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         judge = _subject(head)
         yield from (Aim(o, VERDICT, judge, named=noun) for o in head.children if o.dep_ == "dobj")
+    elif lemma in DEEDS_DONE and noun.dep_ == "dobj" and head.lemma_ in DOING_VERBS:
+        # "the council made a courageous choice", "she has done remarkable work"
+        subject = _subject(head)
+        if subject is not None:
+            for doer in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                yield Aim(doer, CONDUCT, conduct=True)
+        if lemma in POLICY_NOUNS:
+            yield Aim(noun, MODIFIER)
     elif lemma in CONDUCT_NOUNS:
         if noun.dep_ == "dobj" and head.lemma_ == "have":
             yield from (Aim(s, CONDUCT, conduct=True) for s in head.children if s.dep_ == "nsubj")
@@ -384,22 +570,25 @@ def _claims(
     config: Config,
 ) -> Iterator[Claim]:
     speaker = analysis.speaker(token)
-    ref = analysis.actor(aim.judge) if aim.judge is not None else None
+    judge = aim.judge
+    if aim.rule == FEELING and judge is not None and judge.pos_ == "PRON" and speaker:
+        judge = None  # "X said it was disappointed": the one who feels it is the speaker
+    ref = analysis.actor(judge) if judge is not None else None
     holder, hops = (ref.entity, ref.hops) if ref is not None else (speaker, 1)
-    if aim.judge is not None and ref is None or holder is None:
+    if judge is not None and ref is None or holder is None:
         return  # the narrator's word, or no one we can name
     if is_supposition(token):
         return  # "if the plan is a disaster, ...": a supposition, no verdict
     negated = is_negated(token) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
-    if negated and (abs(valence) >= HEDGE or aim.rule == DEED):
+    if negated and (abs(valence) >= HEDGE or aim.rule in (DEED, QUOTED)):
         return  # "not perfect", "did not cave": a hedge, not the opposite verdict
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
-    if aim.rule == CONSEQUENCE and modality == "planned":
+    if aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
         modality = "asserted"  # "the bill would hurt farmers" is a verdict, not a plan
-    elif aim.rule == CONSEQUENCE and modality != "asserted":
+    elif aim.rule in (CONSEQUENCE, QUOTED) and modality != "asserted":
         return  # "if the office can hand out locks": no verdict on anything
     evidence = analysis.evidence(sent, NAME, VERSION)
     owners = {
@@ -556,6 +745,7 @@ def _policy_like(token: Token, analysis: DocAnalysis) -> bool:
     lemma = token.lemma_.lower()
     return (
         lemma in POLICY_NOUNS
+        or lemma in DEED_NOUNS
         or (len(lemma) > 5 and lemma.endswith(ACTION_ENDINGS))
         or token.pos_ == "PROPN"
         or analysis.issue_antecedent(token) is not None
@@ -565,8 +755,10 @@ def _policy_like(token: Token, analysis: DocAnalysis) -> bool:
 
 def _people(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (
-        lemma in PEOPLE or (len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS))
+    return (
+        token.pos_ == "NOUN"
+        and lemma not in POLICY_NOUNS | DEED_NOUNS  # "the order", not an "-er" of people
+        and (lemma in PEOPLE or (len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)))
     )
 
 

@@ -107,6 +107,8 @@ DISPUTING_VERBS = frozenset({"dispute", "reject", "deny", "contest", "refute", "
 CONFIRMING_VERBS = frozenset({"back", "support", "confirm", "corroborate", "endorse", "accept"})
 #: Verbs that put their object at odds with someone: "a stance that puts her at odds with Y".
 PLACING_VERBS = frozenset({"put", "place", "leave", "set", "find"})
+#: Adverbs that make "sees it differently" a change of mind, not a reply.
+CHANGE_OF_MIND = frozenset({"now", "since", "today"})
 #: How many sentences back the rebutted claim may be.
 SENTENCES_BACK = 3
 
@@ -369,6 +371,8 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
             return None
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     if token.lemma_ == "see" and any(c.lower_ == "differently" for c in token.children):
+        if any(c.lower_ in CHANGE_OF_MIND for c in token.children):
+            return None  # "she now sees things differently": she changed her mind
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     return None
 

@@ -170,3 +170,81 @@ def test_a_verdict_of_lacking_merit(extract):
     assert {(c.subject.label, c.predicate, c.object.label) for c in claims} >= {
         ("Harbor Data Analytics", "opposes", "lawsuit")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a speaker's words quoted as what another did: blame, though no word is rated
+            "Councilwoman Ada Pruitt said the Harlow Transit Authority had “stonewalled” "
+            "the auditors.",
+            {("Ada Pruitt", "criticizes", "Harlow Transit Authority", -1)},
+        ),
+        (  # the quoted head's own rating
+            "Osric Pell said the Harlow Transit Authority had “betrayed every rider.”",
+            {("Osric Pell", "criticizes", "Harlow Transit Authority", -1)},
+        ),
+        (  # quoted words said of a policy
+            "Mayor Tove Lindqvist said the parking levy would “hollow out downtown.”",
+            {("Tove Lindqvist", "opposes", "parking levy", -1)},
+        ),
+        (  # a quoted predicate noun
+            "Osric Pell said the levy was “a betrayal of every dock family.”",
+            {("Osric Pell", "opposes", "levy", -1)},
+        ),
+        (  # quoted words that sound good as a whole
+            "Senator Ines Ortolan said the levy would “make the harbor safer and fairer "
+            "for everyone.”",
+            {("Ines Ortolan", "supports", "levy", 1)},
+        ),
+        (  # what one feels about what another did: the clause's subject
+            "“I am disappointed that Mayor Ada Birch has sided with the developers,” "
+            "said Osric Pell.",
+            {("Osric Pell", "criticizes", "Ada Birch", -1)},
+        ),
+        (  # the object of the feeling
+            "The Harlow Tenants Union said it was deeply disappointed in the Harlow City Council.",
+            {("Harlow Tenants Union", "criticizes", "Harlow City Council", -1)},
+        ),
+        (  # a feeling with no object: the deed named just before; "it" is the speaker
+            "The Harbor Authority issued its ruling on the north pier on Monday.\n\n"
+            "The Marsh Alliance said it was “deeply disappointed” and would appeal.",
+            {("Marsh Alliance", "opposes", "ruling", -1)},
+        ),
+        (  # a good label noun in quotation marks praises
+            "Senator Lena Forde called the levy “a model for the region.”",
+            {("Lena Forde", "supports", "levy", 1)},
+        ),
+        (  # a deed done, judged: a verdict on its doer
+            "“The Harlow council has made a courageous choice,” said Osric Pell.",
+            {("Osric Pell", "praises", "Harlow council", 1)},
+        ),
+        (
+            "“Director Ada Birch has done remarkable work with very little,” said Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
+        ),
+        (  # "order" names a decision, not people ending in "-er"
+            "“The order is reckless,” said Osric Pell.",
+            {("Osric Pell", "opposes", "order", -1)},
+        ),
+    ],
+)
+def test_quoted_words_and_feelings(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wrong done to the subject, not one it did
+        "Osric Pell said Judge Ivo Brandt had been “railroaded” by the panel.",
+        # the feeling is the growers' own, and nothing was named that they feel about
+        "Osric Pell said the Harlow Grange was disappointed.",
+        # a feeling about what one is about to do
+        "The Harlow Grange said it was pleased to report a record harvest.",
+        # negated quoted conduct
+        "Osric Pell said the Harlow Transit Authority had not “stonewalled” anyone.",
+    ],
+)
+def test_no_verdict_from_quoted_words_or_feelings(extract, text):
+    assert evaluations(extract(text)) == set()

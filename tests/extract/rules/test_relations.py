@@ -79,6 +79,9 @@ def test_rebuttals(extract, text, expected):
         "Bo Lind said the pilot saved money. “It will not pass the council,” said Ann Vole.",
         # "that is not what" with no claim before it
         "“That is not what we planned,” said Ann Vole.",
+        # "now sees things differently": a change of mind, not a reply
+        "Senator Ada Lund said the dam tax was needed. Mayor Ivo Pell, who voted against "
+        "a similar tax in 2019, said he now sees things differently.",
     ],
 )
 def test_no_rebuttal(extract, text):
@@ -115,3 +118,36 @@ def agreements(claims):
 )
 def test_a_view_taken_up_is_agreement_with_its_owner(extract, text, expected):
     assert agreements(extract(text)) == expected
+
+
+def relations_between_actors(claims):
+    return {
+        (c.subject.label, c.predicate, c.object.label)
+        for c in claims
+        if c.predicate in ("agreesWith", "disagreesWith")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "don't agree on much, but we agree on this": agreement, not disagreement
+            "Senator Tomas Ferreira spoke first. “Senator Ferreira and I don’t agree on much, "
+            "but we agree on this,” said Senator Rhea Lund.",
+            {("Tomas Ferreira", "agreesWith", "Rhea Lund")},
+        ),
+        (  # the hedge alone is no claim
+            "Senator Tomas Ferreira spoke first. “Senator Ferreira and I don’t agree on much,” "
+            "said Senator Rhea Lund.",
+            set(),
+        ),
+        (  # disagreeing with someone's characterization is disagreeing with them
+            "Attorney General Rhea Vance sued Pellwick Tickets in March. Pellwick said in a "
+            "statement that it “disagrees with the Attorney General’s characterization of its "
+            "practices.”",
+            {("Pellwick", "disagreesWith", "Rhea Vance")},
+        ),
+    ],
+)
+def test_agreement_hedges_and_claims_of_others(extract, text, expected):
+    assert relations_between_actors(extract(text)) == expected
