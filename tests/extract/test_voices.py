@@ -114,3 +114,23 @@ def test_her_is_not_the_one_whose_clause_it_is_and_follows_her_last_mention(anal
     )
     hers = [t for t in analysis.doc if t.lower_ == "her"]
     assert [analysis.actor(t).entity.label for t in hers] == ["Margaret Tillson"] * 3
+
+
+def test_a_name_listed_with_people_is_a_person_without_its_plural_title(analyse):
+    analysis = analyse(
+        "Supervisors Nolan Achterfeld, Imogen Wexcombe and Rafe Dunleavy-Ortiz voted for the "
+        "deal. An amendment from Wexcombe passed. Wexcombe said she was pleased."
+    )
+    kinds = {e.label: e.kind for e in analysis.names.mention_entities}
+    assert kinds.get("Imogen Wexcombe") == "Person"
+    assert "Supervisors Nolan Achterfeld" not in kinds
+
+
+def test_a_company_named_without_its_last_word_is_the_same_company(analyse):
+    analysis = analyse(
+        "The board approved a tax break for Brackenfield Digital on Tuesday. "
+        "Brackenfield’s vice president, Lyle Ormsby, thanked the board. "
+        "Brackenfield will hire 90 people, the company said."
+    )
+    labels = {e.label for e in analysis.names.mention_entities if "Brackenfield" in e.label}
+    assert labels == {"Brackenfield Digital"}

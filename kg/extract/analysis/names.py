@@ -40,7 +40,8 @@ STRIP_LEADING = frozenset({"the", "a", "an"})
 #: Last words of a company's name: "Quillon Therapeutics", "Brisk Foods Inc."
 COMPANY_WORDS = frozenset(
     """Therapeutics Pharmaceuticals Pharma Biosciences Inc Corp Corporation Company Co LLC Ltd
-    Holdings Labs Laboratories Industries Technologies Logistics Airlines Foods Motors""".split()
+    Holdings Labs Laboratories Industries Technologies Logistics Airlines Foods Motors Digital
+    Systems Partners Group Energy Solutions Networks Capital Ventures""".split()
 )
 #: Words that name a ballot question with a letter or number: "Measure K", "Question 3".
 BALLOT_WORDS = frozenset({"Measure", "Proposition", "Prop.", "Question", "Initiative"})
@@ -513,6 +514,7 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
     analyst at …") or by a party tag after it ("Ann Lee (D-Ohio)")."""
     out = []
     text = parsed_text(doc)
+    people = {i for m in mentions if m.kind == "Person" for i in range(m.start, m.end)}
     for m in mentions:
         if m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
             span = doc[m.start : m.end]
@@ -529,6 +531,7 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
                 role is not None
                 or PARTY_TAG.match(text, span.end_char, span.end_char + 24)
                 or _title_before(doc, m.start, lexicon)  # "Board chair Ann Lee"
+                or _listed_with(root, people)  # "Supervisors Ann Lee, Bo Reyes and …"
                 or (  # "the group's director, Ann Lee," whatever the parser made of it
                     m.start > 1
                     and doc[m.start - 1].text == ","
@@ -536,8 +539,26 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
                 )
             ):
                 m = replace(m, kind="Person")
+                lead = m.start  # "Councilmembers Ann Lee and …": the plural title is no name
+                while lead < m.end - 2 and _is_title_word(doc[lead], lexicon):
+                    lead += 1
+                if lead > m.start:
+                    m = replace(m, start=lead, text=_clean(doc[lead : m.end].text))
         out.append(m)
     return out
+
+
+def _is_title_word(token: Token, lexicon: Lexicon) -> bool:
+    """A title, or a title in the plural ("Supervisors")."""
+    return _is_title(token, lexicon) or token.lower_.removesuffix("s") in lexicon.titles
+
+
+def _listed_with(root: Token, people: set[int]) -> bool:
+    """Whether a name is joined by "and" or a comma to a person's name: in "Supervisors
+    Ann Lee, Bo Reyes and Cy Dunn" all three are people."""
+    if root.dep_ == "conj" and (root.head.i in people or _listed_with(root.head, people)):
+        return True
+    return any(c.dep_ == "conj" and c.i in people for c in root.children)
 
 
 def _person_shaped(doc: Doc, mention: NameMention, lexicon: Lexicon) -> bool:
@@ -824,10 +845,16 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         kinds_of_text.setdefault(m.text.lower(), m.kind)
     labels: list[tuple[str, str]] = []
     latest: dict[str, str] = {}  # surname → the full name last written with it
+    companies: dict[str, str] = {}  # "Quarry Ridge" → "Quarry Ridge Digital"
     for m in mentions:
         words = m.text.split()
         surname = words[-1].lower()
-        if m.kind == "Person" and len(words) > 1:
+        if m.kind == "Organization" and len(words) > 1 and words[-1].rstrip(".") in COMPANY_WORDS:
+            companies.setdefault(" ".join(words[:-1]).rstrip(","), m.text)
+        if m.text in companies and (len(words) > 1 or m.kind != "Person"):
+            # a company's name without "Inc" or "Digital"
+            labels.append((companies[m.text], "Organization"))
+        elif m.kind == "Person" and len(words) > 1:
             latest[surname] = m.text
             labels.append((m.text, "Person"))
         elif len(words) == 1 and surname in people:
