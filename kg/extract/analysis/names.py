@@ -193,7 +193,11 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
         kind = "Organization"  # "Quillon Therapeutics", taken for a person
     numbered = [t for t in name if not (t.like_num or t.text in "-–")]
-    if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
+    if (
+        len(numbered) < len(name)
+        and numbered
+        and (numbered[-1].text in LAW_WORDS or numbered[-1].text in BILL_ABBREVIATIONS)
+    ):
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
@@ -667,7 +671,7 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
         chamber = BILL_ABBREVIATIONS.get(tok.text)
         if chamber and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
             number = doc[tok.i + 1]
-            if tok.i not in covered and number.i not in covered:
+            if number.i not in covered:  # "SB" alone, taken for an organisation: the law
                 laws.append(NameMention(tok.i, tok.i + 2, f"{chamber} {number.text}", "Issue"))
                 covered.update((tok.i, number.i))
             continue
