@@ -155,3 +155,16 @@ def test_a_bill_abbreviation_with_a_number_is_a_law_not_an_actor(analyse):
     assert kinds == {"Issue"}
     it = next(t for t in analysis.doc if t.lower_ == "it")
     assert "318" in analysis.issue_antecedent(it).label
+
+
+def test_a_title_and_a_known_surname_is_that_person_and_so_is_her_first_name(analyse):
+    analysis = analyse(
+        "Reps. Osric Vandelay (D-Ore.) and Pernille Haskard (R-Mont.) introduced the Clean "
+        "Ferry Act. “I thank Congresswoman Haskard for her work. She has been a tireless "
+        "advocate for ferry riders,” said Rep. Vandelay. “Osric and I agree on this,” "
+        "said Rep. Haskard."
+    )
+    she = next(t for t in analysis.doc if t.text == "She")
+    assert analysis.actor(she).entity.label == "Pernille Haskard"
+    osric = next(t for t in analysis.doc if t.text == "Osric" and t.i > she.i)
+    assert analysis.actor(osric).entity.label == "Osric Vandelay"
