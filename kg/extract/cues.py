@@ -22,7 +22,7 @@ LIGHT_VERBS = frozenset(
     """express have make reach lodge show voice signal reaffirm renew issue file offer take
     hold be become remain register repeat restate reiterate outline unveil launch lead
     spearhead give extend put mount release publish send sign write deliver post submit
-    step continue maintain declare state announce underscore stress cast""".split()
+    step continue maintain declare state announce underscore stress cast collect gather""".split()
 )
 
 #: Verbs that are not actions a future-tense commitment could be about.

@@ -400,3 +400,26 @@ def test_a_bodys_members_voting_no_are_not_the_body(extract):
         "Greystone quarry. The commission's two other members voted no."
     )
     assert not any(p == "opposes" for _, p, *_ in core(extract(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # signatures gathered against a policy are the gatherers' opposition
+            "A group calling itself Quiet Streets Now has collected more than 800 signatures "
+            "against the leaf blower ban.",
+            ("Quiet Streets Now", "opposes", "leaf blower ban", -1),
+        ),
+        (  # comments gathered that oppose it, in a relative clause
+            "The Marren Tenants Union, which had gathered 3,000 comments opposing the rent "
+            "increase, applauded the decision.",
+            ("Marren Tenants Union", "opposes", "rent increase", -1),
+        ),
+        (  # "is behind" a policy
+            "The Marren Tenants Union is squarely behind the rent freeze.",
+            ("Marren Tenants Union", "supports", "rent freeze", 1),
+        ),
+    ],
+)
+def test_petitions_and_being_behind_a_policy(extract, text, expected):
+    assert expected in core(extract(text))
