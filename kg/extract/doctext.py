@@ -16,7 +16,7 @@ makes a ``Token`` only of the tokens that match.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -51,11 +51,13 @@ class TokenFacts:
     ``.text``, ``.lower_``) and ``lemma`` (``Token.lemma_.lower()``)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # kept by the Doc (:func:`token_facts`): no cycle
 
     def _strings(self, attr: str) -> list[str]:
-        strings = self.doc.vocab.strings
-        return [strings[h] for h in self.doc.to_array(attr).tolist()]
+        doc = self._doc()
+        assert doc is not None, "the facts of a Doc are read while it lives"
+        strings = doc.vocab.strings
+        return [strings[h] for h in doc.to_array(attr).tolist()]
 
     @cached_property
     def pos(self) -> list[str]:
@@ -122,12 +124,24 @@ def tokens_where(
         )
         if wanted is not None
     ]
-    if len(tests) == 1:
-        column, wanted = tests[0]
-        found = [i for i in range(start, end) if column[i] in wanted]
-    else:
-        found = [
-            i for i in range(start, end) if all(column[i] in wanted for column, wanted in tests)
-        ]
+    found: Iterable[int] = range(start, end)
+    for column, wanted in tests:  # the words first: they leave the fewest
+        found = [i for i in found if column[i] in wanted]
     for i in found:
         yield doc[i]
+
+
+_MEMOS: weakref.WeakKeyDictionary[Doc, dict[str, dict]] = weakref.WeakKeyDictionary()
+
+
+def memo(doc: Doc, name: str) -> dict:
+    """A dict kept for ``doc`` under ``name``, for answers worked out once per
+    document (``phrase_tokens`` of a token). Its values must not hold the
+    ``Doc`` or its tokens (keep token indices), or the ``Doc`` outlives its use."""
+    memos = _MEMOS.get(doc)
+    if memos is None:
+        memos = _MEMOS[doc] = {}
+    found = memos.get(name)
+    if found is None:
+        found = memos[name] = {}
+    return found

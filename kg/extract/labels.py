@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from kg.extract.doctext import parentheses
+from kg.extract.doctext import memo, parentheses
 from kg.model import Entity, slugify
 
 #: Children dropped from a noun phrase label.
@@ -69,7 +69,18 @@ ACTION_HEADS = frozenset(
 
 
 def phrase_tokens(head: Token, *, depth: int = 0) -> list[Token]:
-    """The tokens of a compact noun phrase headed by ``head``."""
+    """The tokens of a compact noun phrase headed by ``head`` (worked out once per
+    token: several rules label the same words)."""
+    doc = head.doc
+    known = memo(doc, "phrase_tokens")
+    key = (head.i, depth)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = tuple(t.i for t in _phrase_tokens(head, depth))
+    return [doc[i] for i in found]
+
+
+def _phrase_tokens(head: Token, depth: int) -> list[Token]:
     tokens = [head]
     if head.lemma_.lower() in ACTION_HEADS | GENERIC_ISSUES and depth == 0:
         for child in [*head.children, *_purpose_of_object(head)]:
@@ -186,8 +197,9 @@ def render(tokens: list[Token]) -> str:
     words = words[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower() in DANGLING:
         words.pop()  # cut short after "to": "legislation to let states redirect grants"
-    text = " ".join(words)
-    return re.sub(r"\s+", " ", text).strip(" ,;:")
+    # each run of white space one space (as re.sub(r"\s+", " ", …): str.split and re's \s
+    # take the same characters; the ends go with the punctuation)
+    return " ".join(" ".join(words).split()).strip(" ,;:")
 
 
 def noun_label(head: Token) -> str:

@@ -67,3 +67,22 @@ def test_idioms_are_found_in_a_sentence_that_does_not_start_the_document(nlp):
     second = list(doc.sents)[1]
     found = opinions.idioms_in(second)
     assert found and all(second.start <= i < second.end for i in found)
+
+
+def test_a_phrase_is_worked_out_once_and_its_document_is_not_kept_alive(nlp):
+    import gc
+    import weakref
+
+    from kg.extract.labels import phrase_tokens
+
+    doc = nlp("The Calder Basin Trust backed the plan to restore the old mill race.")
+    plan = next(t for t in doc if t.text == "plan")
+    first = phrase_tokens(plan)
+    first.append(doc[0])  # a caller may change its list: the next answer is its own
+    assert [t.i for t in phrase_tokens(plan)] == [t.i for t in first[:-1]]
+    assert "mill" in [t.text for t in phrase_tokens(plan)]
+    assert token_facts(doc).lemma[0] == "the"
+    gone = weakref.ref(doc)
+    del doc, plan, first
+    gc.collect()
+    assert gone() is None

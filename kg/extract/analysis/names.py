@@ -690,12 +690,14 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
     return laws
 
 
-_SPACES = re.compile(r"\s+")
 _DASH = re.compile(r"\s*([-–])\s*")
 
 
 def _clean(text: str) -> str:
-    return _DASH.sub(r"\1", _SPACES.sub(" ", text).strip())
+    """``text`` with each run of white space one space, none at its ends, and
+    none around a dash: "Lee - Okoro" → "Lee-Okoro"."""
+    text = " ".join(text.split())  # str.split and re's \s take the same characters
+    return _DASH.sub(r"\1", text) if "-" in text or "–" in text else text
 
 
 def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[Entity]:
