@@ -199,9 +199,14 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
     role, role_start = None, None
     if role_tokens and kind == "Person":
-        role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
+        role = _clean(_text(role_tokens[0], role_tokens[-1]))
         role_start = role_tokens[0].i
-    return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
+    return NameMention(start, end, _clean(_text(name[0], name[-1])), kind, role, role_start)
+
+
+def _text(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` (``doc[first.i : last.i + 1].text``)."""
+    return parsed_text(first.doc)[first.idx : last.idx + len(last)]
 
 
 def _titled_person(tokens: list[Token], lexicon: Lexicon) -> bool:
