@@ -180,8 +180,10 @@ def _inside_parentheses_removed(tokens: list[Token]) -> list[Token]:
 
 def render(tokens: list[Token]) -> str:
     """Join tokens with the spacing they had in the text, trimmed and shortened."""
-    while tokens and (tokens[0].lower_ in DROP_WORDS or tokens[0].is_punct):
-        tokens = tokens[1:]
+    while tokens and (
+        (tokens[0].lower_ in DROP_WORDS and not _hyphenated(tokens[0])) or tokens[0].is_punct
+    ):
+        tokens = tokens[1:]  # "the bill", not the "Any" of "the Any-Hour Pharmacy Act"
     while tokens and (
         tokens[-1].is_punct
         or tokens[-1].dep_ == "case"
@@ -200,6 +202,12 @@ def render(tokens: list[Token]) -> str:
     # each run of white space one space (as re.sub(r"\s+", " ", …): str.split and re's \s
     # take the same characters; the ends go with the punctuation)
     return " ".join(" ".join(words).split()).strip(" ,;:")
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether ``token`` is the first part of a hyphenated word: "Any" of "Any-Hour"."""
+    doc, i = token.doc, token.i
+    return not token.whitespace_ and i + 2 < len(doc) and doc[i + 1].text in "-–"
 
 
 def noun_label(head: Token) -> str:

@@ -902,8 +902,10 @@ def fuller_mention(token: Token, analysis: DocAnalysis) -> Entity | None:
     lemma, here = token.lemma_.lower(), analysis.sentence_number(token)
     doc = token.doc
     for tok in reversed(doc[: token.i]):
-        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.pos_ == "PROPN" and getattr(analysis.names.at(tok), "kind", None) != "Issue":
+            continue  # "this protection" after "the Safe Harbor Protection Act": that law
         if here - analysis.sentence_number(tok) > FULLER_SENTENCES_BACK:
             return None
         named = analysis.names.at(tok)

@@ -114,12 +114,13 @@ def find_names(
     extra = _unlabelled_names(proper, raw, lexicon)
     extra += _unlabelled_laws(doc, [*raw, *extra], body_start)
     owner = {i: e for e in extra for i in range(e.start, e.end)}
-    raw = [m for m in raw if not ((e := owner.get(m.start)) and m.end <= e.end)] + extra
+    raw = [m for m in raw if not _cut_by(m, owner)] + extra
     raw.sort(key=lambda m: m.start)
     raw = _joined_names(doc, raw, lexicon)
     raw = _glued_names(doc, raw)
     raw = _whole_laws(doc, raw)
-    raw = _whole_organisations(doc, raw)
+    raw = _whole_organisations(doc, raw, lexicon)
+    raw = _purpose_groups(doc, raw, lexicon)
     raw = _people_by_role(doc, raw, lexicon)
     raw = _tagged_people(doc, raw, lexicon)
     tagged = _party_tags(doc, raw)
@@ -144,6 +145,13 @@ def find_names(
         entity_of[i] = entities[number[person]]
     entities = [entity_of.get(m.start, e) for m, e in zip(raw, entities, strict=True)]
     return DocNames(tuple(raw), entity_of, tuple(entities), _parties(doc, raw, entities))
+
+
+def _cut_by(mention: NameMention, owner: dict[int, NameMention]) -> bool:
+    """Whether a recogniser's mention ends inside a name found otherwise: "Committee
+    Chair Ann" of "Committee Chair Ann Obi-Lee", or "Lee" of "Ann Lee"."""
+    last = owner.get(mention.end - 1)
+    return last is not None and mention.end <= last.end
 
 
 def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None:
@@ -197,6 +205,13 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
+    if role_tokens and kind == "Person":
+        last = max(n for n, t in enumerate(role_tokens) if _is_title(t, lexicon))
+        first_names = role_tokens[last + 1 :]
+        if 0 < len(first_names) <= 2 and all(
+            t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in first_names
+        ):  # "Committee Chair Greta" + "Obi-Holm": the first name is the person's
+            start, role_tokens = first_names[0].i, role_tokens[: last + 1]
     role, role_start = None, None
     if role_tokens and kind == "Person":
         role = _clean(_text(role_tokens[0], role_tokens[-1]))
@@ -295,7 +310,9 @@ def _whole_laws(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     return out
 
 
-def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+def _whole_organisations(
+    doc: Doc, mentions: list[NameMention], lexicon: Lexicon
+) -> list[NameMention]:
     """An organisation's name the recogniser cut at "and" is whole again:
     "House Fisheries and Wildlife Committee", "Committee on Ports
     and the Waterfront"."""
@@ -307,7 +324,10 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
             out.append(m)
             continue
         start, end = m.start, m.end
-        if start > 1 and doc[start - 1].lower_ == "and":
+        listed = min(_listed_start(doc, m, out, lexicon), _owner_start(doc, m, out))
+        if listed < start:
+            start = listed  # "the Senate Ports, Rail and Roads Committee"
+        elif start > 1 and doc[start - 1].lower_ == "and":
             left = _name_start(doc, start - 1)
             # not "the Sierra Club and Greenpeace", two names; but "House Elementary and
             # Secondary Education Committee", where the word before "and" is in no name
@@ -336,6 +356,102 @@ def _whole_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMent
     return out
 
 
+def _purpose_groups(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
+    """An organisation named for who it is and what it is for, which the recogniser
+    cut or missed: "Pilots for Safer Runways", "the Campaign for Quiet Streets" (the
+    recogniser may give only "Safer Runways", or take "Pilots" for a group of people).
+    The word before "for" is a capitalised noun, a plural one if it starts the sentence
+    ("Support for Clean Water grew" names no organisation)."""
+    owner = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[NameMention] = []
+    for tok in doc:
+        if tok.lower_ != "for" or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        left = doc[tok.i - 1]
+        if not (
+            left.is_alpha
+            and left.text[:1].isupper()
+            and left.pos_ in ("NOUN", "PROPN")
+            and (not left.is_sent_start or left.tag_ in ("NNS", "NNPS"))
+            and not _is_title(left, lexicon)
+        ):
+            continue
+        before = owner.get(left.i)
+        if before is not None and (
+            before.kind not in ("Group", "Organization") or before.end > tok.i
+        ):
+            continue  # "Ann Lee for ...", or a name that goes on past "for"
+        end = _named_purpose(doc, tok.i, allow_names=True)
+        if end == tok.i:
+            continue
+        start = before.start if before is not None else left.i
+        if owner.get(end) is not None and owner[end].start < end:
+            continue  # the name after "for" goes on past what was read
+        found.append(NameMention(start, end, _clean(doc[start:end].text), "Organization"))
+    if not found:
+        return mentions
+    covered = {i for m in found for i in range(m.start, m.end)}
+    kept = [m for m in mentions if not any(i in covered for i in range(m.start, m.end))]
+    return sorted([*kept, *found], key=lambda m: m.start)
+
+
+def _owner_start(doc: Doc, mention: NameMention, before: list[NameMention]) -> int:
+    """Where an office's name starts that the recogniser cut after its owner's first
+    words: "the Oregon Attorney General's Office" given as "General's Office"."""
+    start = mention.start
+    if mention.end - start < 3 or doc[start + 1].text not in POSSESSIVE or start == 0:
+        return start
+    people = {i for m in before if m.kind == "Person" for i in range(m.start, m.end)}
+    sent_start = doc[start].sent.start
+    left = start
+    while (
+        left - 1 >= sent_start
+        and doc[left - 1].is_alpha
+        and doc[left - 1].text[:1].isupper()
+        and doc[left - 1].lower_ not in STRIP_LEADING
+        and left - 1 not in people
+        and doc[left - 1].whitespace_
+    ):
+        left -= 1
+    return left
+
+
+def _listed_start(
+    doc: Doc, mention: NameMention, before: list[NameMention], lexicon: Lexicon
+) -> int:
+    """Where a body's name starts that lists its fields with commas: "the House
+    Fish, Forests, Parks and Trails Committee", cut by the recogniser at each comma.
+    The name ends in a body noun ("Committee") after "and"; capitalised words and
+    commas before it belong to it, up to a word in lower case or a person's name."""
+    start = mention.start
+    if (
+        start < 3
+        or doc[start - 1].lower_ != "and"
+        or doc[mention.end - 1].lemma_.lower() not in lexicon.actors
+    ):
+        return start
+    people = {  # a full name; a one-word "Parks" is more likely a field taken for one
+        i
+        for m in before
+        if m.kind == "Person" and m.end - m.start > 1
+        for i in range(m.start, m.end)
+    }
+    sent_start = doc[start].sent.start
+    i, commas, left = start - 2, 0, start
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.text == "," and i - 1 >= sent_start and doc[i - 1].text[:1].isupper():
+            commas += 1
+        elif tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in STRIP_LEADING:
+            if i in people:
+                return start
+            left = i
+        else:
+            break
+        i -= 1
+    return left if commas else start
+
+
 #: Capitalised words that follow a name without being part of it: "the Alliance for Monday's vote".
 CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -343,9 +459,11 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-def _named_purpose(doc: Doc, end: int) -> int:
+def _named_purpose(doc: Doc, end: int, *, allow_names: bool = False) -> int:
     """Where an organisation's name ends that goes on with what it is for:
-    "Moms for Libraries", "Parents for Safer Streets" (capitalised words only)."""
+    "Moms for Libraries", "Parents for Safer Streets" (capitalised words only; with
+    ``allow_names``, names the recogniser found may be among them)."""
+    names = () if allow_names else ("PERSON", "GPE", "ORG", "NORP")
     if end + 1 >= len(doc) or doc[end].lower_ != "for":
         return end
     right = end + 1
@@ -355,7 +473,7 @@ def _named_purpose(doc: Doc, end: int) -> int:
         and doc[right].is_alpha
         and doc[right].text[:1].isupper()
         and doc[right].lower_ not in CALENDAR_WORDS
-        and doc[right].ent_type_ not in ("PERSON", "GPE", "ORG", "NORP")
+        and doc[right].ent_type_ not in names
     ):
         right += 1
     followed = right < len(doc) and (doc[right].is_punct or doc[right].text[:1].islower())
@@ -482,19 +600,33 @@ def _tagged_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> l
         end = tag.start
         while end > 0 and doc[end - 1].is_space:
             end -= 1
-        start = end
+        start, words = end, 0
         while (
             start > 0
-            and end - start < 3
+            and words < 3
             and doc[start - 1].pos_ == "PROPN"
             and doc[start - 1].text[:1].isupper()
             and doc[start - 1].i not in covered
             and not _is_title(doc[start - 1], lexicon)
         ):
             start -= 1
-        if end - start >= 2 and (start == 0 or doc[start - 1].i not in covered):
+            words += 1
+            if start >= 2 and _hyphen_glued(doc, start - 1):
+                start -= 2  # "Ann Okoro-Lee": one surname
+        if words >= 2 and (start == 0 or doc[start - 1].i not in covered):
             extra.append(NameMention(start, end, _clean(doc[start:end].text), "Person"))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining two capitalised words with no space."""
+    return (
+        doc[i].text in "-–"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].text[:1].isupper()
+        and doc[i - 1].is_alpha
+    )
 
 
 def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]:
@@ -599,8 +731,9 @@ def _unlabelled_names(
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
         left = _name_start(doc, tok.i)
-        while left < tok.i and _is_title(doc[left], lexicon):
-            left += 1  # "Representatives Ana Lopez": the title is not part of the name
+        titles = [i for i in range(left, tok.i) if _is_title(doc[i], lexicon)]
+        if titles:
+            left = titles[-1] + 1  # "Committee Chair Ana Lopez": the title is not the name
         title = _title_before(doc, left, lexicon)
         organisation = (
             _is_acronym(tok.text)
@@ -649,6 +782,8 @@ def _name_start(doc: Doc, end: int) -> int:
     while left - 1 >= sent_start:
         if capitalised(left - 1) and doc[left - 1].whitespace_:
             left -= 1
+        elif left - 2 >= sent_start and _hyphen_glued(doc, left - 1):
+            left -= 2  # "Ana Okoro-Lee"
         elif doc[left - 1].lower_ in NAME_JOINERS and left - 2 >= 0 and capitalised(left - 2):
             left -= 2
         else:

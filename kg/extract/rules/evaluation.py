@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
+from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.holders import is_passive
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
@@ -200,8 +201,7 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                     if key not in seen:
                         seen.add(key)
                         yield claim
-        for head, subject, valence in _quoted_predicates(sent, analysis, opinions):
-            aim = Aim(subject, QUOTED)
+        for head, aim, valence in _quoted_predicates(sent, analysis, opinions):
             for claim in _claims(head, valence, aim, sent, analysis, opinions, config):
                 key = (claim.subject.key, claim.predicate, claim.object.key)
                 if key not in seen:
@@ -397,11 +397,11 @@ def _deed_before(token: Token) -> Token | None:
 
 def _quoted_predicates(
     sent: Span, analysis: DocAnalysis, opinions: OpinionLexicon
-) -> Iterator[tuple[Token, Token, float]]:
+) -> Iterator[tuple[Token, Aim, float]]:
     """ "Lee said the board had “ignored every parent”", "said the vote was “a
     betrayal”": the speaker's own words, quoted in narration as what someone did or
     is, are the speaker's verdict on that subject (head of the quoted words, the
-    subject, the valence).
+    aim, the valence).
 
     The valence is the head word's rating when the phrase as a whole (VADER's
     compound) does not sound the other way ("“solved a problem that barely
@@ -429,11 +429,29 @@ def _quoted_predicates(
             subject = next((c for c in predicate.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i in inside or subject.i > head.i:
             continue
-        if is_passive(predicate) and analysis.actor(subject) is not None:
+        ref = analysis.actor(subject)
+        if is_passive(predicate) and ref is not None and ref.entity.is_actor:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
         valence = _quoted_valence(head, words, analysis.text[quote.start : quote.end], opinions)
         if valence:
-            yield head, subject, valence
+            yield head, Aim(subject, QUOTED, _reporter(predicate, analysis)), valence
+
+
+def _reporter(predicate: Token, analysis: DocAnalysis) -> Token | None:
+    """The subject of the speech verb whose clause ``predicate`` heads ("X said the
+    board had …", "praised the veto, saying the bill had …"), when it names an actor;
+    else None, and the clause's speaker is the judge."""
+    node = predicate
+    while node.dep_ == "conj":
+        node = node.head
+    verb = node.head
+    if node.dep_ != "ccomp" or not is_speech_verb(verb, analysis.lexicon):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    ref = analysis.actor(subject) if subject is not None else None
+    return subject if ref is not None and ref.entity.is_actor else None
 
 
 def _quoted_predicate(head: Token) -> Token | None:

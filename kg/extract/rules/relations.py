@@ -53,6 +53,7 @@ from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.doctext import tokens_where
+from kg.extract.opinion import default_opinions
 from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
 
@@ -107,6 +108,9 @@ DISPUTING_VERBS = frozenset({"dispute", "reject", "deny", "contest", "refute", "
 CONFIRMING_VERBS = frozenset({"back", "support", "confirm", "corroborate", "endorse", "accept"})
 #: Verbs that put their object at odds with someone: "a stance that puts her at odds with Y".
 PLACING_VERBS = frozenset({"put", "place", "leave", "set", "find"})
+#: Heads of idioms that fault an argument rather than a deed ("a red herring", "a straw
+#: man", "a scare tactic"): said of "that" after a claim, they answer its author.
+ARGUMENT_FAULTS = frozenset({"herring", "man", "tactic", "mirrors", "switch", "slope"})
 #: Adverbs that make "sees it differently" a change of mind, not a reply.
 CHANGE_OF_MIND = frozenset({"now", "since", "today"})
 #: How many sentences back the rebutted claim may be.
@@ -388,6 +392,10 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
         return None
     lemma, negated = word.lemma_.lower(), is_negated(verb) or is_negated(word)
     false = (lemma in FALSE_WORDS and not negated) or (lemma in TRUE_WORDS and negated)
+    if not false and not negated and _back_pointer(subject) and word.dep_ == "attr":
+        # "That is a red herring.", "That is a straw man.": an idiom that faults an argument
+        idiom = default_opinions().idioms_in(verb.sent).get(word.i, 0.0)
+        false = idiom < 0 and word.lemma_.lower() in ARGUMENT_FAULTS
     if _right_that(word) and lemma in TRUE_WORDS and not negated:
         return CONCEDED, _actor(subject, analysis)  # "the mayor is right that …"
     if not false:

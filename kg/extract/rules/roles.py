@@ -226,10 +226,30 @@ def _title_roles(role: str, span: range, analysis: DocAnalysis) -> Iterator[Foun
             yield "memberOf", Entity.named(party, "Organization"), TITLE_PARTY, "title"
     if role.split()[-1].lower() in JURISDICTION_TITLES:
         return  # "Dunmore Mayor Ann Lee" governs Dunmore; she is no member of it
+    titles = analysis.lexicon.titles
     for i in span:
         org = analysis.names.entity_of.get(i)
         if org is not None and org.kind == "Organization":
-            yield "memberOf", org, TITLE_MEMBER, "title"
+            if org.label.split()[-1].lower() in titles:
+                continue  # "Assembly Speaker", "County Executive": the title, taken for a body
+            yield "memberOf", _department_of(org, analysis), TITLE_MEMBER, "title"
+
+
+#: Nouns of a government department's name: "the Department of Labor".
+DEPARTMENT_WORDS = frozenset({"department", "ministry", "agency"})
+
+
+def _department_of(org: Entity, analysis: DocAnalysis) -> Entity:
+    """ "Labor Secretary Ann Lee": the one-word portfolio is the department named in
+    full elsewhere in the text ("the U.S. Department of Labor"), if it is."""
+    if " " in org.label:
+        return org
+    word = org.label.lower()
+    for entity in analysis.names.mention_entities:
+        words = entity.label.lower().split()
+        if entity.kind == "Organization" and word in words and DEPARTMENT_WORDS & set(words):
+            return entity
+    return org
 
 
 def _loose_title(doc: Doc, start: int, lexicon: Lexicon) -> list[Token] | None:
@@ -352,6 +372,15 @@ def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[F
     if start < 2 or doc[start - 1].text != ",":
         return
     noun = doc[start - 2]
+    top = noun
+    while (
+        top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        top = top.head.head  # "her rival across the border, Ann Lee": the rival
+    if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.lemma_ != "accord":
+        return  # "Under the town's bylaws, Ann Lee could not": a phrase of the verb's
+    if _party(noun) is None:
+        noun = top
     if analysis.names.at(noun) is not None and _party(noun) is None:
         return
     party = _party(noun)
@@ -470,6 +499,8 @@ def _possessor(token: Token, analysis: DocAnalysis) -> Entity | None:
     the last organisation named before it in the sentence, if there is one
     ("thanked the Acme Association and its director")."""
     if token.pos_ == "PRON":
+        if token.lower_ not in ORG_PRONOUNS:
+            return None  # "his press aide": a person's, not an organisation's
         sent = analysis.sentence(token)
         for tok in reversed(sent[: token.i - sent.start]):
             org = analysis.names.at(tok)
@@ -479,6 +510,10 @@ def _possessor(token: Token, analysis: DocAnalysis) -> Entity | None:
     if ref is not None and ref.entity.kind == "Organization":
         return ref.entity
     return None
+
+
+#: Possessive pronouns that may stand for an organisation ("its director").
+ORG_PRONOUNS = frozenset({"its", "their", "our"})
 
 
 def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:

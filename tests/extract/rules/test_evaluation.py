@@ -184,6 +184,12 @@ def test_a_verdict_of_lacking_merit(extract):
             "Osric Pell said the Harlow Transit Authority had “betrayed every rider.”",
             {("Osric Pell", "criticizes", "Harlow Transit Authority", -1)},
         ),
+        (  # the judge of a participle's quoted clause is the subject it hangs on
+            "The Assembly passed the Harbor Act in May. Governor Lena Ruiz vetoed it on "
+            "Friday. Senator Ivo Brandt praised the veto, saying the bill had been “rushed "
+            "through without a hearing.”",
+            {("Ivo Brandt", "opposes", "Harbor Act", -1)},
+        ),
         (  # quoted words said of a policy
             "Mayor Tove Lindqvist said the parking levy would “hollow out downtown.”",
             {("Tove Lindqvist", "opposes", "parking levy", -1)},

@@ -141,6 +141,11 @@ def relations_between_actors(claims):
             "said Senator Rhea Lund.",
             set(),
         ),
+        (  # an idiom that faults an argument, said of "that" after someone's claim
+            "The Harlow Growers Guild says the rule would raise costs. “That is a red "
+            "herring,” said Ada Pruitt.",
+            {("Ada Pruitt", "disagreesWith", "Harlow Growers Guild")},
+        ),
         (  # disagreeing with someone's characterization is disagreeing with them
             "Attorney General Rhea Vance sued Pellwick Tickets in March. Pellwick said in a "
             "statement that it “disagrees with the Attorney General’s characterization of its "
