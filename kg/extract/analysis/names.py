@@ -216,7 +216,8 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if role_tokens and kind == "Person":
         role = _clean(_text(role_tokens[0], role_tokens[-1]))
         role_start = role_tokens[0].i
-    return NameMention(start, end, _clean(_text(name[0], name[-1])), kind, role, role_start)
+    doc = ent.doc
+    return NameMention(start, end, _clean(_text(doc[start], doc[end - 1])), kind, role, role_start)
 
 
 def _text(first: Token, last: Token) -> str:
