@@ -46,7 +46,7 @@ KEEP_PREPS = frozenset(
 DIRECTION_PREPS = frozenset({"toward", "towards"})
 #: Prepositions of a verb's second argument after its object: "tie the rule to rebates",
 #: "put $1 billion into a rail line", "slap a tariff on parts" (one such phrase is kept).
-GOAL_PREPS = frozenset({"to", "into", "onto", "on"})
+GOAL_PREPS = frozenset({"to", "into", "onto", "on", "from"})
 MAX_WORDS = 9
 #: Words a label shortened to :data:`MAX_WORDS` may not end on.
 DANGLING = frozenset("to of for with on in into from by at and or the a an".split())
