@@ -55,3 +55,13 @@ def test_resolving_the_matter_is_no_proposal(extract):
         "pleased to resolve the matter."
     )
     assert not {t for t in triples(claims) if t[2] == "matter"}
+
+
+def test_object_shifted_after_the_verdict(extract):
+    claims = extract(
+        "Ruritania on Friday denounced as an ugly crime Molvania's crackdown on striking "
+        "dock workers."
+    )
+    found = triples(claims)
+    assert ("Ruritania", "criticizes", "Molvania") in found
+    assert not {t for t in found if t[2] == "Friday"}
