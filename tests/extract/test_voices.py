@@ -134,3 +134,37 @@ def test_a_company_named_without_its_last_word_is_the_same_company(analyse):
     )
     labels = {e.label for e in analysis.names.mention_entities if "Brackenfield" in e.label}
     assert labels == {"Brackenfield Digital"}
+
+
+def test_they_after_someone_is_that_someone_not_an_organisation_before(analyse):
+    analysis = analyse(
+        "Opinion | Keep the pool open\n\nBy Wendla Orrick\n\n"
+        "Wendla Orrick is president of the Fenmoor Swimmers Guild.\n\n"
+        "Every summer someone asks me about a lane they cannot use. I thank them."
+    )
+    plural = [t for t in analysis.doc if t.lower_ in ("they", "them")]
+    assert plural and all(analysis.actor(t) is None for t in plural)
+
+
+def test_a_bill_abbreviation_with_a_number_is_a_law_not_an_actor(analyse):
+    analysis = analyse(
+        "The senator said SB 318 gives landlords a veto. The committee takes up the bill "
+        "next week. Its members should reject it and pass HB 40 instead."
+    )
+    kinds = {e.kind for e in analysis.names.mention_entities if "318" in e.label}
+    assert kinds == {"Issue"}
+    it = next(t for t in analysis.doc if t.lower_ == "it")
+    assert "318" in analysis.issue_antecedent(it).label
+
+
+def test_a_title_and_a_known_surname_is_that_person_and_so_is_her_first_name(analyse):
+    analysis = analyse(
+        "Reps. Osric Vandelay (D-Ore.) and Pernille Haskard (R-Mont.) introduced the Clean "
+        "Ferry Act. “I thank Congresswoman Haskard for her work. She has been a tireless "
+        "advocate for ferry riders,” said Rep. Vandelay. “Osric and I agree on this,” "
+        "said Rep. Haskard."
+    )
+    she = next(t for t in analysis.doc if t.text == "She")
+    assert analysis.actor(she).entity.label == "Pernille Haskard"
+    osric = next(t for t in analysis.doc if t.text == "Osric" and t.i > she.i)
+    assert analysis.actor(osric).entity.label == "Osric Vandelay"

@@ -809,6 +809,8 @@ def resolve_pronouns(
         start, entity = found_at
         if lower in PLURAL and _plural_subject_between(token, start, sentences):
             continue
+        if lower in PLURAL and _indefinite_between(token, start, sentences):
+            continue
         if lower == "it" and token.dep_ in SUBJECT_DEPS and _thing_subject_before(token, start):
             continue
         found[token.i] = entity
@@ -888,6 +890,20 @@ def _plural_subject_between(pronoun: Token, after: int, sentences: Sentences) ->
         tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not tok.ent_type_
         for tok in doc[max(first, after + 1) : pronoun.i]
     )
+
+
+#: Words for an unnamed person that a singular "they" may stand for: "someone … they".
+INDEFINITE = frozenset(
+    """someone somebody anyone anybody everyone everybody nobody whoever""".split()
+)
+
+
+def _indefinite_between(pronoun: Token, after: int, sentences: Sentences) -> bool:
+    """ "Someone walks up with a book they don't want their child to read. I thank
+    them": an unnamed person, after the actor found (token ``after``) and in this
+    sentence or the one before, is who "they" is."""
+    first = sentences.all[max(sentences.number(pronoun) - 1, 0)].start
+    return any(tok.lower_ in INDEFINITE for tok in pronoun.doc[max(first, after + 1) : pronoun.i])
 
 
 def _thing_subject_before(pronoun: Token, after: int) -> bool:

@@ -201,7 +201,11 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
     if kind == "Person" and len(name) > 1 and name[-1].text.rstrip(".") in COMPANY_WORDS:
         kind = "Organization"  # "Quillon Therapeutics", taken for a person
     numbered = [t for t in name if not (t.like_num or t.text in "-–")]
-    if len(numbered) < len(name) and numbered and numbered[-1].text in LAW_WORDS:
+    if (
+        len(numbered) < len(name)
+        and numbered
+        and (numbered[-1].text in LAW_WORDS or numbered[-1].text in BILL_ABBREVIATIONS)
+    ):
         kind = "Issue"  # "Bill 88", even taken for a man called Bill
     start, end = name[0].i, name[-1].i + 1
     role_tokens = tokens[:lead] or _title_before(ent.doc, start, lexicon)
@@ -515,8 +519,11 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
     out = []
     text = parsed_text(doc)
     people = {i for m in mentions if m.kind == "Person" for i in range(m.start, m.end)}
+    surnames = {m.text.split()[-1] for m in mentions if m.kind == "Person" and " " in m.text}
     for m in mentions:
-        if m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
+        if m.kind == "Organization" and (titled := _titled_surname(doc, m, surnames, lexicon)):
+            m = titled
+        elif m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
             span = doc[m.start : m.end]
             root = span.root
             role = None
@@ -546,6 +553,21 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
                     m = replace(m, start=lead, text=_clean(doc[lead : m.end].text))
         out.append(m)
     return out
+
+
+def _titled_surname(
+    doc: Doc, mention: NameMention, surnames: set[str], lexicon: Lexicon
+) -> NameMention | None:
+    """ "Congresswoman Lee", taken for an organisation: a title and the surname of a
+    person the text names in full."""
+    words = doc[mention.start : mention.end]
+    if len(words) < 2 or words[-1].text not in surnames:
+        return None
+    if not all(_is_title(t, lexicon) or t.is_punct for t in words[:-1]):
+        return None
+    last = words[-1].i
+    role = _clean(doc[mention.start : last].text)
+    return NameMention(last, last + 1, words[-1].text, "Person", role, mention.start)
 
 
 def _is_title_word(token: Token, lexicon: Lexicon) -> bool:
@@ -802,7 +824,7 @@ def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> lis
         chamber = BILL_ABBREVIATIONS.get(tok.text)
         if chamber and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
             number = doc[tok.i + 1]
-            if tok.i not in covered and number.i not in covered:
+            if number.i not in covered:  # "SB" alone, taken for an organisation: the law
                 laws.append(NameMention(tok.i, tok.i + 2, f"{chamber} {number.text}", "Issue"))
                 covered.update((tok.i, number.i))
             continue
@@ -842,6 +864,11 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         words = m.text.split()
         if m.kind == "Person" and len(words) > 1:
             people[words[-1].lower()].append(m.text)
+    firsts: dict[str, list[str]] = defaultdict(list)  # first name → full names
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "Person" and len(words) > 1 and m.text not in firsts[words[0].lower()]:
+            firsts[words[0].lower()].append(m.text)
     kinds_of_text: dict[str, str] = {}
     for m in mentions:
         kinds_of_text.setdefault(m.text.lower(), m.kind)
@@ -861,6 +888,10 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
             labels.append((m.text, "Person"))
         elif len(words) == 1 and surname in people:
             labels.append((latest.get(surname) or people[surname][0], "Person"))
+        elif (
+            len(words) == 1 and m.kind in ("Person", "Group") and len(firsts.get(surname, ())) == 1
+        ):
+            labels.append((firsts[surname][0], "Person"))  # "Teo" for the one Teo named
         else:
             labels.append((m.text, kinds_of_text.get(m.text.lower(), m.kind)))
     aliases: dict[str, set[str]] = defaultdict(set)
