@@ -35,7 +35,7 @@ Negation ("is not fair") flips the valence.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,6 +60,9 @@ CONSEQUENCE = rule(
     "evaluation.consequence", NAME, "what a policy does, said by a speaker: the bill would hurt X"
 )
 DEED = rule("evaluation.deed", NAME, "an idiom of conduct on its doer: the council kicked the can")
+DOING = rule(
+    "evaluation.doing", NAME, "a bad deed on its doer, said by a speaker: the agency ignored us"
+)
 POSSESSOR = rule(
     "evaluation.possessor", NAME, "the owner of what is evaluated: X's plan is reckless"
 )
@@ -134,6 +137,17 @@ SENTENCES_BACK = 3
 CONDUCT_NOUNS = frozenset(
     """record leadership handling response performance stewardship management conduct work
     tenure job""".split()
+)
+#: Verbs rated for what their subject undergoes or feels, not for what it does:
+#: "farmers fear the levy", "the town lost its mill" are no verdict on the subject.
+UNDERGOING = frozenset(
+    """fear worry hate dread suffer lose miss struggle regret mourn doubt cry grieve
+    need want hope wish love like enjoy""".split()
+)
+#: Verbs that report a claim, rated for the quarrel they imply ("argue" -1.4): what
+#: is claimed is judged by relations.v1, not the one who claims it.
+REPORTING = frozenset(
+    "argue claim allege contend insist complain warn accuse charge deny dispute".split()
 )
 #: Verbs whose object is something their subject did: "made a courageous choice".
 DOING_VERBS = frozenset({"make", "do", "take", "show"})
@@ -235,8 +249,8 @@ def _consequence(verb: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -
     lemma = verb.lemma_.lower()
     if lemma in CAUSATIVE or lemma in REDUCING:
         return _effect(verb, lemma, opinions, analysis)
-    if lemma in OBJECT_DIRECTED:
-        return 0.0  # "would ban X" depends on X
+    if lemma in OBJECT_DIRECTED or lemma in UNDERGOING:
+        return 0.0  # "would ban X" depends on X; "fears X" is how its subject feels
     # a cue verb ("the law violates the constitution") is read here only for a policy
     # subject (its aim is policy_only), which stance.v1 leaves to the speaker
     value = opinions.valence.get(lemma) or opinions.topic(lemma)
@@ -310,9 +324,13 @@ def _quoted_label(noun: Token, opinions: OpinionLexicon) -> float:
 def _aims(token: Token) -> Iterator[Aim]:
     """The targets the evaluative ``token`` is said of."""
     if _is_action(token):
+        lemma = token.lemma_.lower()
         yield from (
             Aim(c, CONSEQUENCE, policy_only=True) for c in token.children if c.dep_ == "nsubj"
         )
+        if lemma not in UNDERGOING and lemma not in REPORTING and not is_passive(token):
+            # "the agency ignored every warning": a bad deed is a verdict on its doer
+            yield from (replace(aim, rule=DOING) for aim in _deed_aims(token))
         return
     node = token
     while node.dep_ == "conj" and node.head.pos_ == node.pos_:
@@ -597,13 +615,15 @@ def _claims(
         return  # the narrator's word, or no one we can name
     if is_supposition(token):
         return  # "if the plan is a disaster, ...": a supposition, no verdict
-    negated = is_negated(token) or (
+    negated = (is_negated(token) and not _contrasted(token)) or (
         token.dep_ in ("acomp", "attr", "oprd") and is_negated(token.head)
     )
-    if negated and (abs(valence) >= HEDGE or aim.rule in (DEED, QUOTED)):
+    if negated and (abs(valence) >= HEDGE or aim.rule in (DEED, DOING, QUOTED)):
         return  # "not perfect", "did not cave": a hedge, not the opposite verdict
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
+    if aim.rule == DOING and (valence > 0 or modality != "asserted"):
+        return  # a good deed is read through its cue; a deed foretold is no verdict yet
     if aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
         modality = "asserted"  # "the bill would hurt farmers" is a verdict, not a plan
     elif aim.rule in (CONSEQUENCE, QUOTED) and modality != "asserted":
@@ -638,6 +658,12 @@ def _claims(
             cue=hyphenated(token),
             rule=made_by,
         )
+
+
+def _contrasted(noun: Token) -> bool:
+    """ "deserves support, not a pink slip": a "not" after the noun denies what follows
+    it, not the noun."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "neg" and c.i > noun.i for c in noun.children)
 
 
 def _targets(

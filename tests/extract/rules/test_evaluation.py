@@ -229,6 +229,16 @@ def test_a_verdict_of_lacking_merit(extract):
             "“Director Ada Birch has done remarkable work with very little,” said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
+        (  # a bad deed, said by a speaker, is a verdict on its doer
+            "“Governor Ada Birch has ignored every warning from the harbor pilots,” said "
+            "Osric Pell.",
+            {("Osric Pell", "criticizes", "Ada Birch", -1)},
+        ),
+        (  # "X, not Y": the "not" denies Y, not X
+            "“Director Ada Birch deserves the council’s support, not a pink slip,” said "
+            "Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
@@ -248,6 +258,10 @@ def test_quoted_words_and_feelings(extract, text, expected):
         "Osric Pell said the Harlow Grange was disappointed.",
         # a feeling about what one is about to do
         "The Harlow Grange said it was pleased to report a record harvest.",
+        # what the subject feels or undergoes is no verdict on it
+        "“The Harlow Grange fears the levy and has lost two mills,” said Osric Pell.",
+        # a verb that reports a claim judges the claim, not the one who claims
+        "“Governor Ada Birch has argued that the levy pays for itself,” said Osric Pell.",
         # negated quoted conduct
         "Osric Pell said the Harlow Transit Authority had not “stonewalled” anyone.",
     ],
