@@ -68,6 +68,10 @@ SPOKE_FOR = rule("actions.spoke_for", NAME, "testimony with no object: A and B s
 #: Verbs of speaking up at a hearing or meeting, and the nouns of "in favor", "in opposition".
 TESTIFYING = frozenset({"speak", "testify", "argue"})
 TESTIMONY_SIDES = {"favor": 1, "favour": 1, "support": 1, "opposition": -1}
+FILED = rule("actions.filed", NAME, "filing or drafting a bill: she has filed House Bill 9")
+#: Verbs by which one puts a bill of one's own on the table (read only with a law as object:
+#: "filed suit" or "wrote a letter" is no bill).
+FILING_VERBS = frozenset({"file", "prefile", "draft", "write", "submit"})
 PUSHED = rule("actions.pushed", NAME, "pushing a bill: X, who had pushed a bill to …")
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
 SUPPORT_OF = rule(
@@ -110,6 +114,9 @@ LAW_WORDS = frozenset(
     """bill act measure proposition amendment ordinance resolution law initiative referendum
     motion petition""".split()
 )
+#: Nouns whose author ("from Rep. A", "brought forward by A") proposes them: laws, and
+#: proposals of other kinds.
+AUTHORED_WORDS = LAW_WORDS | frozenset({"proposal", "plan"})
 ACTOR_KINDS = frozenset({"Person", "Organization", "Group"})
 #: Law words that name something of their own, never the bill named before:
 #: "the amendment" to a bill is not the bill.
@@ -124,7 +131,7 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
     yield from _sponsor_appositions(doc, analysis, config)
     for sent in analysis.body:
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in LAW_WORDS:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in AUTHORED_WORDS:
                 yield from _authored_by(token, sent, analysis, config)
             lemma = _sponsor_lemma(token)
             if lemma is not None:
@@ -138,6 +145,8 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _vote_list(token, sent, analysis, config)
             elif token.lemma_ in TESTIFYING and token.pos_ == "VERB":
                 yield from _spoke_for(token, sent, analysis, config)
+            elif token.lemma_ in FILING_VERBS and token.pos_ == "VERB":
+                yield from _filed(token, sent, analysis, config)
             elif token.lemma_ == "push" and token.pos_ == "VERB":
                 yield from _pushed(token, sent, analysis, config)
             elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
@@ -530,6 +539,24 @@ def _decided_before(vote: Token, analysis: DocAnalysis) -> Entity | None:
                 if target is not None:
                     return target
     return None
+
+
+def _filed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "She has filed House Bill 771", "filed the bill in January": the filer proposes it
+    (not "has written a bill that …", which may be any bill)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    named = analysis.names.at(obj)
+    definite = obj.lemma_.lower() in LAW_WORDS and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in obj.children
+    )
+    if not definite and (named is None or named.kind != "Issue"):
+        return
+    target = _law(obj, analysis)
+    holders = _subjects(verb, analysis)
+    if target is not None and holders:
+        yield from _claims(holders, "proposes", 1, target, verb, FILED, sent, analysis, config)
 
 
 def _pushed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

@@ -423,3 +423,40 @@ def test_a_bodys_members_voting_no_are_not_the_body(extract):
 )
 def test_petitions_and_being_behind_a_policy(extract, text, expected):
     assert expected in core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # filing a named bill proposes it
+            "Rep. Ann Vole has filed House Bill 77, which would create a state fund for "
+            "coastal towns.",
+            ("Ann Vole", "proposes", "House Bill 77", 1),
+        ),
+        (  # who a proposal is brought forward by
+            "The outsourcing proposal, brought forward by Councilmember Dan Roe, is being "
+            "sold as a cost-saving measure.",
+            ("Dan Roe", "proposes", "outsourcing proposal", 1),
+        ),
+        (  # what is voted for keeps what the act keeps people from
+            "The Marren County Board voted 6-2 on Tuesday to require every school district to "
+            "bar students from using scooters on campus.",
+            (
+                "Marren County Board",
+                "supports",
+                "requiring school district bar students from using scooters",
+                1,
+            ),
+        ),
+    ],
+)
+def test_filing_proposals_and_what_a_vote_keeps_from(extract, text, expected):
+    assert expected in core(extract(text))
+
+
+def test_filing_suit_or_writing_some_bill_is_no_bill_of_ones_own(extract):
+    text = (
+        "The Harlan Growers Union filed suit against the county. Sen. Tom Hale said he had "
+        "written a bill that treats teachers well."
+    )
+    assert not [c for c in extract(text) if c.rule == "actions.filed"]
