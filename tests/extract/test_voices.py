@@ -168,3 +168,23 @@ def test_a_title_and_a_known_surname_is_that_person_and_so_is_her_first_name(ana
     assert analysis.actor(she).entity.label == "Pernille Haskard"
     osric = next(t for t in analysis.doc if t.text == "Osric" and t.i > she.i)
     assert analysis.actor(osric).entity.label == "Osric Vandelay"
+
+
+def test_a_spokeswoman_for_an_organisation_speaks_for_it(extract):
+    found = stances(
+        extract("A spokesman for the Varnum Foundation said it would fight the ferry toll plan.")
+    )
+    assert {(s, p, speaker) for s, p, _, _, speaker in found} == {
+        ("Varnum Foundation", "opposes", "Varnum Foundation")
+    }
+
+
+def test_what_unnamed_others_say_inside_a_quote_is_not_the_speakers(extract):
+    found = stances(
+        extract(
+            "Sen. Maren Olufsby (D-Tacoma) issued the following statement:\n\n"
+            "“Some have called the Harbor Housing Act a giveaway to developers. That is "
+            "simply false. Others say the act would raise rents. It will not.”\n"
+        )
+    )
+    assert not any("raising rents" in o or "raise rents" in o for _, _, o, *_ in found)

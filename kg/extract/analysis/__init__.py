@@ -189,12 +189,12 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     candidates = antecedent_candidates(bare)
     pronouns = resolve_pronouns(doc, candidates, sentences, quotes)
     third = Resolver(doc, lexicon, names, mentions, pronouns, {}, quotes, author)
-    speakers = attribute_speakers(doc, sentences, quotes, third)
+    speakers, unnamed = attribute_speakers(doc, sentences, quotes, third)
     pronouns = unquote_speakers(doc, candidates, sentences, quotes, pronouns, speakers)
     if author is not None:  # an op-ed's narration is its author's voice
         for sent in sentences.body:
             for tok in sent:
-                if tok.i not in speakers and quotes.at(tok.idx) is None:
+                if tok.i not in speakers and tok.i not in unnamed and quotes.at(tok.idx) is None:
                     speakers[tok.i] = author
     full = Resolver(doc, lexicon, names, mentions, pronouns, speakers, quotes, author)
     referents = TokenTable(len(doc), lambda i: full.actor(doc[i]))

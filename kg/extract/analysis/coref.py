@@ -46,6 +46,8 @@ STAND_IN_NOUNS = frozenset(
     campaign office team spokesperson spokesman spokeswoman letter message speech plan
     proposal policy assertion argument response camp leadership regime cabinet""".split()
 )
+#: Who speaks for someone: "a spokeswoman for the agency" says what the agency says.
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 #: People who act for their possessor: "her members support the bill", "his deputies will not".
 SUBORDINATE_NOUNS = frozenset({"member", "deputy", "staff", "employee"})
 #: Words that make a common-noun phrase not an actor ("some officials" is still one).
@@ -258,8 +260,9 @@ class Resolver:
             owner = next((c for c in token.children if c.dep_ in deps and c.i < token.i), None)
             if owner is not None and (ref := self.actor(owner, hops=hops + 1)) is not None:
                 return ref
+            preps = ("of", "under", "for") if lemma in SPOKESPEOPLE else ("of", "under")
             under = next(
-                (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "under")),
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps),
                 None,
             )
             if under is not None:

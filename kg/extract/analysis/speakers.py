@@ -27,9 +27,12 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 def attribute_speakers(
     doc: Doc, sentences: Sentences, quotes: Quotes, resolver: Resolver
-) -> dict[int, Entity]:
-    """Map tokens of quotations and reported clauses to whoever said them."""
+) -> tuple[dict[int, Entity], frozenset[int]]:
+    """Map tokens of quotations and reported clauses to whoever said them; and the
+    tokens of what unnamed people are reported to say ("Some say the act would raise
+    rents"), which are nobody's words, not the reporter's nor the author's."""
     speakers: dict[int, Entity] = {}
+    unnamed: set[int] = set()
     lexicon = resolver.lexicon
     # Reported clauses: "X said (that) ...", "according to X".
     verbs = tokens_where(doc, pos=SPEECH_POS)
@@ -41,6 +44,13 @@ def attribute_speakers(
             if unsaid(tok):
                 continue  # "the mayor should say that she opposes it": a wish, not her words
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if (
+                subject is not None
+                and _unnamed_people(subject, lexicon)
+                and resolver.actor(subject) is None  # "Opponents, led by the group X,"
+            ):
+                unnamed.update(t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)
+                continue  # "Others say the act would raise rents," she said: not hers
             if subject is None or quotes.at(subject.idx) is not None:
                 continue
             ref = resolver.actor(subject)
@@ -66,7 +76,28 @@ def attribute_speakers(
                     if t.i not in range(tok.i, pobj.i + 1):
                         speakers.setdefault(t.i, ref.entity)
     _quote_speakers(doc, sentences, quotes, resolver, speakers)
-    return speakers
+    for i in unnamed:
+        speakers.pop(i, None)
+    return speakers, frozenset(unnamed)
+
+
+#: Words for people a text does not name: "some say", "others argue", "critics contend".
+UNNAMED_PEOPLE = frozenset(
+    """some others many few several people critics opponents supporters proponents
+    skeptics sceptics detractors foes""".split()
+)
+
+
+def _unnamed_people(subject: Token, lexicon: Lexicon) -> bool:
+    """Whether ``subject`` stands for people the text does not name."""
+    lower, lemma = subject.lower_, subject.lemma_.lower()
+    if lower in UNNAMED_PEOPLE:
+        return True
+    return (
+        subject.tag_ == "NNS"
+        and lemma in lexicon.actors
+        and not any(c.dep_ in ("det", "poss", "compound", "amod", "prep") for c in subject.children)
+    )
 
 
 def _quote_speakers(

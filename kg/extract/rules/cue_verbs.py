@@ -197,6 +197,7 @@ def _commitments(
         ):
             continue  # "every state will try it": a forecast about anyone, no one's commitment
         subjects = analysis.actors(subject_tok) if subject_tok is not None else []
+        subjects = [s for s in subjects if s.entity.is_actor]  # "the act would …": no one's
         speaker = analysis.speaker(verb)
         negated = is_negated(verb)
         cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
