@@ -84,6 +84,8 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             if hit.token.i in consumed:
                 continue
             consumed.add(hit.token.i)
+            if _unused_chance(hit.token):
+                continue
             holders = holders_of(hit, analysis)
             if not holders or _voiced_by_others(hit.token, holders, analysis):
                 continue
@@ -93,6 +95,20 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
         yield from _commitments(analysis, config, sent, consumed)
         yield from _without(analysis, config, sent)
         yield from _wishes(analysis, config, sent, consumed)
+
+
+#: Nouns whose infinitive is something one could do, not something done: "had every
+#: opportunity to work with us".
+CHANCES = frozenset({"opportunity", "chance", "time", "ability", "right", "option", "freedom"})
+
+
+def _unused_chance(verb: Token) -> bool:
+    """ "The governor had every opportunity to work with us": a chance, no stance."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in CHANCES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _voiced_by_others(token: Token, holders: list[Referent], analysis: DocAnalysis) -> bool:

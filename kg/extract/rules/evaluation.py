@@ -81,6 +81,10 @@ QUOTED = rule(
 LINKING_VERBS = frozenset({"be", "seem", "remain", "look", "sound", "prove", "become", "appear"})
 #: Verbs that pass a verdict on their object: "called the plan reckless".
 VERDICT_VERBS = frozenset({"call", "consider", "deem", "label", "brand", "find", "describe"})
+#: Nouns for merit or fault that can be given to someone: "the credit goes to X".
+MERITS = frozenset({"credit", "blame", "thanks", "praise", "gratitude", "kudos"})
+#: Verbs that give such a noun to whoever follows: "belongs to", "lies with", "falls on".
+BESTOWING = frozenset({"belong", "go", "lie", "fall", "rest"})
 #: Prepositions that deny their object: "the suit is without merit".
 LACKING = frozenset({"without", "beyond"})
 #: Verbs whose object is what their subject merits: "she deserves credit / blame".
@@ -164,6 +168,8 @@ GOOD_LABELS = frozenset(
 )
 #: Nouns for a favour done to others: "“a gift to the largest shippers”" blames the giver.
 FAVOURS = frozenset({"gift", "favor", "favour", "present", "windfall", "boon", "handout"})
+#: Verbs that put one thing before another: "chose people over paperwork".
+PREFERRING = frozenset({"choose", "put", "place", "prefer", "prioritize", "favor", "pick", "value"})
 #: VADER's own cut between a neutral phrase and one that sounds good or bad.
 TONE = 0.1
 #: From this |valence| on, a negated word is a hedge ("not perfect"), not its opposite.
@@ -287,7 +293,20 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in MERIT_VERBS:
         value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "credit"
         return value if abs(value) >= THRESHOLD else 0.0
+    if _bestowed(token):
+        value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "the credit goes to"
+        return value if abs(value) >= THRESHOLD else 0.0
     return 0.0
+
+
+def _bestowed(noun: Token) -> bool:
+    """ "The credit belongs to X", "the blame lies with X": a merit given to someone."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in MERITS
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in BESTOWING
+    )
 
 
 def _is_quoted_label(noun: Token) -> bool:
@@ -352,6 +371,15 @@ def _aims(token: Token) -> Iterator[Aim]:
         yield from _subjects(head)  # an idiom headed by a preposition: "is out of touch"
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
+    elif _bestowed(node):
+        yield from (  # "the credit belongs largely to X": a verdict on X
+            Aim(o, COPULA)
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in ("to", "with", "on")
+            for c in p.children
+            if c.dep_ == "pobj"
+            for o in (c, *(d for d in c.children if d.dep_ == "conj"))
+        )
     elif node.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         yield from (Aim(o, VERDICT, _judge(head)) for o in _verdict_objects(head, node))
     elif _misparsed_oprd(node):
@@ -501,13 +529,22 @@ def _quoted_valence(head: Token, words: list[Token], text: str, opinions: Opinio
         return LABEL_VALENCE if sound > 0 else -LABEL_VALENCE
     if head.lemma_.lower() in GOOD_LABELS:
         return LABEL_VALENCE  # was “a first step”
-    if any(
-        t.lower_ in ("not", "n't", "never") or t.head is head and t.dep_ == "ccomp" for t in words
-    ):
-        # “puts growers, not lobbyists, in charge”, “shows that X”: a contrast, or a
-        # claim whose own words decide
+    if any(_contrast(t) or t.head is head and t.dep_ == "ccomp" for t in words):
+        # “puts growers, not lobbyists, in charge”, “chose people over paperwork”, “shows
+        # that X”: a contrast or a preference, or a claim whose own words decide
         return 0.0
     return -LABEL_VALENCE
+
+
+def _contrast(token: Token) -> bool:
+    """A contrast or a preference in quoted words, which may praise what it seems to
+    blame: "puts growers, not lobbyists, in charge", "chose people over paperwork"."""
+    if token.dep_ == "neg":
+        return token.i > 0 and token.doc[token.i - 1].text == ","  # "X, not Y,"
+    if token.lower_ != "over" or token.dep_ != "prep":
+        return False
+    verb = token.head if token.head.pos_ == "VERB" else token.head.head
+    return verb.lemma_.lower() in PREFERRING
 
 
 def _deed_aims(verb: Token) -> Iterator[Aim]:

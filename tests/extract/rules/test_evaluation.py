@@ -239,6 +239,11 @@ def test_a_verdict_of_lacking_merit(extract):
             "Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
+        (  # merit given to someone: "the credit belongs to X"
+            "“The credit for the new library belongs largely to Commissioner Ada Birch,” "
+            "said Osric Pell.",
+            {("Osric Pell", "praises", "Ada Birch", 1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
@@ -258,6 +263,8 @@ def test_quoted_words_and_feelings(extract, text, expected):
         "Osric Pell said the Harlow Grange was disappointed.",
         # a feeling about what one is about to do
         "The Harlow Grange said it was pleased to report a record harvest.",
+        # a quoted preference may praise: no blame read into it
+        "Senator Ines Calder said the governor had “chosen riders over paperwork.”",
         # what the subject feels or undergoes is no verdict on it
         "“The Harlow Grange fears the levy and has lost two mills,” said Osric Pell.",
         # a verb that reports a claim judges the claim, not the one who claims

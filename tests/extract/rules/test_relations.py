@@ -136,6 +136,10 @@ def relations_between_actors(claims):
             "but we agree on this,” said Senator Rhea Lund.",
             {("Tomas Ferreira", "agreesWith", "Rhea Lund")},
         ),
+        (  # a chance to work with someone, not taken, is no agreement
+            "“Mayor Ada Birch had every opportunity to work with us,” said Osric Pell.",
+            set(),
+        ),
         (  # the hedge alone is no claim
             "Senator Tomas Ferreira spoke first. “Senator Ferreira and I don’t agree on much,” "
             "said Senator Rhea Lund.",
