@@ -116,8 +116,10 @@ class Entity:
         object.__setattr__(self, "aliases", tuple(clean_label(a) for a in self.aliases))
 
     @classmethod
+    @functools.lru_cache(maxsize=2**14)  # the same names are met again and again
     def named(cls, label: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
-        """An entity keyed by the slug of ``label``; aliases deduplicated and sorted."""
+        """An entity keyed by the slug of ``label``; aliases deduplicated and sorted
+        (immutable: the same one is given for the same arguments)."""
         label, aliases = clean_label(label), tuple(clean_label(a) for a in aliases)
         return cls(slugify(label), label, kind, tuple(sorted(set(aliases) - {label})))
 

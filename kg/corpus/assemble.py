@@ -86,7 +86,7 @@ def assemble(
     provenance. Errors name the file of ``out`` they concern.
     """
     from kg.corpus.merge import graph_entities
-    from kg.parallel import fan_out
+    from kg.parallel import FAN_OUT_FROM, fan_out, side_by_side
 
     build_triples = list(build_triples)
     shared: Counter[str] = Counter(before.shared) if before is not None else Counter()
@@ -129,26 +129,40 @@ def assemble(
         _join(fh, [cache.fragment_path(states[a.id].fragment, "jsonl") for a in articles])
 
     changed = len(made) + len(gone)
-    updated = (
+    delta = (
         before is not None
         and (out / STORE_DIR).is_dir()
         and changed <= DELTA_SHARE * max(len(articles), 1)
     )
-    with write_errors(out / STORE_DIR):
-        store = None
-        if updated:
-            store = _update_store(stage, out, cache, gone, removed, made, build_triples)
+
+    def fill_store() -> tuple[bytes, bool]:
+        """The summaries, and whether the previous store was updated."""
+        with write_errors(out / STORE_DIR):
+            store = None
+            if delta:
+                store = _update_store(stage, out, cache, gone, removed, made, build_triples)
             updated = store is not None
-        if store is None:
-            store = _load_store(stage / STORE_DIR, pieces)
-        summaries = _summarize(store)
-        store.flush()
-        del store  # closes it (RocksDB) before its folder is swapped in
+            if store is None:
+                store = _load_store(stage / STORE_DIR, pieces)
+            summaries = _summarize(store)
+            store.flush()
+            del store  # closes it (RocksDB) before its folder is swapped in
+        return summaries, updated
+
+    def draw_view() -> None:
+        if view:
+            _write_view(stage / VIEW_FILE, out / VIEW_FILE, cache, articles, states, entities)
+
+    # The store's load and the view need nothing of each other: both cores at once
+    # (for a corpus as large as fan_out's: below it, a process costs more than it saves).
+    if len(articles) >= FAN_OUT_FROM:
+        (summaries, updated), _ = side_by_side(fill_store, draw_view)
+    else:
+        (summaries, updated), _ = fill_store(), draw_view()
     with write_errors(out / GRAPH_FILE), open(stage / GRAPH_FILE, "ab") as fh:
         fh.write(summaries)
     files = [GRAPH_FILE, CLAIMS_FILE]
     if view:
-        _write_view(stage / VIEW_FILE, out / VIEW_FILE, cache, articles, states, entities)
         files.append(VIEW_FILE)
     files.append(STORE_DIR + "/")
     with write_errors(out / "cache"):

@@ -53,11 +53,17 @@ class TokenFacts:
     def __init__(self, doc: Doc) -> None:
         self._doc = weakref.ref(doc)  # kept by the Doc (:func:`token_facts`): no cycle
 
-    def _strings(self, attr: str) -> list[str]:
+    def _strings(self, attr: str, *, lowered: bool = False) -> list[str]:
         doc = self._doc()
         assert doc is not None, "the facts of a Doc are read while it lives"
-        strings = doc.vocab.strings
-        return [strings[h] for h in doc.to_array(attr).tolist()]
+        known = _LOWER_STRINGS if lowered else _STRINGS
+        hashes = doc.to_array(attr).tolist()
+        missing = [h for h in set(hashes) if h not in known]
+        if missing:
+            strings = doc.vocab.strings
+            for h in missing:
+                known[h] = strings[h].lower() if lowered else strings[h]
+        return list(map(known.__getitem__, hashes))
 
     @cached_property
     def pos(self) -> list[str]:
@@ -81,7 +87,14 @@ class TokenFacts:
 
     @cached_property
     def lemma(self) -> list[str]:
-        return [lemma.lower() for lemma in self._strings("LEMMA")]
+        return self._strings("LEMMA", lowered=True)
+
+
+#: Hash (or symbol id) → string, as every ``StringStore`` has it, kept across documents:
+#: a string read once is not decoded again.
+_STRINGS: dict[int, str] = {}
+#: The same, lower-cased (for lemmas).
+_LOWER_STRINGS: dict[int, str] = {}
 
 
 _FACTS: weakref.WeakKeyDictionary[Doc, TokenFacts] = weakref.WeakKeyDictionary()

@@ -203,3 +203,38 @@ def test_an_error_in_a_fan_out_worker_is_raised_here():
     with pytest.raises(InputError, match="item 50: cannot use this"):
         list(fan_out(fails_at_50, range(100), processes=2))
     assert multiprocessing.active_children() == []
+
+
+def test_side_by_side_runs_each_call_at_once_in_its_own_forked_process(monkeypatch):
+    import kg.parallel
+    from kg.parallel import side_by_side
+
+    monkeypatch.setattr(kg.parallel, "available_cpus", lambda: 2)
+    second_running = multiprocessing.get_context("fork").Event()
+
+    def first():  # waits for the second: the two run at the same time
+        return "first", os.getpid(), second_running.wait(60)
+
+    def second():
+        second_running.set()
+        return "second", os.getpid(), True
+
+    (a, pid_a, met), (b, pid_b, _) = side_by_side(first, second)
+    assert (a, b, met) == ("first", "second", True)
+    assert len({pid_a, pid_b, os.getpid()}) == 3
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_side_by_side_is_raised_here_and_one_cpu_runs_here(monkeypatch):
+    import kg.parallel
+    from kg.parallel import side_by_side
+
+    def fails():
+        raise InputError("the store folder is not writable")
+
+    monkeypatch.setattr(kg.parallel, "available_cpus", lambda: 2)
+    with pytest.raises(InputError, match="not writable"):
+        side_by_side(os.getpid, fails)
+    assert multiprocessing.active_children() == []
+    monkeypatch.setattr(kg.parallel, "available_cpus", lambda: 1)
+    assert side_by_side(os.getpid, os.getpid) == [os.getpid()] * 2

@@ -218,9 +218,15 @@ def _mention(ent: Span, lexicon: Lexicon, body_start: int) -> NameMention | None
             start, role_tokens = first_names[0].i, role_tokens[: last + 1]
     role, role_start = None, None
     if role_tokens and kind == "Person":
-        role = _clean(ent.doc[role_tokens[0].i : role_tokens[-1].i + 1].text)
+        role = _clean(_text(role_tokens[0], role_tokens[-1]))
         role_start = role_tokens[0].i
-    return NameMention(start, end, _clean(ent.doc[start:end].text), kind, role, role_start)
+    doc = ent.doc
+    return NameMention(start, end, _clean(_text(doc[start], doc[end - 1])), kind, role, role_start)
+
+
+def _text(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` (``doc[first.i : last.i + 1].text``)."""
+    return parsed_text(first.doc)[first.idx : last.idx + len(last)]
 
 
 def _titled_person(tokens: list[Token], lexicon: Lexicon) -> bool:
