@@ -45,8 +45,9 @@ KEEP_PREPS = frozenset(
 #: Prepositions that say where an action leads, kept after its object too.
 DIRECTION_PREPS = frozenset({"toward", "towards"})
 #: Prepositions of a verb's second argument after its object: "tie the rule to rebates",
-#: "put $1 billion into a rail line", "slap a tariff on parts" (one such phrase is kept).
-GOAL_PREPS = frozenset({"to", "into", "onto", "on", "from"})
+#: "put $1 billion into a rail line", "slap a tariff on parts", "bar drivers from using
+#: phones", "collect signatures for a recall" (one such phrase is kept).
+GOAL_PREPS = frozenset({"to", "into", "onto", "on", "from", "for"})
 MAX_WORDS = 9
 #: Words a label shortened to :data:`MAX_WORDS` may not end on.
 DANGLING = frozenset("to of for with on in into from by at and or the a an".split())
@@ -214,12 +215,26 @@ def noun_label(head: Token) -> str:
     return render(phrase_tokens(head))
 
 
+#: Verbs of two syllables stressed on the last, whose consonant doubles: "beginning".
+STRESSED_LAST = frozenset(
+    """begin commit permit submit admit omit emit remit transmit refer prefer defer deter
+    confer infer incur occur recur concur control patrol compel propel expel repel
+    rebel regret forget equip acquit abet allot""".split()
+)
+#: Verbs of beginning or going on with something: what is begun is the action.
+ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
+
+
 def gerund(lemma: str) -> str:
     """The -ing form of a verb lemma.
 
     >>> [gerund(v) for v in ("assist", "dismantle", "plan", "tie", "see", "open", "re-open")]
     ['assisting', 'dismantling', 'planning', 'tying', 'seeing', 'opening', 're-opening']
+    >>> [gerund(v) for v in ("begin", "submit", "control", "visit")]
+    ['beginning', 'submitting', 'controlling', 'visiting']
     """
+    if lemma.rsplit("-", 1)[-1] in STRESSED_LAST:
+        return lemma + lemma[-1] + "ing"
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
@@ -306,6 +321,10 @@ def is_verb_fragment(verb: Token) -> bool:
 
 def action_label(verb: Token, subject: str | None = None) -> str:
     """ "STA assisting with fare enforcement operations"."""
+    if verb.lemma_.lower() in ASPECTUAL:  # "will begin collecting signatures for X"
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None:
+            return action_label(inner, subject)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     head = f"being {verb.text}" if passive else gerund(verb_word(verb))
     rest = render(action_tokens(verb)) if action_tokens(verb) else ""

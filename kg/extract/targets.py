@@ -58,7 +58,7 @@ VERDICT = rule("cue.verdict", EXTRACTOR, "a verdict on an object: X called Y a d
 COMPOSED = rule("cue.composed", EXTRACTOR, "a cue inside another cue's clause: X refused to back Y")
 #: Head nouns that name no issue of their own, whatever modifies them.
 VAGUE_HEADS = frozenset(
-    "thing things something anything everything nothing much lot stuff whatever".split()
+    "thing things something anything everything nothing much lot stuff whatever matter".split()
 )
 ACTION = rule("cue.action", EXTRACTOR, "an action as the target: X plans to expand Y")
 CLAUSE_SUBJECT = rule(
@@ -312,8 +312,13 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             if (_content_clause(c) and c.i > token.i)  # "X blocked Y; it failed": not failed's
             or (asks and c.dep_ == "advcl" and _infinitive(c))
         ]
-        if not direct and not clauses and cue.issue_predicate in ("supports", "opposes"):
-            # "supports giving families relief": a gerund is what is supported
+        if (
+            not direct
+            and not clauses
+            and cue.issue_predicate in ("supports", "opposes", "proposes")
+        ):
+            # "supports giving families relief", "proposed charging a toll": a gerund is what
+            # is supported or proposed
             clauses = [(c, 0.85) for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
@@ -321,6 +326,9 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             return clauses
         if direct:
             return direct
+        shifted = _shifted_object(token)
+        if shifted:
+            return shifted
         for c in children:
             if c.dep_ == "prep" and c.lower_ in (
                 "to",
@@ -332,9 +340,26 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
                 "about",
                 "of",
             ):
-                return [(o, 0.9) for o in c.children if c.dep_ and o.dep_ in ("pobj", "pcomp")]
+                objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if objects and all(is_time(o) for o in objects):
+                    continue  # "proposed on Monday": when, not what
+                return [(o, 0.9) for o in objects]
         return _attributed_clause(token, analysis)
     return _noun_complements(hit, analysis)
+
+
+def _shifted_object(verb: Token) -> list[tuple[Token, float]]:
+    """ "denounced as a crime the agency's handling of X": an object put after the
+    verdict, which the parser hangs on the verdict noun as its apposition."""
+    return [
+        (appos, 0.85)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for appos in noun.children
+        if appos.dep_ == "appos" and appos.i > noun.i
+    ]
 
 
 def _object_gap(verb: Token) -> bool:
@@ -511,6 +536,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         "opposes",
     ):
         predicate = cue.actor_predicate  # "jailed 52 members of X": people, but no name
+        if any(t.ent_type_ == "MONEY" for t in target.subtree):
+            return  # "charged a $3 toll", "fined $5,000": a sum is no one's conduct
     if predicate is None or (target.pos_ == "PRON" and named_law is None):
         return
     both = _both(target, analysis)

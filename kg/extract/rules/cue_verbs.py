@@ -214,6 +214,8 @@ def _commitments(
             continue  # "every state will try it": a forecast about anyone, no one's commitment
         subjects = analysis.actors(subject_tok) if subject_tok is not None else []
         subjects = [s for s in subjects if s.entity.is_actor]  # "the act would …": no one's
+        if subject_tok is not None and subject_tok.lower_ == "it":
+            subjects = [s for s in subjects if s.entity.kind != "Person"]  # "it will pay for …"
         speaker = analysis.speaker(verb)
         negated = is_negated(verb)
         cue = Cue(verb.lemma_.lower(), "VERB", None, "proposes", None, 1, 0.6, "planned")
