@@ -152,8 +152,8 @@ def _analyzer():  # noqa: ANN202 - vaderSentiment has no type hints
 
 def tone(words: str) -> float:
     """VADER's compound score of a phrase (-1..1), with its own rules for negation,
-    contrast and intensifiers: how a quoted phrase sounds as a whole ("solved a
-    problem that barely exists" -0.15 though "solved" alone is good).
+    contrast and intensifiers: how a quoted phrase sounds as a whole (a good head
+    word can be undone by the words around it).
 
     VADER's own ratings, not the project's: a phrase is judged as its raters read it.
     """

@@ -500,7 +500,7 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return  # "is accepting public comments on the rule": a step, not a stance
     if target.lemma_.lower() in REPORT_NOUNS and target.pos_ == "NOUN":
         # "rejected that estimate": a reply to its author (relations.v1), no issue;
-        # "disagrees with the attorney general's characterization": with its author
+        # "disagrees with the auditor's estimate": with its author
         author = _report_author(target, analysis)
         replies = cue.actor_predicate in ("agreesWith", "disagreesWith")
         if author is not None and replies and not walk.holds(author.entity):

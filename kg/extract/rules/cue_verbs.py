@@ -98,12 +98,12 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
 
 
 #: Nouns whose infinitive is something one could do, not something done: "had every
-#: opportunity to work with us".
+#: chance to work with the unions".
 CHANCES = frozenset({"opportunity", "chance", "time", "ability", "right", "option", "freedom"})
 
 
 def _unused_chance(verb: Token) -> bool:
-    """ "The governor had every opportunity to work with us": a chance, no stance."""
+    """ "The governor had every chance to work with the unions": a chance, no stance."""
     return (
         verb.dep_ == "acl"
         and verb.head.lemma_.lower() in CHANCES
@@ -147,7 +147,7 @@ def _mutual(
         return
     polarity = hit.cue.polarity * (-1 if is_negated(hit.token) else 1)
     if polarity != hit.cue.polarity and _on_little(hit.token):
-        # "A and I don't agree on much, but we agree on this": a hedge, and the
+        # "A and I don't agree on everything, but we agree on the levy": a hedge, and the
         # agreement that follows it is the claim
         if not any(
             c.dep_ == "conj" and c.lemma_ == hit.token.lemma_ and not is_negated(c)
@@ -170,12 +170,12 @@ def _mutual(
             yield from _claims(analysis, config, sent, hit.token, [first], [stance])
 
 
-#: Quantities that make a negated agreement a hedge: "we don't agree on much".
+#: Quantities that make a negated agreement a hedge: "we don't agree on everything".
 LITTLE = frozenset({"much", "everything", "all", "anything", "many", "most", "lot"})
 
 
 def _on_little(verb: Token) -> bool:
-    """ "agree on much", "agree on everything": what is (not) agreed on is no issue."""
+    """ "agree on everything", "agree on all of it": what is (not) agreed on is no issue."""
     return any(
         o.lower_ in LITTLE
         for p in verb.children

@@ -18,13 +18,13 @@ aims it:
   it ("the council kicked the can down the road" criticizes the council); an
   idiom with a noun head is aimed like an evaluative noun ("a power grab");
 - a speaker's own words, quoted in narration as what someone did or is, land on
-  that subject ("Lee said the board had “ignored every parent”", "said the levy
+  that subject ("Lee said the board had “neglected every tenant”", "said the levy
   would “hollow out downtown”"): rated by their head word, else by how the phrase
   sounds to VADER as a whole, else blame, as a quoted label is;
 - a feeling lands on what it is about, judged by whoever feels it: a clause's
-  subject ("disappointed that the mayor sided with X"), an object ("pleased with
+  subject ("frustrated that the mayor let the fund lapse"), an object ("pleased with
   the ruling"), or with neither, the decision or vote named just before ("X said
-  it was “deeply disappointed” and would appeal"); the one who feels is never the
+  it was “bitterly disappointed” and would seek a rehearing"); the one who feels is never the
   target ("the growers were disappointed" is no verdict on the growers).
 
 The holder is the sentence's speaker (a quotation's or a reported clause's)
@@ -68,7 +68,7 @@ POSSESSOR = rule(
 FEELING = rule(
     "evaluation.feeling",
     NAME,
-    "how one feels about what another did: disappointed that X sided with Y",
+    "how one feels about what another did: frustrated that X let the fund lapse",
 )
 QUOTED = rule(
     "evaluation.quoted",
@@ -124,7 +124,7 @@ DEED_NOUNS = frozenset(
     "decision move action ruling choice order announcement rescission veto vote".split()
 )
 #: Adjectives of feeling: their subject is the one who feels, and what the feeling
-#: is about is what is judged ("disappointed that the mayor sided with X").
+#: is about is what is judged ("frustrated that the mayor let the fund lapse").
 FEELINGS = frozenset(
     """disappointed dismayed frustrated troubled alarmed appalled outraged angered saddened
     upset angry furious disturbed disheartened discouraged disgusted pleased delighted
@@ -152,7 +152,7 @@ UNDERGOING = frozenset(
 REPORTING = frozenset(
     "argue claim allege contend insist complain warn accuse charge deny dispute".split()
 )
-#: Verbs whose object is something their subject did: "made a courageous choice".
+#: Verbs whose object is something their subject did: "made a brave call".
 DOING_VERBS = frozenset({"make", "do", "take", "show"})
 #: Nouns for what someone did, judged as their doing when a doing verb has them.
 DEEDS_DONE = CONDUCT_NOUNS | DEED_NOUNS | frozenset({"step", "stand", "call", "mistake"})
@@ -167,7 +167,7 @@ GOOD_LABELS = frozenset(
 )
 #: Nouns for a favour done to others: "“a gift to the largest shippers”" blames the giver.
 FAVOURS = frozenset({"gift", "favor", "favour", "present", "windfall", "boon", "handout"})
-#: Verbs that put one thing before another: "chose people over paperwork".
+#: Verbs that put one thing before another: "picked riders over contractors".
 PREFERRING = frozenset({"choose", "put", "place", "prefer", "prioritize", "favor", "pick", "value"})
 #: VADER's own cut between a neutral phrase and one that sounds good or bad.
 TONE = 0.1
@@ -299,7 +299,7 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
 
 
 def _bestowed(noun: Token) -> bool:
-    """ "The credit belongs to X", "the blame lies with X": a merit given to someone."""
+    """ "The credit goes to X", "the blame lies with X": a merit given to someone."""
     return (
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in MERITS
@@ -333,7 +333,7 @@ def _quoted_label(noun: Token, opinions: OpinionLexicon) -> float:
     if value:
         return value
     if lemma in GOOD_LABELS:
-        return LABEL_VALENCE  # "“a model for the region”", "“a conservative answer”"
+        return LABEL_VALENCE  # "“a model for the region”", "“a practical answer”"
     if any(opinions.rate(t.lower_) > 0 or opinions.rate(t.lemma_) > 0 for t in noun.subtree):
         return 0.0  # "“the most important investment in years”": leave it to its words
     return -LABEL_VALENCE
@@ -371,7 +371,7 @@ def _aims(token: Token) -> Iterator[Aim]:
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
     elif _bestowed(node):
-        yield from (  # "the credit belongs largely to X": a verdict on X
+        yield from (  # "the credit goes mostly to X": a verdict on X
             Aim(o, COPULA)
             for p in head.children
             if p.dep_ == "prep" and p.lower_ in ("to", "with", "on")
@@ -395,7 +395,7 @@ def _aims(token: Token) -> Iterator[Aim]:
 
 
 def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
-    """ "We are disappointed that the mayor sided with X" (the clause's subject), "pleased
+    """ "We are frustrated that the mayor let the fund lapse" (the clause's subject), "pleased
     with the ruling" (the object), "said it was disappointed" (the deed named just
     before): what a feeling is about, judged by whoever feels it."""
     judge = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _subject(verb)
@@ -443,16 +443,16 @@ def _deed_before(token: Token) -> Token | None:
 def _quoted_predicates(
     sent: Span, analysis: DocAnalysis, opinions: OpinionLexicon
 ) -> Iterator[tuple[Token, Aim, float]]:
-    """ "Lee said the board had “ignored every parent”", "said the vote was “a
+    """ "Lee said the board had “neglected every tenant”", "said the vote was “a
     betrayal”": the speaker's own words, quoted in narration as what someone did or
     is, are the speaker's verdict on that subject (head of the quoted words, the
     aim, the valence).
 
     The valence is the head word's rating when the phrase as a whole (VADER's
-    compound) does not sound the other way ("“solved a problem that barely
-    exists”" is no praise); else the phrase's tone; else, as with a quoted label,
+    compound) does not sound the other way ("“improved a form that barely
+    matters”" is no praise); else the phrase's tone; else, as with a quoted label,
     blame: a reporter quotes the words a speaker chose to fault someone with
-    ("had “stonewalled” the committee")."""
+    ("had “stalled” the audit")."""
     quotes = analysis.quotes
     if quotes.at(sent[0].idx) is not None:
         return  # a quotation with its tag: the other aims read its words
@@ -488,7 +488,7 @@ def _quoted_predicates(
 
 def _reporter(predicate: Token) -> Token | None:
     """The subject of the verb whose reported clause ``predicate`` heads ("X said the
-    board had …", "praised the veto, saying the bill had …"); None when the clause
+    board had …", "welcomed the veto, saying the bill had …"); None when the clause
     hangs on no verb with a subject, and the clause's speaker is the judge."""
     node = predicate
     while node.dep_ == "conj":
@@ -532,7 +532,7 @@ def _quoted_valence(head: Token, words: list[Token], text: str, opinions: Opinio
     if head.lemma_.lower() in GOOD_LABELS:
         return LABEL_VALENCE  # was “a first step”
     if any(_contrast(t) or t.head is head and t.dep_ == "ccomp" for t in words):
-        # “puts growers, not lobbyists, in charge”, “chose people over paperwork”, “shows
+        # “hands the keys to riders, not consultants”, “picked riders over contractors”, “shows
         # that X”: a contrast or a preference, or a claim whose own words decide
         return 0.0
     return -LABEL_VALENCE
@@ -540,7 +540,7 @@ def _quoted_valence(head: Token, words: list[Token], text: str, opinions: Opinio
 
 def _contrast(token: Token) -> bool:
     """A contrast or a preference in quoted words, which may praise what it seems to
-    blame: "puts growers, not lobbyists, in charge", "chose people over paperwork"."""
+    blame: "hands the keys to riders, not consultants", "picked riders over contractors"."""
     if token.dep_ == "neg":
         return token.i > 0 and token.doc[token.i - 1].text == ","  # "X, not Y,"
     if token.lower_ != "over" or token.dep_ != "prep":
@@ -571,7 +571,7 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
         judge = _subject(head)
         yield from (Aim(o, VERDICT, judge, named=noun) for o in head.children if o.dep_ == "dobj")
     elif lemma in DEEDS_DONE and noun.dep_ == "dobj" and head.lemma_ in DOING_VERBS:
-        # "the council made a courageous choice", "she has done remarkable work"
+        # "the council made a brave call", "she has done excellent work"
         subject = _subject(head)
         if subject is not None:
             for doer in (subject, *(c for c in subject.children if c.dep_ == "conj")):
@@ -700,7 +700,7 @@ def _claims(
 
 
 def _contrasted(noun: Token) -> bool:
-    """ "deserves support, not a pink slip": a "not" after the noun denies what follows
+    """ "deserves our thanks, not a reprimand": a "not" after the noun denies what follows
     it, not the noun."""
     return noun.pos_ == "NOUN" and any(c.dep_ == "neg" and c.i > noun.i for c in noun.children)
 

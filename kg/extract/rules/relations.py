@@ -108,8 +108,8 @@ DISPUTING_VERBS = frozenset({"dispute", "reject", "deny", "contest", "refute", "
 CONFIRMING_VERBS = frozenset({"back", "support", "confirm", "corroborate", "endorse", "accept"})
 #: Verbs that put their object at odds with someone: "a stance that puts her at odds with Y".
 PLACING_VERBS = frozenset({"put", "place", "leave", "set", "find"})
-#: Heads of idioms that fault an argument rather than a deed ("a red herring", "a straw
-#: man", "a scare tactic"): said of "that" after a claim, they answer its author.
+#: Heads of idioms that fault an argument rather than a deed ("a straw man", "a
+#: smoke-and-mirrors act", "a scare tactic"): said of "that" after a claim, they answer its author.
 ARGUMENT_FAULTS = frozenset({"herring", "man", "tactic", "mirrors", "switch", "slope"})
 #: Adverbs that make "sees it differently" a change of mind, not a reply.
 CHANGE_OF_MIND = frozenset({"now", "since", "today"})
@@ -376,7 +376,7 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     if token.lemma_ == "see" and any(c.lower_ == "differently" for c in token.children):
         if any(c.lower_ in CHANGE_OF_MIND for c in token.children):
-            return None  # "she now sees things differently": she changed her mind
+            return None  # "he now sees it differently": she changed her mind
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     return None
 
@@ -393,7 +393,7 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
     lemma, negated = word.lemma_.lower(), is_negated(verb) or is_negated(word)
     false = (lemma in FALSE_WORDS and not negated) or (lemma in TRUE_WORDS and negated)
     if not false and not negated and _back_pointer(subject) and word.dep_ == "attr":
-        # "That is a red herring.", "That is a straw man.": an idiom that faults an argument
+        # "That is a straw man.", "That is a straw man.": an idiom that faults an argument
         idiom = default_opinions().idioms_in(verb.sent).get(word.i, 0.0)
         false = idiom < 0 and word.lemma_.lower() in ARGUMENT_FAULTS
     if _right_that(word) and lemma in TRUE_WORDS and not negated:

@@ -176,57 +176,60 @@ def test_a_verdict_of_lacking_merit(extract):
     ("text", "expected"),
     [
         (  # a speaker's words quoted as what another did: blame, though no word is rated
-            "Councilwoman Ada Pruitt said the Harlow Transit Authority had “stonewalled” "
+            "Councilwoman Ada Thrane said the Pennock Transit Authority had “stalled” "
             "the auditors.",
-            {("Ada Pruitt", "criticizes", "Harlow Transit Authority", -1)},
+            {("Ada Thrane", "criticizes", "Pennock Transit Authority", -1)},
         ),
         (  # the quoted head's own rating
-            "Osric Pell said the Harlow Transit Authority had “betrayed every rider.”",
-            {("Osric Pell", "criticizes", "Harlow Transit Authority", -1)},
+            "Osric Pell said the Pennock Transit Authority had “betrayed every rider.”",
+            {("Osric Pell", "criticizes", "Pennock Transit Authority", -1)},
         ),
         (  # the judge of a participle's quoted clause is the subject it hangs on
             "The Assembly passed the Harbor Act in May. Governor Lena Ruiz vetoed it on "
-            "Friday. Senator Ivo Brandt praised the veto, saying the bill had been “rushed "
+            "Friday. Senator Ivo Brandt welcomed the veto, saying the bill had been “jammed "
             "through without a hearing.”",
             {("Ivo Brandt", "opposes", "Harbor Act", -1)},
         ),
         (  # quoted words said of a policy
-            "Mayor Tove Lindqvist said the parking levy would “hollow out downtown.”",
-            {("Tove Lindqvist", "opposes", "parking levy", -1)},
+            "Mayor Tove Ostervelt said the parking levy would “hollow out downtown.”",
+            {("Tove Ostervelt", "opposes", "parking levy", -1)},
         ),
         (  # a quoted predicate noun
-            "Osric Pell said the levy was “a betrayal of every dock family.”",
+            "Osric Pell said the levy was “an insult to every dock worker.”",
             {("Osric Pell", "opposes", "levy", -1)},
         ),
         (  # quoted words that sound good as a whole
-            "Senator Ines Ortolan said the levy would “make the harbor safer and fairer "
+            "Senator Edda Ortolan said the levy would “make the harbor safer and fairer "
             "for everyone.”",
-            {("Ines Ortolan", "supports", "levy", 1)},
+            {("Edda Ortolan", "supports", "levy", 1)},
         ),
         (  # what one feels about what another did: the clause's subject
-            "“I am disappointed that Mayor Ada Birch has sided with the developers,” "
+            "“I am frustrated that Mayor Ada Birch has let the harbor fund lapse,” "
             "said Osric Pell.",
             {("Osric Pell", "criticizes", "Ada Birch", -1)},
         ),
         (  # the object of the feeling
-            "The Harlow Tenants Union said it was deeply disappointed in the Harlow City Council.",
-            {("Harlow Tenants Union", "criticizes", "Harlow City Council", -1)},
+            "The Pennock Tenants Union said it was deeply disappointed in the Pennock "
+            "City Council.",
+            {("Pennock Tenants Union", "criticizes", "Pennock City Council", -1)},
         ),
         (  # a feeling with no object: the deed named just before; "it" is the speaker
             "The Harbor Authority issued its ruling on the north pier on Monday.\n\n"
-            "The Marsh Alliance said it was “deeply disappointed” and would appeal.",
-            {("Marsh Alliance", "opposes", "ruling", -1)},
+            "The Brackmoor Alliance said it was “bitterly disappointed” and would seek "
+            "a rehearing.",
+            {("Brackmoor Alliance", "opposes", "ruling", -1)},
         ),
         (  # a good label noun in quotation marks praises
             "Senator Lena Forde called the levy “a model for the region.”",
             {("Lena Forde", "supports", "levy", 1)},
         ),
         (  # a deed done, judged: a verdict on its doer
-            "“The Harlow council has made a courageous choice,” said Osric Pell.",
-            {("Osric Pell", "praises", "Harlow council", 1)},
+            "“The Pennock council has made a brave call,” said Osric Pell.",
+            {("Osric Pell", "praises", "Pennock council", 1)},
         ),
         (
-            "“Director Ada Birch has done remarkable work with very little,” said Osric Pell.",
+            "“Director Ada Birch has done excellent work for the branch libraries,” said "
+            "Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
         (  # a bad deed, said by a speaker, is a verdict on its doer
@@ -235,12 +238,11 @@ def test_a_verdict_of_lacking_merit(extract):
             {("Osric Pell", "criticizes", "Ada Birch", -1)},
         ),
         (  # "X, not Y": the "not" denies Y, not X
-            "“Director Ada Birch deserves the council’s support, not a pink slip,” said "
-            "Osric Pell.",
+            "“Director Ada Birch deserves the board’s thanks, not a reprimand,” said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
-        (  # merit given to someone: "the credit belongs to X"
-            "“The credit for the new library belongs largely to Commissioner Ada Birch,” "
+        (  # merit given to someone: "the credit goes to X"
+            "“The credit for the new library goes mostly to Commissioner Ada Birch,” "
             "said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
@@ -260,17 +262,17 @@ def test_quoted_words_and_feelings(extract, text, expected):
         # a wrong done to the subject, not one it did
         "Osric Pell said Judge Ivo Brandt had been “railroaded” by the panel.",
         # the feeling is the growers' own, and nothing was named that they feel about
-        "Osric Pell said the Harlow Grange was disappointed.",
+        "Osric Pell said the Pennock Grange was disappointed.",
         # a feeling about what one is about to do
-        "The Harlow Grange said it was pleased to report a record harvest.",
+        "The Pennock Grange said it was pleased to report a record harvest.",
         # a quoted preference may praise: no blame read into it
-        "Senator Ines Calder said the governor had “chosen riders over paperwork.”",
+        "Senator Edda Moravec said the governor had “picked riders over contractors.”",
         # what the subject feels or undergoes is no verdict on it
-        "“The Harlow Grange fears the levy and has lost two mills,” said Osric Pell.",
+        "“The Pennock Grange fears the levy and has lost two mills,” said Osric Pell.",
         # a verb that reports a claim judges the claim, not the one who claims
         "“Governor Ada Birch has argued that the levy pays for itself,” said Osric Pell.",
         # negated quoted conduct
-        "Osric Pell said the Harlow Transit Authority had not “stonewalled” anyone.",
+        "Osric Pell said the Pennock Transit Authority had not “stalled” anyone.",
     ],
 )
 def test_no_verdict_from_quoted_words_or_feelings(extract, text):

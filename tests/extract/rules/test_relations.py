@@ -79,9 +79,9 @@ def test_rebuttals(extract, text, expected):
         "Bo Lind said the pilot saved money. “It will not pass the council,” said Ann Vole.",
         # "that is not what" with no claim before it
         "“That is not what we planned,” said Ann Vole.",
-        # "now sees things differently": a change of mind, not a reply
+        # "now sees it differently": a change of mind, not a reply
         "Senator Ada Lund said the dam tax was needed. Mayor Ivo Pell, who voted against "
-        "a similar tax in 2019, said he now sees things differently.",
+        "a similar tax in 2019, said he now sees it differently.",
     ],
 )
 def test_no_rebuttal(extract, text):
@@ -131,30 +131,29 @@ def relations_between_actors(claims):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # "don't agree on much, but we agree on this": agreement, not disagreement
-            "Senator Tomas Ferreira spoke first. “Senator Ferreira and I don’t agree on much, "
-            "but we agree on this,” said Senator Rhea Lund.",
-            {("Tomas Ferreira", "agreesWith", "Rhea Lund")},
+        (  # "don't agree on everything, but we agree on the levy": agreement, not disagreement
+            "Senator Tomas Quillby spoke first. “Senator Quillby and I don’t agree on "
+            "everything, but we agree on the levy,” said Senator Rhea Varga.",
+            {("Tomas Quillby", "agreesWith", "Rhea Varga")},
         ),
         (  # a chance to work with someone, not taken, is no agreement
-            "“Mayor Ada Birch had every opportunity to work with us,” said Osric Pell.",
+            "“Mayor Ada Birch had every chance to work with the unions,” said Osric Pell.",
             set(),
         ),
         (  # the hedge alone is no claim
-            "Senator Tomas Ferreira spoke first. “Senator Ferreira and I don’t agree on much,” "
-            "said Senator Rhea Lund.",
+            "Senator Tomas Quillby spoke first. “Senator Quillby and I don’t agree on everything,” "
+            "said Senator Rhea Varga.",
             set(),
         ),
         (  # an idiom that faults an argument, said of "that" after someone's claim
-            "The Harlow Growers Guild says the rule would raise costs. “That is a red "
-            "herring,” said Ada Pruitt.",
-            {("Ada Pruitt", "disagreesWith", "Harlow Growers Guild")},
+            "The Pennock Growers Guild says the rule would raise costs. “That is a straw "
+            "man,” said Ada Thrane.",
+            {("Ada Thrane", "disagreesWith", "Pennock Growers Guild")},
         ),
-        (  # disagreeing with someone's characterization is disagreeing with them
-            "Attorney General Rhea Vance sued Pellwick Tickets in March. Pellwick said in a "
-            "statement that it “disagrees with the Attorney General’s characterization of its "
-            "practices.”",
-            {("Pellwick", "disagreesWith", "Rhea Vance")},
+        (  # disagreeing with someone's estimate is disagreeing with them
+            "State Auditor Rhea Kestel faulted Pellwick Tickets in March. Pellwick said in a "
+            "statement that it “disagrees with Auditor Kestel’s estimate of its costs.”",
+            {("Pellwick", "disagreesWith", "Rhea Kestel")},
         ),
     ],
 )
