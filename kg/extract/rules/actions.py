@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
+from kg.extract.analysis.coref import relative_antecedent
 from kg.extract.cues import (
     NON_ACTIONS,
     is_negated,
@@ -578,6 +579,8 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
     Committee": the body that carries a law supports it."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        subject = relative_antecedent(subject)  # "Bill 9, which passed the Senate in May"
     if subject is None or obj is None:
         return
     bodies = [r for r in analysis.actors(subject) if r.entity.kind == "Organization"]

@@ -460,3 +460,8 @@ def test_filing_suit_or_writing_some_bill_is_no_bill_of_ones_own(extract):
         "written a bill that treats teachers well."
     )
     assert not [c for c in extract(text) if c.rule == "actions.filed"]
+
+
+def test_a_law_which_passed_a_body_is_supported_by_it(extract):
+    text = "Senate Bill 40, which passed the state Senate last month, would ban book challenges."
+    assert ("Senate", "supports", "Senate Bill 40", 1) in core(extract(text))
