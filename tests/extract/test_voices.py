@@ -118,18 +118,18 @@ def test_her_is_not_the_one_whose_clause_it_is_and_follows_her_last_mention(anal
 
 def test_a_name_listed_with_people_is_a_person_without_its_plural_title(analyse):
     analysis = analyse(
-        "Supervisors Nolan Achterfeld, Imogen Wexcombe and Rafe Dunleavy-Ortiz voted for the "
+        "Supervisors Nolan Achterfeld, Odile Wexcombe and Rafe Dunleavy-Ortiz voted for the "
         "deal. An amendment from Wexcombe passed. Wexcombe said she was pleased."
     )
     kinds = {e.label: e.kind for e in analysis.names.mention_entities}
-    assert kinds.get("Imogen Wexcombe") == "Person"
+    assert kinds.get("Odile Wexcombe") == "Person"
     assert "Supervisors Nolan Achterfeld" not in kinds
 
 
 def test_a_company_named_without_its_last_word_is_the_same_company(analyse):
     analysis = analyse(
         "The board approved a tax break for Brackenfield Digital on Tuesday. "
-        "Brackenfield’s vice president, Lyle Ormsby, thanked the board. "
+        "Brackenfield’s vice president, Bram Ormsby, thanked the board. "
         "Brackenfield will hire 90 people, the company said."
     )
     labels = {e.label for e in analysis.names.mention_entities if "Brackenfield" in e.label}

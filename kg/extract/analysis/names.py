@@ -880,7 +880,7 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         kinds_of_text.setdefault(m.text.lower(), m.kind)
     labels: list[tuple[str, str]] = []
     latest: dict[str, str] = {}  # surname → the full name last written with it
-    companies: dict[str, str] = {}  # "Quarry Ridge" → "Quarry Ridge Digital"
+    companies: dict[str, str] = {}  # "Fenlow Ridge" → "Fenlow Ridge Digital"
     for m in mentions:
         words = m.text.split()
         surname = words[-1].lower()
@@ -897,7 +897,7 @@ def _canonical(mentions: list[NameMention], acronyms: dict[int, str]) -> list[En
         elif (
             len(words) == 1 and m.kind in ("Person", "Group") and len(firsts.get(surname, ())) == 1
         ):
-            labels.append((firsts[surname][0], "Person"))  # "Teo" for the one Teo named
+            labels.append((firsts[surname][0], "Person"))  # "Osric" for the one Osric named
         else:
             labels.append((m.text, kinds_of_text.get(m.text.lower(), m.kind)))
     aliases: dict[str, set[str]] = defaultdict(set)
