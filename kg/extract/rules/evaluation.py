@@ -40,7 +40,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
-from kg.extract.analysis.speakers import is_speech_verb
 from kg.extract.cues import is_negated, is_supposition, modality_of
 from kg.extract.holders import is_passive
 from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
@@ -478,26 +477,29 @@ def _quoted_predicates(
         ref = analysis.actor(subject)
         if is_passive(predicate) and ref is not None and ref.entity.is_actor:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
+        reporter = _reporter(predicate)
+        judge = analysis.actor(reporter) if reporter is not None else None
+        if reporter is not None and (judge is None or not judge.entity.is_actor):
+            continue  # "the coalition said …", a reporter we cannot name: not the speaker's
         valence = _quoted_valence(head, words, analysis.text[quote.start : quote.end], opinions)
         if valence:
-            yield head, Aim(subject, QUOTED, _reporter(predicate, analysis)), valence
+            yield head, Aim(subject, QUOTED, reporter), valence
 
 
-def _reporter(predicate: Token, analysis: DocAnalysis) -> Token | None:
-    """The subject of the speech verb whose clause ``predicate`` heads ("X said the
-    board had …", "praised the veto, saying the bill had …"), when it names an actor;
-    else None, and the clause's speaker is the judge."""
+def _reporter(predicate: Token) -> Token | None:
+    """The subject of the verb whose reported clause ``predicate`` heads ("X said the
+    board had …", "praised the veto, saying the bill had …"); None when the clause
+    hangs on no verb with a subject, and the clause's speaker is the judge."""
     node = predicate
     while node.dep_ == "conj":
         node = node.head
     verb = node.head
-    if node.dep_ != "ccomp" or not is_speech_verb(verb, analysis.lexicon):
+    if node.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    ref = analysis.actor(subject) if subject is not None else None
-    return subject if ref is not None and ref.entity.is_actor else None
+    return subject
 
 
 def _quoted_predicate(head: Token) -> Token | None:
