@@ -87,7 +87,14 @@ def subject_token(verb: Token, depth: int = 0, *, passive_ok: bool = False) -> T
         return subject_token(_over_preposition(verb), depth + 1)
     if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if depth < 3 and verb.dep_ in ("acl", "relcl") and verb.head.lower_ in HOW_MUCH:
+        # "these deals do nothing to protect X": the deals' doing, not the speaker's
+        return subject_token(verb.head.head, depth + 1)
     return None
+
+
+#: Pronouns of amount an infinitive may follow: "did little to help", "do nothing to stop".
+HOW_MUCH = frozenset({"nothing", "little", "much", "something", "everything", "anything"})
 
 
 def _over_preposition(verb: Token) -> Token:

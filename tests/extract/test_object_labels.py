@@ -65,3 +65,11 @@ def test_object_shifted_after_the_verdict(extract):
     found = triples(claims)
     assert ("Ruritania", "criticizes", "Molvania") in found
     assert not {t for t in found if t[2] == "Friday"}
+
+
+def test_what_a_thing_does_nothing_to_do_is_no_ones_stance(extract):
+    claims = extract(
+        "“Noncompete clauses trap cooks and cashiers,” said Sen. Ada Brill. "
+        "“These agreements do nothing to protect trade secrets.”"
+    )
+    assert not {t for t in triples(claims) if "trade secrets" in t[2]}
