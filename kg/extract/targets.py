@@ -127,7 +127,7 @@ POLICY_HEADS = GENERIC_ISSUES | frozenset(
     mandate standard limit requirement subsidy grant credit abatement expansion extension
     renewal moratorium rollback repeal cut increase closure merger""".split()
 )
-#: Nouns for what someone said, not a policy: "rejected that estimate".
+#: Nouns for what someone said, not a policy: "rebutted that forecast".
 REPORT_NOUNS = frozenset(
     """estimate claim assertion contention allegation account argument notion premise
     prediction characterization characterisation""".split()
@@ -317,7 +317,7 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             and not clauses
             and cue.issue_predicate in ("supports", "opposes", "proposes")
         ):
-            # "supports giving families relief", "proposed charging a toll": a gerund is what
+            # "supports handing renters a rebate", "proposed charging a toll": a gerund is what
             # is supported or proposed
             clauses = [(c, 0.85) for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
         if direct and cue.actor_predicate and not cue.issue_predicate:
@@ -499,7 +499,7 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
     if target.lemma_.lower() in PROCESS_NOUNS and target.pos_ == "NOUN":
         return  # "is accepting public comments on the rule": a step, not a stance
     if target.lemma_.lower() in REPORT_NOUNS and target.pos_ == "NOUN":
-        # "rejected that estimate": a reply to its author (relations.v1), no issue;
+        # "rebutted that forecast": a reply to its author (relations.v1), no issue;
         # "disagrees with the auditor's estimate": with its author
         author = _report_author(target, analysis)
         replies = cue.actor_predicate in ("agreesWith", "disagreesWith")
@@ -932,7 +932,7 @@ def fuller_mention(token: Token, analysis: DocAnalysis) -> Entity | None:
         if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.pos_ == "PROPN" and getattr(analysis.names.at(tok), "kind", None) != "Issue":
-            continue  # "this protection" after "the Safe Harbor Protection Act": that law
+            continue  # "this shield" after "the Coastline Shield Act": that law
         if here - analysis.sentence_number(tok) > FULLER_SENTENCES_BACK:
             return None
         named = analysis.names.at(tok)

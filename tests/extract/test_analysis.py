@@ -75,7 +75,7 @@ def test_the_lazy_tables_hold_what_asking_every_token_gives(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Brightwell Foods and Corvane Logistics signed the pact. The two companies said "
+        "Brightwell Foods and Pellicott Logistics signed the pact. The two companies said "
         "they would back the Dockside Freight Act.",
         "Opponents, led by the Harbor Alliance and the Tenants Union of Dunmore, rallied. "
         "Groups such as Clearwater Watch and River Friends, which oppose the levy, spoke.",

@@ -110,7 +110,7 @@ def test_asking_another_to_co_sponsor_a_bill_supports_it(extract):
         "that it could not be enforced.",
         "Trustee Ken Marr is weighing backing the levy.",
         # words that name no issue
-        "“Lena Oduya and I don’t agree on much,” said Mayor Tom Hale.",
+        "“Lena Quarrington and I don’t agree on much,” said Mayor Tom Hale.",
         "“When the storm hits, the first thing I want is a working pump,” said Ada Roe.",
         # the people asked to do something are not what is supported
         "“We keep asking the nurses who do this work to subsidize the whole system with "

@@ -21,7 +21,9 @@ def test_a_label_drops_what_stands_in_parentheses_and_keeps_the_rest(nlp):
 
 
 def test_the_token_facts_are_the_token_attributes(nlp):
-    doc = nlp("Mayor Dana Okafor said the Brennick Ferry Act would RAISE fares. Critics disagreed.")
+    doc = nlp(
+        "Mayor Dana Ndirangu said the Brennick Ferry Act would RAISE fares. Critics disagreed."
+    )
     facts = token_facts(doc)
     assert facts is token_facts(doc)
     assert facts.pos == [t.pos_ for t in doc]
@@ -33,7 +35,9 @@ def test_the_token_facts_are_the_token_attributes(nlp):
 
 
 def test_tokens_where_gives_the_tokens_that_match_every_condition_in_order(nlp):
-    doc = nlp("Mayor Dana Okafor said the Brennick Ferry Act would raise fares. Critics disagreed.")
+    doc = nlp(
+        "Mayor Dana Ndirangu said the Brennick Ferry Act would raise fares. Critics disagreed."
+    )
     second = list(doc.sents)[1]
     assert [t.i for t in tokens_where(doc, pos=("VERB",))] == [t.i for t in doc if t.pos_ == "VERB"]
     assert [t.text for t in tokens_where(doc, pos=("VERB",), lemma={"say"})] == ["said"]
@@ -46,7 +50,7 @@ def test_every_cue_match_cue_finds_is_among_the_cue_candidates(analyse):
     from kg.extract.cues import cue_candidates, match_cue
 
     analysis = analyse(
-        "Governor Ilse Varga strongly opposes the Tidewater Toll Act, and her aides are "
+        "Governor Ilse Varga strongly opposes the Saltreach Toll Act, and her aides are "
         "against it. The Moorfield Tenants Union supported the levy and called the plan a "
         "giveaway. Critics were opposed to the merger; the council voted in favor of it."
     )
@@ -75,7 +79,7 @@ def test_a_phrase_is_worked_out_once_and_its_document_is_not_kept_alive(nlp):
 
     from kg.extract.labels import phrase_tokens
 
-    doc = nlp("The Calder Basin Trust backed the plan to restore the old mill race.")
+    doc = nlp("The Colwyn Basin Trust backed the plan to restore the old mill race.")
     plan = next(t for t in doc if t.text == "plan")
     first = phrase_tokens(plan)
     first.append(doc[0])  # a caller may change its list: the next answer is its own

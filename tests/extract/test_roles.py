@@ -193,9 +193,9 @@ def test_the_group_is_the_organisation_named_just_before(extract):
 
 OPED = """Opinion | Staff the wards
 
-By Ilsa Drummond
+By Ilsa Penhallow
 
-Ilsa Drummond is a pediatric nurse at Cobble Hill Hospital and serves on the board of the \
+Ilsa Penhallow is a pediatric nurse at Cobble Hill Hospital and serves on the board of the \
 Ohio Pediatric Nurses Association.
 
 I have worked nights for 20 years. The Ohio Pediatric Nurses Association, of which I am a \
@@ -206,7 +206,7 @@ member, has asked the board to act.
 def test_of_which_i_am_a_member_is_the_authors_membership(extract):
     claims = [c for c in extract(OPED) if c.rule == "roles.member_clause"]
     assert {(c.subject.label, c.object.label) for c in claims} == {
-        ("Ilsa Drummond", "Ohio Pediatric Nurses Association")
+        ("Ilsa Penhallow", "Ohio Pediatric Nurses Association")
     }
 
 
@@ -215,13 +215,13 @@ def test_a_byline_name_the_recogniser_misses_is_still_the_author(nlp):
     from kg.extract.analysis.names import find_names
     from kg.extract.lexicon import default_lexicon
 
-    assert byline_person("Opinion | Title\n\nBy Ilsa Drummond, guest writer\n\nText.") == (
-        "Ilsa Drummond"
+    assert byline_person("Opinion | Title\n\nBy Ilsa Penhallow, guest writer\n\nText.") == (
+        "Ilsa Penhallow"
     )
     assert byline_person("By the Editorial Board, The Harbor Times\n\nText.") is None
-    doc = nlp("Drummond is a pediatric nurse.")
-    names = find_names(doc, default_lexicon(), people=("Ilsa Drummond",))
-    assert names.at(doc[0]).label == "Ilsa Drummond"
+    doc = nlp("Penhallow is a pediatric nurse.")
+    names = find_names(doc, default_lexicon(), people=("Ilsa Penhallow",))
+    assert names.at(doc[0]).label == "Ilsa Penhallow"
 
 
 def test_a_party_apposition_on_a_description_is_the_persons(extract):

@@ -639,7 +639,7 @@ class Resolver:
         if det is not None and det.lower_ not in ("a", "an"):
             return None
         if any(c.dep_ == "amod" and c.lower_ in OTHER_LAWS for c in token.children):
-            return None  # "voted against a similar bill": not the one named next
+            return None  # "backed a comparable measure": not the one named next
         index = self.mentions
         issues = index.issue_starts
         after = bisect_right(issues, token.i, key=index.starts.__getitem__)

@@ -20,7 +20,7 @@ that …", "X keeps telling people …", "X has called the deal …"); a group
 
 Replies to the claim just made, and positions between two actors:
 
-- "Lee disputes that." / "Lee rejected that estimate" → disagreesWith whoever made
+- "Lee disputes that." / "Lee rebutted that forecast" → disagreesWith whoever made
   the claim before (nobody, when the nearest claim is an unnamed group's);
   "backed that account" → agreesWith its author;
 - "Reed agreed." with no object → agreesWith the one who made the claim or took
@@ -102,7 +102,7 @@ VERDICT_VERBS = frozenset({"call", "describe", "label", "brand", "characterize",
 #: Nouns for the people who run an organisation: "its leadership is wrong" is the
 #: organisation being wrong.
 GOVERNING_NOUNS = frozenset({"leadership", "management", "leaders", "leader", "board"})
-#: Verbs that deny a claim named by their object: "disputes that", "rejected that estimate".
+#: Verbs that deny a claim named by their object: "disputes that", "rebutted that forecast".
 DISPUTING_VERBS = frozenset({"dispute", "reject", "deny", "contest", "refute", "rebut"})
 #: Verbs that bear out a claim named by their object: "backed that account".
 CONFIRMING_VERBS = frozenset({"back", "support", "confirm", "corroborate", "endorse", "accept"})
@@ -111,7 +111,7 @@ PLACING_VERBS = frozenset({"put", "place", "leave", "set", "find"})
 #: Heads of idioms that fault an argument rather than a deed ("a straw man", "a
 #: smoke-and-mirrors act", "a scare tactic"): said of "that" after a claim, they answer its author.
 ARGUMENT_FAULTS = frozenset({"herring", "man", "tactic", "mirrors", "switch", "slope"})
-#: Adverbs that make "sees it differently" a change of mind, not a reply.
+#: Adverbs that make "sees the levy differently" a change of mind, not a reply.
 CHANGE_OF_MIND = frozenset({"now", "since", "today"})
 #: How many sentences back the rebutted claim may be.
 SENTENCES_BACK = 3
@@ -173,7 +173,7 @@ def _shared_view(verb: Token, sent: Span, analysis: DocAnalysis, config: Config)
 
 def _reply(token: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """An actor's answer to another: denying the claim just made ("Lee disputes that",
-    "Lee rejected that estimate") or agreeing with no object ("Reed agreed.") is
+    "Lee rebutted that forecast") or agreeing with no object ("Reed agreed.") is
     disagreement or agreement with its author; "at odds with Y" is disagreement with Y."""
     found = _on_claim(token) or _assent(token) or _odds(token)
     if found is None or is_supposition(token) or is_negated(token):
@@ -295,7 +295,7 @@ def _holder(subject: Token, analysis: DocAnalysis) -> Referent | None:
 
 
 def _on_claim(verb: Token) -> tuple[str, Token | None, Token | None] | None:
-    """ "disputes that", "rejected that estimate", "denied the claim" (or "backed that
+    """ "disputes that", "rebutted that forecast", "denied the claim" (or "backed that
     account"): the claim is the one just made, named by a pronoun or a claim noun that
     points back."""
     lemma = verb.lemma_.lower()
@@ -376,7 +376,7 @@ def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] 
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     if token.lemma_ == "see" and any(c.lower_ == "differently" for c in token.children):
         if any(c.lower_ in CHANGE_OF_MIND for c in token.children):
-            return None  # "he now sees it differently": she changed her mind
+            return None  # "she now sees the levy differently": a change of mind
         return BARE_DISAGREEMENT, _claim_author(token, analysis)
     return None
 

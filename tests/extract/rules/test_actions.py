@@ -327,12 +327,12 @@ def test_a_cosponsor_list_far_below_the_bill_it_is_of(extract):
     text = (
         "Rep. Ann Vole introduced the Clean Ponds Act today. "
         + filler
-        + " Original cosponsors include Representatives Tom Hale (D-Ore.), Jo Marsh (D-Calif.) "
+        + " Original cosponsors include Representatives Tom Hale (D-Ore.), Jo Ferriby (D-Calif.) "
         "and Lee Pike (R-Mont.)."
     )
     assert {
         ("Tom Hale", "supports", "Clean Ponds Act", 1),
-        ("Jo Marsh", "supports", "Clean Ponds Act", 1),
+        ("Jo Ferriby", "supports", "Clean Ponds Act", 1),
         ("Lee Pike", "supports", "Clean Ponds Act", 1),
     } <= core(extract(text))
 
@@ -341,12 +341,12 @@ def test_a_cosponsor_list_far_below_the_bill_it_is_of(extract):
     ("text", "expected"),
     [
         (  # a no vote on what the lede says the body voted to do, paragraphs later
-            "The Brixton Town Council voted 4-3 to approve a lease with Corvane Logistics for "
+            "The Brixton Town Council voted 4-3 to approve a lease with Pellicott Logistics for "
             "the old rail yard. The lease runs for twenty years. Mayor Ida Penn called it a good "
             "day for the town. Councilmembers Rupert Ashby and Delia Frane voted no.",
             {
-                ("Rupert Ashby", "opposes", "lease with Corvane Logistics", -1),
-                ("Delia Frane", "opposes", "lease with Corvane Logistics", -1),
+                ("Rupert Ashby", "opposes", "lease with Pellicott Logistics", -1),
+                ("Delia Frane", "opposes", "lease with Pellicott Logistics", -1),
             },
         ),
         (  # a vote to do something no cue reads: the doing is supported, a no opposes it
