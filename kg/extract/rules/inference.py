@@ -22,6 +22,7 @@ again.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -99,14 +100,7 @@ def infer(
 
 def _sentence_at(starts: list[int], char: int) -> int:
     """The number of the sentence that holds the character offset ``char``."""
-    low, high = 0, len(starts)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] <= char:
-            low = middle
-        else:
-            high = middle
-    return low
+    return max(0, bisect_right(starts, char) - 1)
 
 
 def _is_agreement(claim: Claim, sent: Span) -> bool:
