@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.doctext import tokens_where
 from kg.extract.holders import is_passive
 from kg.extract.labels import (
     GENERIC_ISSUES,
@@ -80,6 +81,11 @@ BACK = rule(
     "evaluation.back",
     NAME,
     "a verdict on what the sentence before names: X will sue. That would be a mistake.",
+)
+REGRET = rule(
+    "evaluation.regret",
+    NAME,
+    "what another should have done: we wish she had taken a position; X should have waited",
 )
 QUOTED = rule(
     "evaluation.quoted",
@@ -189,6 +195,8 @@ NEUTER = frozenset({"it", "this", "that", "its"})
 DEMONSTRATIVES = frozenset({"this", "that"})
 #: Adverbs that turn a good quality into a fault: "too generous".
 EXCESS = frozenset({"too", "overly"})
+#: Auxiliaries of what ought to be done: "should have waited".
+OUGHT = frozenset({"should", "ought"})
 #: Words that judge a claim's truth, not a deed: "That is not true."
 TRUTH_WORDS = frozenset(
     """true untrue false accurate inaccurate correct incorrect misleading myth lie nonsense
@@ -244,6 +252,12 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                     if key not in seen:
                         seen.add(key)
                         yield claim
+        for verb, aim in _regrets(sent):
+            for claim in _claims(verb, -LABEL_VALENCE, aim, sent, analysis, opinions, config):
+                key = (claim.subject.key, claim.predicate, claim.object.key)
+                if key not in seen:
+                    seen.add(key)
+                    yield claim
         for head, aim, valence in _quoted_predicates(sent, analysis, opinions):
             for claim in _claims(head, valence, aim, sent, analysis, opinions, config):
                 key = (claim.subject.key, claim.predicate, claim.object.key)
@@ -491,6 +505,35 @@ def _deed_before(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _regrets(sent: Span) -> Iterator[tuple[Token, Aim]]:
+    """ "We wish the mayor had taken a position", "the council should have waited for
+    the audit": what someone should have done and did not is blame on them, passed by
+    whoever wishes it (else the speaker). The verb given is the one the claim is read
+    at, for negation, suppositions and questions."""
+    for wish in tokens_where(sent, pos=("VERB",), lemma=("wish",)):
+        for clause in wish.children:
+            auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if clause.dep_ == "ccomp" and auxes & {"had", "would", "'d"}:
+                # "wish she had taken", "wish the board would listen"
+                yield from (
+                    (wish, Aim(s, REGRET, _subject(wish)))
+                    for s in clause.children
+                    if s.dep_ == "nsubj"
+                )
+    for done in tokens_where(sent, tag=("VBN",)):
+        auxes = {c.lower_ for c in done.children if c.dep_ == "aux"}
+        if "have" in auxes and auxes & OUGHT and not is_passive(done) and done.dep_ != "relcl":
+            # "the council should have waited", "should never have signed it"
+            for subject in (c for c in done.children if c.dep_ == "nsubj"):
+                yield _unnegated(done), Aim(subject, REGRET)
+
+
+def _unnegated(verb: Token) -> Token:
+    """ "should not have signed it" blames as "should have waited" does: the claim is
+    read at the auxiliary, so that the "not" does not flip it."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OUGHT), verb)
 
 
 def _quoted_predicates(
@@ -743,7 +786,11 @@ def _claims(
     modality = modality_of(token, "asserted", analysis)
     if aim.rule == DOING and (valence > 0 or modality != "asserted"):
         return  # a good deed is read through its cue; a deed foretold is no verdict yet
-    if aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
+    if aim.rule == REGRET and modality == "questioned":
+        return  # "should the mayor have waited?": a question, no blame yet
+    if aim.rule == REGRET:
+        modality = "asserted"  # what should have been done is counterfactual; the blame is not
+    elif aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
         modality = "asserted"  # "the bill would hurt farmers" is a verdict, not a plan
     elif aim.rule in (CONSEQUENCE, QUOTED) and modality != "asserted":
         return  # "if the office can hand out locks": no verdict on anything

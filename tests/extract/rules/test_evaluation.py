@@ -326,3 +326,39 @@ def test_excess_and_what_the_sentence_before_names(extract, text, expected):
 )
 def test_no_verdict_on_what_the_sentence_before_claims(extract, text):
     assert evaluations(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what one wishes another had done is blame on them
+            "Mayor Lise Fenwright declined to take a side. “We wish Mayor Fenwright had taken a "
+            "position of her own,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+        (  # what another should have done, negated or not
+            "Mayor Lise Fenwright spoke first. “Mayor Fenwright should have waited for the audit,” "
+            "said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+        (
+            "Mayor Lise Fenwright spoke first. “Mayor Fenwright should never have signed the "
+            "ferry contract,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+    ],
+)
+def test_what_another_should_have_done(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I wish I had voted no,” said Councilor Eamon Tusk.",  # one's own regret
+        "“Should Mayor Lise Fenwright have waited?” asked Councilor Eamon Tusk.",  # a question
+        "Mayor Lise Fenwright should have waited for the audit.",  # the narrator's view
+    ],
+)
+def test_no_blame_from_ones_own_regret_or_a_question(extract, text):
+    assert evaluations(extract(text)) == set()
