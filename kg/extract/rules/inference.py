@@ -10,7 +10,8 @@ mean the other's stance:
   :data:`SENTENCES_BACK` sentences before it (``inference.agreement``);
 - ellipsis: "All four Democrats voted for the levy, as did Sen. Ames", "Rep. Orr
   backed the bill. So did Rep. Ames", "Rep. Ames did too", "Rep. Ames followed
-  suit": Ames does what the clause before says its subject did
+  suit", "I back it, and so does our union": Ames does what the clause before
+  says its subject did
   (``inference.ellipsis``).
 
 A claim inferred this way has the sentence that links the two actors as evidence,
@@ -162,6 +163,8 @@ def _ellipsis(
         main = token.head  # "A voted for it, as did B"
     elif token.dep_ == "ROOT" and _echoes(token):
         main = _previous_main_verb(sent, analysis)  # "So did B.", "B did too."
+    elif token.dep_ == "conj" and _echoes(token):
+        main = token.head  # "A backs it, and so does B", "A backs it, and B does too"
     else:
         return None
     if main is None:
