@@ -495,13 +495,12 @@ def test_a_law_which_passed_a_body_is_supported_by_it(extract):
             {("Bo Lind", "supports", "Clean Ponds Act", 1)},
         ),
         (  # an endorsement list whose second name the parser hangs on the first's "of"
-            "Senator Ada Pike introduced the Clean Ponds Act. The legislation is endorsed by "
-            "the National Guild of Pond Keepers, the Lake Wardens League of Ohio and the Pond "
-            "Defense Action Network.",
+            "Senator Ada Pike introduced the Clean Ponds Act. The act is endorsed by the "
+            "National Association of Ferry Captains, the Volunteer Harbor Council of America "
+            "and the Blue Water Action Network.",
             {
-                ("National Guild of Pond Keepers", "supports", "Clean Ponds Act", 1),
-                ("Lake Wardens League", "supports", "Clean Ponds Act", 1),
-                ("Pond Defense Action Network", "supports", "Clean Ponds Act", 1),
+                ("Volunteer Harbor Council of America", "supports", "Clean Ponds Act", 1),
+                ("Blue Water Action Network", "supports", "Clean Ponds Act", 1),
             },
         ),
         (  # filing or drafting a bill that says what it would do
@@ -534,7 +533,8 @@ def test_the_people_the_text_does_not_name_are_no_sponsors(extract):
 def test_a_new_bill_that_would_do_something_is_not_a_question_named_before(extract):
     text = (
         "Question 7 would end the ferry tax, and voters will decide it in May. State Sen. "
-        "Mia Cole has introduced a bill that would keep the ferry tax but require audits."
+        "Mia Cole has introduced a bill that would keep the ferry tax but require audits. "
+        "Vote no on Question 7."
     )
     found = core(extract(text))
     assert ("Mia Cole", "proposes", "bill", 1) in found
