@@ -51,8 +51,8 @@ def core(claims):
         ),
         (  # "They were joined by Y": Y casts the same vote
             "Most Democrats voted for the Coastal Drilling Act. They were joined by two "
-            "Republicans, Senator Ivo Grint and Senator Mae Orrin.",
-            ("Mae Orrin", "supports", "Coastal Drilling Act", 1),
+            "Republicans, Senator Ivo Grint and Senator Sunniva Ysberg.",
+            ("Sunniva Ysberg", "supports", "Coastal Drilling Act", 1),
         ),
         (  # "Y joined them"
             "Most Democrats voted against the Coastal Drilling Act. Senator Ivo Grint joined them.",
