@@ -144,6 +144,24 @@ def tokens_where(
         yield doc[i]
 
 
+def tokens_with_any(
+    span: Doc | Span,
+    *,
+    lower: Container[str] = (),
+    lemma: Container[str] = (),
+) -> Iterator[Token]:
+    """The tokens of ``span``, in order, whose lower form is in ``lower`` or whose
+    lemma (lower-cased) is in ``lemma``: the words any of several tests of a rule
+    can fire on, where :func:`tokens_where` asks for all conditions at once."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    facts = token_facts(doc)
+    forms, lemmas = facts.lower, facts.lemma
+    for i in range(start, end):
+        if forms[i] in lower or lemmas[i] in lemma:
+            yield doc[i]
+
+
 _MEMOS: weakref.WeakKeyDictionary[Doc, dict[str, dict]] = weakref.WeakKeyDictionary()
 
 
