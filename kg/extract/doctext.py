@@ -147,19 +147,27 @@ def tokens_where(
 def tokens_with_any(
     span: Doc | Span,
     *,
+    pos: Container[str] = (),
+    tag: Container[str] = (),
     lower: Container[str] = (),
     lemma: Container[str] = (),
+    indices: Container[int] = (),
 ) -> Iterator[Token]:
-    """The tokens of ``span``, in order, whose lower form is in ``lower`` or whose
-    lemma (lower-cased) is in ``lemma``: the words any of several tests of a rule
-    can fire on, where :func:`tokens_where` asks for all conditions at once."""
+    """The tokens of ``span``, in order, that meet any of the conditions given: a
+    part of speech in ``pos``, a tag in ``tag``, a lower form in ``lower``, a lemma
+    (lower-cased) in ``lemma``, or an index in ``indices``. These are the tokens any
+    of several tests of a rule can fire on, where :func:`tokens_where` asks for all
+    conditions at once."""
     doc = span if isinstance(span, Doc) else span.doc
     start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
     facts = token_facts(doc)
-    forms, lemmas = facts.lower, facts.lemma
-    for i in range(start, end):
-        if forms[i] in lower or lemmas[i] in lemma:
-            yield doc[i]
+    found = {i for i in indices if start <= i < end}
+    for name, wanted in (("pos", pos), ("tag", tag), ("lower", lower), ("lemma", lemma)):
+        if wanted:
+            column = getattr(facts, name)
+            found.update([i for i in range(start, end) if column[i] in wanted])
+    for i in sorted(found):
+        yield doc[i]
 
 
 _MEMOS: weakref.WeakKeyDictionary[Doc, dict[str, dict]] = weakref.WeakKeyDictionary()

@@ -101,3 +101,5 @@ def test_tokens_with_any_gives_the_tokens_that_match_either_word_list_in_order(n
     assert [t.text for t in found] == ["Critics", "said", "would", "disagreed"]
     assert [t.text for t in tokens_with_any(second, lemma={"say", "disagree"})] == ["disagreed"]
     assert list(tokens_with_any(doc)) == []
+    by_kind = tokens_with_any(second, pos={"PRON"}, tag={"RB"}, indices={0, len(doc) - 1})
+    assert [t.text for t in by_kind] == ["They", "again", "."]
