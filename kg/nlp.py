@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
 from kg.errors import ModelNotFoundError
@@ -39,11 +39,14 @@ SECTION_CHARS = 100_000
 SECTION_BREAKS = ("\n\n", "\n", ". ", " ")
 #: Title abbreviations the tokenizer splits into word and period, after which
 #: the parser may end the sentence ("sponsored by Sens." | "A and B."): made one
-#: token each, as spaCy already makes "Sen." and "Rep.".
-TITLE_ABBREVIATIONS = (
-    "Sens.", "Reps.", "Govs.", "Lt.", "Col.", "Capt.", "Sgt.", "Supt.", "Asst.", "Atty.",
-    "Drs.", "Profs.", "Hon.", "Dels.", "Cmdr.", "Maj.", "Cpl.", "Pvt.", "Commr.",
-)  # fmt: skip
+#: token each, as spaCy already makes "Sen." and "Rep.", with the norm the model
+#: knows (a plural reads as its singular), so it is read as a title before a name.
+TITLE_ABBREVIATIONS = {
+    "Sens.": "sen.", "Reps.": "rep.", "Govs.": "gov.", "Drs.": "dr.", "Profs.": "prof.",
+    "Gens.": "gen.", "Lt.": "lt.", "Col.": "col.", "Capt.": "capt.", "Sgt.": "sgt.",
+    "Supt.": "supt.", "Asst.": "asst.", "Atty.": "atty.", "Hon.": "hon.", "Cmdr.": "cmdr.",
+    "Maj.": "maj.", "Cpl.": "cpl.", "Pvt.": "pvt.", "Commr.": "commr.",
+}  # fmt: skip
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -58,8 +61,8 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.meta[PACKAGE_KEY] = package
         nlp.meta[PARSE_RULES_KEY] = parse_rules()
         if "parser" in nlp.pipe_names:
-            for abbreviation in TITLE_ABBREVIATIONS:
-                nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+            for abbreviation, norm in TITLE_ABBREVIATIONS.items():
+                nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: norm}])
             nlp.add_pipe("kg_line_breaks", before="parser")
         return nlp
     wanted = name or " or ".join(MODEL_PACKAGES)
@@ -90,7 +93,7 @@ def parse_rules() -> str:
         source = inspect.getsource(load_pipeline) + inspect.getsource(line_breaks)
     except OSError:  # installed without its source: the release stands for it
         from kg import __version__ as source
-    text = source + "\x1f".join(TITLE_ABBREVIATIONS)
+    text = source + repr(sorted(TITLE_ABBREVIATIONS.items()))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 

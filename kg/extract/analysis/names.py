@@ -725,12 +725,14 @@ def _abbreviation_period(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_title(token: Token, lexicon: Lexicon) -> bool:
-    """A title word; "Sgt" of "Sgt." too, which the tokenizer may split from its period."""
+    """A title word; "Sgt" of "Sgt." too, which the tokenizer may split from its period,
+    and a plural abbreviation ("Sens.", one token: :data:`kg.nlp.TITLE_ABBREVIATIONS`)."""
     lower = token.lower_
     return (
         lower in lexicon.titles
         or token.lemma_.lower() in lexicon.titles
         or (f"{lower}." in lexicon.titles and _abbreviated(token))
+        or (lower.endswith("s.") and f"{lower[:-2]}." in lexicon.titles)
     )
 
 
