@@ -33,3 +33,33 @@ def test_a_vote_list_after_a_plural_title(extract):
     )
     found = stances(extract(text))
     assert {s[0] for s in found if s[1] == "opposes"} >= {"Ysolde Marr", "Tam Quarles", "Hob Venn"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is a tax on the poor,” Agency Director Ama Lutz said in a call with reporters.",
+        "Councilor Abe Trell says drivers should simply be asked to slow down.",
+        "Director Ama Lutz said the rule would require lenders to offer payment plans of at "
+        "least 12 months.",
+        "Governor Pia Stahl's budget proposal for the next fiscal year includes the full amount.",
+        "“We promised parents we would act,” said Mayor Ida Renn.",
+        "“It is the right call for our towns,” said Mayor Ida Renn.",
+        "Mayor Ida Renn said the council risks turning a good idea into a fight.",
+    ],
+)
+def test_people_times_and_stand_ins_are_no_objects(extract, text):
+    assert not [c for c in extract(text) if c.predicate not in ("holdsRole", "memberOf")]
+
+
+def test_the_first_of_two_like_prepositions_is_the_cue_s(extract):
+    found = stances(extract("Mayor Ida Renn called for tax credits for families."))
+    assert found == {("Ida Renn", "supports", "tax credits", 1, None)}
+
+
+def test_resisting_pressure_to_weaken_a_rule_supports_it(extract):
+    found = stances(
+        extract("The Tenant Coalition thanked Lutz for resisting pressure to weaken the rule.")
+    )
+    assert ("Lutz", "supports", "rule", 1, None) in found
+    assert not [s for s in found if s[2] == "pressure"]
