@@ -153,8 +153,15 @@ def depth(token: Token) -> int:
     return depth
 
 
+#: Verbs that take back what their object noun stood for: "withdrew its support for X".
+WITHDRAWING = frozenset({"withdraw", "pull", "drop", "rescind", "retract", "revoke", "abandon"})
+
+
 def is_negated(token: Token) -> bool:
-    """ "will not assist", "never supported", "no support for"; not "not only"."""
+    """ "will not assist", "never supported", "no support for"; not "not only"; a
+    stance taken back ("withdrew its support for X", "dropped its opposition")."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in WITHDRAWING:
+        return not is_negated(token.head)  # "has not withdrawn its support": still there
     for node in (token, token.head) if token.dep_ in ("acomp", "attr", "xcomp") else (token,):
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):

@@ -63,3 +63,38 @@ def test_resisting_pressure_to_weaken_a_rule_supports_it(extract):
     )
     assert ("Lutz", "supports", "rule", 1, None) in found
     assert not [s for s in found if s[2] == "pressure"]
+
+
+def test_withdrawn_support_is_no_support(extract):
+    found = stances(
+        extract("The Harbor Pilots Guild withdrew its support for the Canal Dredging Act.")
+    )
+    assert ("Harbor Pilots Guild", "supports", "Canal Dredging Act", 1, None) not in found
+
+
+def test_a_new_bill_is_not_the_measure_named_before_and_after_it(extract):
+    text = (
+        "Question 7 would end cash bail. Sen. Ora Vill has introduced a bill that would keep "
+        "cash bail but cap it. Question 7 goes too far."
+    )
+    found = stances(extract(text))
+    assert not [s for s in found if s[0] == "Ora Vill" and s[2] == "Question 7"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Sen. Ora Vill will file a resolution under the Congressional Review Act to "
+            "overturn the rule. Sen. Abe Cole called Vill's resolution a cynical stunt.",
+            "Congressional Review Act",
+        ),
+        (
+            "Rep. Ada Moss introduced a bill amending the Clean Harbor Act. Sen. Abe Cole "
+            "opposes the bill.",
+            "Clean Harbor Act",
+        ),
+    ],
+)
+def test_a_law_a_measure_rests_on_is_not_the_measure(extract, text, wrong):
+    assert not [s for s in stances(extract(text)) if s[2] == wrong]
