@@ -460,8 +460,10 @@ def _noun_complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, floa
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjects and analysis.actor(subjects[0]) is None:
                 return [(subjects[0], 0.75)]
-    # a cue with no preposition of its own is not on company: "in a call with reporters"
-    preps = ("to", "for", "of", "on", "against", "over") + (("with",) if cue.prep else ())
+    # an issue cue with no preposition of its own is not on company: "a call with
+    # reporters" (but "lodged a protest with X" is with X)
+    with_ = ("with",) if cue.prep or cue.actor_predicate else ()
+    preps = ("to", "for", "of", "on", "against", "over", *with_)
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
             return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
