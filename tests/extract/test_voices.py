@@ -188,3 +188,80 @@ def test_what_unnamed_others_say_inside_a_quote_is_not_the_speakers(extract):
         )
     )
     assert not any("raising rents" in o or "raise rents" in o for _, _, o, *_ in found)
+
+
+INTERVIEW = (
+    "Talking trails with the parks director\n\n"
+    "BRAYFIELD — Parks Director Ferdinand Pemberly-Vane has spent a year pushing a plan to toll "
+    "the ridge trails. Pemberly-Vane sat down with the Gazetteer this week.\n\n"
+    "Q: Why charge hikers at all?\n\n"
+    "A: Because the trails are falling apart. I support the toll.\n\n"
+    "Q: The Ridge Hikers Union says the toll will keep families away.\n\n"
+    "A: I disagree with them on that.\n\n"
+    "Q: And Commissioner Lettice Crandall?\n\n"
+    "A: Commissioner Crandall has done a remarkable job on the budget.\n"
+)
+
+
+def test_an_interviews_untagged_answers_are_the_interviewees(extract):
+    found = {(s, p, o) for s, p, o, *_ in stances(extract(INTERVIEW))}
+    assert ("Ferdinand Pemberly-Vane", "supports", "toll") in found
+    assert ("Ferdinand Pemberly-Vane", "disagreesWith", "Ridge Hikers Union") in found
+    assert ("Ferdinand Pemberly-Vane", "praises", "Lettice Crandall") in found
+
+
+def test_answers_after_bare_question_lines_are_the_interviewees(analyse):
+    text = (
+        "Five questions for the harbor master\n\n"
+        "Port Director Ilse Varnholt-Kroll took our questions on the dredging plan.\n\n"
+        "Why dredge now?\n\n"
+        "The channel is silting up. We oppose waiting another year.\n\n"
+        "Who pays for it?\n\n"
+        "The port authority does, from its reserve.\n\n"
+        "Will the ferries stop?\n\n"
+        "For two weeks at most.\n"
+    )
+    analysis = analyse(text)
+    we = next(t for t in analysis.doc if t.text == "We")
+    assert analysis.actor(we).entity.label == "Ilse Varnholt-Kroll"
+    silting = next(t for t in analysis.doc if t.text == "silting")
+    assert analysis.speaker(silting).label == "Ilse Varnholt-Kroll"
+    why = next(t for t in analysis.doc if t.text == "Why")
+    assert analysis.speaker(why) is None  # the interviewer's question is no one's stance
+    # A few rhetorical questions in an essay make no interview.
+    text = (
+        "Save the ferry\n\n"
+        "Councilmember Ilse Varnholt-Kroll wants to cut the night ferry.\n\n"
+        "Who will carry the night-shift nurses?\n\n"
+        "The ferry carries them now, and the board should keep it running.\n\n"
+        "Who will pay for the taxis?\n\n"
+        "The nurses will, out of their own wages.\n"
+    )
+    analysis = analyse(text)
+    assert all(analysis.speaker(t) is None for t in analysis.doc)
+
+
+def test_a_transcript_line_opened_by_a_name_is_that_persons(extract):
+    text = (
+        "Debate on the gravel pit permit\n\n"
+        "Mayor Morwenna Ollivar and Councilmember Brede Halvorsen met at the library on "
+        "Tuesday.\n\n"
+        "OLLIVAR: I oppose the gravel pit permit. It will ruin the river.\n\n"
+        "HALVORSEN: I support the gravel pit permit.\n\n"
+        "OLLIVAR: Then we disagree.\n"
+    )
+    found = {(s, p, o) for s, p, o, *_ in stances(extract(text))}
+    assert ("Morwenna Ollivar", "opposes", "gravel pit permit") in found
+    assert ("Brede Halvorsen", "supports", "gravel pit permit") in found
+
+
+def test_a_dateline_in_parentheses_or_with_a_wire_name_is_no_actor(extract):
+    found = stances(
+        extract(
+            "(BRAYFIELD, OR) – Governor Wendeline Askew today signed the Ferry Fare Relief "
+            "Act.\n\n"
+            "ELM FORK (Otterburn-Vale Wire) — County wardens on Monday proposed a curfew for "
+            "the reservoir."
+        )
+    )
+    assert not any(s.upper() in ("BRAYFIELD", "ELM FORK") for s, *_ in found)

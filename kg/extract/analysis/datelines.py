@@ -10,6 +10,10 @@ length, so every character offset still points into the original text.
 '                           Britain said no.'
 >>> mask_datelines("DOVER, Del. (May 2, 2024) – Senators met.")
 '                            Senators met.'
+>>> mask_datelines("ELM FORK (Otterburn-Vale Wire) — Wardens met.")
+'                                 Wardens met.'
+>>> mask_datelines("(BRAYFIELD, OR) – The governor signed it.")
+'                  The governor signed it.'
 >>> mask_datelines("Mayor Ann Lee — a Democrat — said no.")
 'Mayor Ann Lee — a Democrat — said no.'
 """
@@ -19,9 +23,11 @@ from __future__ import annotations
 import re
 
 DATELINE = re.compile(
-    r"^(?P<line>[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+)*"  # NEW YORK, WASHINGTON
+    r"^(?P<line>(?P<open>\()?"  # "(CITY, ST) –": the whole dateline in parentheses
+    r"[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+)*"  # NEW YORK, WASHINGTON
     r"(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Za-z0-9.]+){0,2})?"  # , D.C. / , Nov 26
-    r"(?:[ ]?\([A-Za-z0-9 .,]{1,30}\))?"  # (AP), (Reuters), (March 12, 2025)
+    r"(?(open)\))"
+    r"(?:[ ]?\([A-Za-z0-9 .,'&-]{1,30}\))?"  # (AP), (Reuters), (Otterburn-Vale Wire), (May 2)
     r"[ ]?[—–-]{1,2}[ ])",
     re.MULTILINE,
 )

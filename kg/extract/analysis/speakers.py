@@ -2,7 +2,8 @@
 
 "X said (that) ...", "according to X", and quotations with the speech verb
 before, after or in the sentence around them; a quotation with none continues
-the previous speaker's words.
+the previous speaker's words. In an interview, every answer is the
+interviewee's; in a transcript, a line opened by a name is that person's.
 
 Speakers are found after names and third-person pronouns and before anything
 that needs them ("I" and "we" inside a quote are its speaker), so a subject
@@ -12,6 +13,7 @@ such as "I said" is not resolved here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -76,9 +78,146 @@ def attribute_speakers(
                     if t.i not in range(tok.i, pobj.i + 1):
                         speakers.setdefault(t.i, ref.entity)
     _quote_speakers(doc, sentences, quotes, resolver, speakers)
+    _interview_answers(doc, sentences, quotes, resolver, speakers)
     for i in unnamed:
         speakers.pop(i, None)
     return speakers, frozenset(unnamed)
+
+
+#: The mark that opens an interviewer's question: "Q:", "Q.", "Question:".
+QUESTION_OPENER = re.compile(r"[*_ \t]*(?:Q|Question)[ \t]*[:.)][*_]*[ \t]+")
+#: The mark that opens the interviewee's answer: "A:", "A.", "Answer:".
+ANSWER_OPENER = re.compile(r"[*_ \t]*(?:A|Answer)[ \t]*[:.)][*_]*[ \t]+")
+#: A transcript line's speaker: "LEE:", "Ann Lee:", "**Lee:**".
+NAME_OPENER = re.compile(
+    r"[*_ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ \t]*:[*_]*[ \t]+"
+)
+#: How many questions, each answered on the lines after it, make a text an
+#: interview: with "Q:"/"A:" marks, and with bare question lines ending in "?".
+MARKED_QUESTIONS, BARE_QUESTIONS = 2, 3
+#: The most words a question line with no "Q:" mark has (longer ones are argument).
+BARE_QUESTION_WORDS = 40
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the body: where its words start (after any "Q:"/"A:"/"LEE:"
+    mark) and end, and what the mark says."""
+
+    start: int
+    end: int
+    mark: str  # "question", "answer", "name" or ""
+    bare: bool = False
+    """A question with no "Q:" mark, only its question mark."""
+    name_at: int = -1
+    """Offset of the name of a "LEE:" mark."""
+
+
+def _interview_answers(
+    doc: Doc,
+    sentences: Sentences,
+    quotes: Quotes,
+    resolver: Resolver,
+    speakers: dict[int, Entity],
+) -> None:
+    """Rule ``speakers.interview``: in an interview printed as questions and
+    answers, every answer is the interviewee's speech, tagged or not. Answers are
+    the lines after "A:", or after a question ("Q:", or a bare line ending in "?")
+    up to the next one; the interviewee is the person the introduction names most
+    (first, on a tie). A line opened by a person's name ("LEE: …") is that
+    person's, in any transcript where two or more lines are opened by names."""
+    lines = _lines(parsed_text(doc), sentences.body_start, quotes)
+    _transcript_lines(doc, lines, resolver, speakers)
+    questions = [n for n, line in enumerate(lines) if line.mark == "question"]
+    answered = [n for n in questions if n + 1 < len(lines) and lines[n + 1].mark != "question"]
+    marked = [n for n in answered if not lines[n].bare]
+    if len(marked) < MARKED_QUESTIONS and (
+        len(answered) < BARE_QUESTIONS or len(answered) * 4 < len(lines) - questions[0]
+    ):
+        return  # a few rhetorical questions in an essay are no interview
+    interviewee = _interviewee(doc, lines[: questions[0]], resolver)
+    if interviewee is None:
+        return
+    for line in lines[questions[0] :]:
+        if line.mark in ("question", "name"):
+            continue
+        span = doc.char_span(line.start, line.end, alignment_mode="expand")
+        for tok in span or ():
+            speakers.setdefault(tok.i, interviewee)
+
+
+def _lines(text: str, body_start: int, quotes: Quotes) -> list[_Line]:
+    """The non-empty lines of the body, each with the mark it opens with. A line
+    is a question when a "Q:" mark opens it or, outside quotation marks, it ends
+    with a question mark."""
+    lines = []
+    at = body_start
+    for raw in text[body_start:].split("\n"):
+        start, end = at, at + len(raw)
+        at = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if (m := QUESTION_OPENER.match(text, start, end)) is not None:
+            lines.append(_Line(m.end(), end, "question"))
+        elif (m := ANSWER_OPENER.match(text, start, end)) is not None:
+            lines.append(_Line(m.end(), end, "answer"))
+        elif (m := NAME_OPENER.match(text, start, end)) is not None and quotes.at(start) is None:
+            lines.append(_Line(m.end(), end, "name", name_at=m.start("name")))
+        elif (
+            stripped.rstrip("*_").endswith("?")
+            and stripped[0] not in "“\"‘'«`"
+            and len(stripped.split()) <= BARE_QUESTION_WORDS
+        ):
+            lines.append(_Line(start, end, "question", bare=True))
+        else:
+            lines.append(_Line(start, end, ""))
+    return lines
+
+
+def _transcript_lines(
+    doc: Doc, lines: list[_Line], resolver: Resolver, speakers: dict[int, Entity]
+) -> None:
+    """ "LEE: We will fight it.": the lines a person's name or surname opens (in any
+    case) are that person's, when two or more lines of the body open so."""
+    text = parsed_text(doc)
+    people = {}
+    for entity in resolver.names.mention_entities:
+        if entity.kind == "Person":
+            people.setdefault(entity.label.lower(), entity)
+            people.setdefault(entity.label.split()[-1].lower(), entity)
+    said: dict[str, list[_Line]] = {}
+    for line in lines:
+        if line.mark == "name":
+            name = NAME_OPENER.match(text, line.name_at).group("name").lower()
+            if name in people:
+                said.setdefault(name, []).append(line)
+    if sum(map(len, said.values())) < 2:
+        return
+    for name, own in said.items():
+        for line in own:
+            for tok in doc.char_span(line.start, line.end, alignment_mode="expand") or ():
+                speakers.setdefault(tok.i, people[name])
+
+
+def _interviewee(doc: Doc, intro: list[_Line], resolver: Resolver) -> Entity | None:
+    """The person an interview's introduction names most often (first, on a tie)."""
+    if not intro:
+        return None
+    start, end = intro[0].start, intro[-1].end
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for mention, entity in zip(
+        resolver.names.mentions, resolver.names.mention_entities, strict=True
+    ):
+        if entity.kind != "Person" or not start <= doc[mention.start].idx < end:
+            continue
+        counts[entity.key] = counts.get(entity.key, 0) + 1
+        first.setdefault(entity.key, entity)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(e for k, e in first.items() if counts[k] == best)
 
 
 #: Words for people a text does not name: "some say", "others argue", "critics contend".

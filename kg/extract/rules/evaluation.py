@@ -41,8 +41,15 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.doctext import tokens_where
 from kg.extract.holders import is_passive
-from kg.extract.labels import GENERIC_ISSUES, issue_from_tokens, phrase_tokens
+from kg.extract.labels import (
+    GENERIC_ISSUES,
+    action_label,
+    issue_from_tokens,
+    issue_key,
+    phrase_tokens,
+)
 from kg.extract.opinion import THRESHOLD, OpinionLexicon, default_opinions, hyphenated, tone
 from kg.extract.registry import Config, register, rule
 from kg.extract.targets import issue_entity
@@ -69,6 +76,16 @@ FEELING = rule(
     "evaluation.feeling",
     NAME,
     "how one feels about what another did: frustrated that X let the fund lapse",
+)
+BACK = rule(
+    "evaluation.back",
+    NAME,
+    "a verdict on what the sentence before names: X will sue. That would be a mistake.",
+)
+REGRET = rule(
+    "evaluation.regret",
+    NAME,
+    "what another should have done: we wish she had taken a position; X should have waited",
 )
 QUOTED = rule(
     "evaluation.quoted",
@@ -178,6 +195,21 @@ NEUTER = frozenset({"it", "this", "that", "its"})
 DEMONSTRATIVES = frozenset({"this", "that"})
 #: Adverbs that turn a good quality into a fault: "too generous".
 EXCESS = frozenset({"too", "overly"})
+#: Auxiliaries of what ought to be done: "should have waited".
+OUGHT = frozenset({"should", "ought"})
+#: Words that judge a claim's truth, not a deed: "That is not true."
+TRUTH_WORDS = frozenset(
+    """true untrue false accurate inaccurate correct incorrect misleading myth lie nonsense
+    fiction falsehood baseless bogus unfounded exaggerated overstated""".split()
+)
+#: Auxiliaries of what someone will do: "he will ask the court to rehear it".
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})
+#: Verbs whose infinitive is a deed their subject means to do: "plans to sue".
+INTENDING = frozenset(
+    "plan intend want seek vow threaten promise pledge hope aim mean try propose expect".split()
+)
+#: Adjectives of quantity: "too many", "too few" count, they do not judge.
+QUANTITIES = frozenset({"many", "much", "few", "little", "often", "soon", "early"})
 #: Nouns for people, not policies: "our growers have been loyal" is no stance.
 PEOPLE = frozenset(
     """people family families resident parent child children student worker voter taxpayer
@@ -220,6 +252,12 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                     if key not in seen:
                         seen.add(key)
                         yield claim
+        for verb, aim in _regrets(sent):
+            for claim in _claims(verb, -LABEL_VALENCE, aim, sent, analysis, opinions, config):
+                key = (claim.subject.key, claim.predicate, claim.object.key)
+                if key not in seen:
+                    seen.add(key)
+                    yield claim
         for head, aim, valence in _quoted_predicates(sent, analysis, opinions):
             for claim in _claims(head, valence, aim, sent, analysis, opinions, config):
                 key = (claim.subject.key, claim.predicate, claim.object.key)
@@ -234,11 +272,26 @@ def _valence(token: Token, opinions: OpinionLexicon, analysis: DocAnalysis) -> f
     if token.tag_ == "JJR":
         return 0.0  # "better than": a comparison, not a verdict
     value = _rating(token, opinions)
-    if value > 0 and any(c.lower_ in EXCESS for c in token.children if c.dep_ == "advmod"):
-        return -value  # "far too generous"
+    if _excess(token):
+        # "far too generous", "too narrow", "too high a cap": more than is right is a fault,
+        # whatever the word's own rating ("too early to say" judges no one)
+        return -max(abs(value), LABEL_VALENCE)
     if token.dep_ == "pobj" and token.head.lower_ in LACKING:
         return -value  # "without merit"
     return value
+
+
+def _excess(token: Token) -> bool:
+    """ "too narrow", "overly generous": an adjective said to go beyond what is right, not
+    a quantity ("too many"), a timing with its own clause ("too early to tell") or a
+    negated excess ("not too high")."""
+    return (
+        token.pos_ == "ADJ"
+        and token.lower_ not in QUANTITIES
+        and any(c.lower_ in EXCESS and c.i < token.i for c in token.children if c.dep_ == "advmod")
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        and not is_negated(token)
+    )
 
 
 def _is_action(token: Token) -> bool:
@@ -289,6 +342,9 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
         if _is_quoted_label(token):
             return _quoted_label(token, opinions)
         return opinions.of_token(token)
+    if token.pos_ == "NOUN" and _demonstrative(token):
+        value = opinions.of_token(token)  # "we'll take this win"
+        return value if value > 0 else 0.0
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in MERIT_VERBS:
         value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "credit"
         return value if abs(value) >= THRESHOLD else 0.0
@@ -296,6 +352,14 @@ def _rating(token: Token, opinions: OpinionLexicon) -> float:
         value = opinions.of_token(token) or opinions.topic(token.lemma_)  # "the credit goes to"
         return value if abs(value) >= THRESHOLD else 0.0
     return 0.0
+
+
+def _demonstrative(noun: Token) -> Token | None:
+    """The "this" or "that" of "this win", "that victory" (a subject or an object: a
+    good name for what was done), pointing back at what the sentence before names."""
+    if noun.dep_ not in ("nsubj", "dobj"):
+        return None
+    return next((c for c in noun.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVES), None)
 
 
 def _bestowed(noun: Token) -> bool:
@@ -349,6 +413,9 @@ def _aims(token: Token) -> Iterator[Aim]:
         if lemma not in UNDERGOING and lemma not in REPORTING and not is_passive(token):
             # "the agency ignored every warning": a bad deed is a verdict on its doer
             yield from (replace(aim, rule=DOING) for aim in _deed_aims(token))
+        return
+    if token.pos_ == "NOUN" and (pointer := _demonstrative(token)) is not None:
+        yield Aim(pointer, BACK)  # "we'll take this win": the rule passed just before
         return
     node = token
     while node.dep_ == "conj" and node.head.pos_ == node.pos_:
@@ -438,6 +505,35 @@ def _deed_before(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _regrets(sent: Span) -> Iterator[tuple[Token, Aim]]:
+    """ "We wish the mayor had taken a position", "the council should have waited for
+    the audit": what someone should have done and did not is blame on them, passed by
+    whoever wishes it (else the speaker). The verb given is the one the claim is read
+    at, for negation, suppositions and questions."""
+    for wish in tokens_where(sent, pos=("VERB",), lemma=("wish",)):
+        for clause in wish.children:
+            auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if clause.dep_ == "ccomp" and auxes & {"had", "would", "'d"}:
+                # "wish she had taken", "wish the board would listen"
+                yield from (
+                    (wish, Aim(s, REGRET, _subject(wish)))
+                    for s in clause.children
+                    if s.dep_ == "nsubj"
+                )
+    for done in tokens_where(sent, tag=("VBN",)):
+        auxes = {c.lower_ for c in done.children if c.dep_ == "aux"}
+        if "have" in auxes and auxes & OUGHT and not is_passive(done) and done.dep_ != "relcl":
+            # "the council should have waited", "should never have signed it"
+            for subject in (c for c in done.children if c.dep_ == "nsubj"):
+                yield _unnegated(done), Aim(subject, REGRET)
+
+
+def _unnegated(verb: Token) -> Token:
+    """ "should not have signed it" blames as "should have waited" does: the claim is
+    read at the auxiliary, so that the "not" does not flip it."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OUGHT), verb)
 
 
 def _quoted_predicates(
@@ -604,6 +700,9 @@ def _subjects(verb: Token, named: Token | None = None) -> Iterator[Aim]:
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
             continue
+        if named is None and _points_back(child) and not _of_truth(verb):
+            yield Aim(child, BACK)  # "That would be a mistake.": what was said before
+            continue
         for subject in (child, *(c for c in child.children if c.dep_ == "conj")):
             if subject.lemma_.lower() in CONDUCT_NOUNS:
                 # "her handling of the flood was disgraceful": a verdict on her
@@ -611,6 +710,30 @@ def _subjects(verb: Token, named: Token | None = None) -> Iterator[Aim]:
                 yield from (Aim(p, CONDUCT, conduct=True) for p in owners)
             else:
                 yield Aim(subject, COPULA, named=named)
+
+
+def _of_truth(verb: Token) -> bool:
+    """ "That is not true", "this is false": a verdict on a claim, which relations.v1
+    reads as a reply to its author, not on a deed."""
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in TRUTH_WORDS for c in verb.children
+    )
+
+
+def _points_back(subject: Token) -> bool:
+    """ "This / That / It" as the subject of a verdict, standing for what was said
+    before; not the "it" of "it is unfair that …" (a clause after the verdict)."""
+    verb = subject.head
+    return (
+        subject.pos_ == "PRON"
+        and subject.lower_ in NEUTER
+        and subject.dep_ == "nsubj"
+        and not any(
+            c.dep_ in ("ccomp", "xcomp", "csubj")
+            for w in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr")))
+            for c in w.children
+        )
+    )
 
 
 def _verdict_objects(verb: Token, verdict: Token) -> list[Token]:
@@ -663,7 +786,11 @@ def _claims(
     modality = modality_of(token, "asserted", analysis)
     if aim.rule == DOING and (valence > 0 or modality != "asserted"):
         return  # a good deed is read through its cue; a deed foretold is no verdict yet
-    if aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
+    if aim.rule == REGRET and modality == "questioned":
+        return  # "should the mayor have waited?": a question, no blame yet
+    if aim.rule == REGRET:
+        modality = "asserted"  # what should have been done is counterfactual; the blame is not
+    elif aim.rule in (CONSEQUENCE, QUOTED) and modality == "planned":
         modality = "asserted"  # "the bill would hurt farmers" is a verdict, not a plan
     elif aim.rule in (CONSEQUENCE, QUOTED) and modality != "asserted":
         return  # "if the office can hand out locks": no verdict on anything
@@ -720,6 +847,20 @@ def _targets(
     if aim.named is not None and token.lower_ == "it" and analysis.actor(token) is None:
         # "X proposed an amendment. It is a sensible fix.": a verdict noun said of "it"
         token = _policy_before(token, analysis) or token
+    elif aim.rule == BACK:
+        # "The board passed the levy. This is a win.", "X will sue. That would be a mistake."
+        if token.pos_ == "PRON" and analysis.actor(token) is not None:
+            return  # "it" is an organisation named before
+        deed = _deed_said_before(
+            token, analysis
+        )  # before its object: the delay, not the act delayed
+        if deed is not None:
+            yield deed, False, BACK
+            return
+        earlier = _policy_before(token, analysis)
+        if earlier is None:
+            return
+        token = earlier
     actor = _actor(token, analysis)
     if actor is not None and aim.policy_only:
         return
@@ -770,6 +911,25 @@ def _policy_before(pronoun: Token, analysis: DocAnalysis) -> Token | None:
     ]
     # the one nearest the main verb: "filed an amendment to cap the levy" is the amendment
     return min(found, key=lambda t: len(list(t.ancestors)), default=None)
+
+
+def _deed_said_before(pointer: Token, analysis: DocAnalysis) -> Entity | None:
+    """What someone will do or wants done, as the sentence before says it ("X said he
+    will ask the court to rehear the case"), that "that" or "this" judges ("That
+    would be a mistake"): the deed a future auxiliary or a verb of intent governs."""
+    sent = pointer.sent
+    if sent.start == 0:
+        return None
+    for verb in pointer.doc[sent.start - 1].sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in REPORTING:
+            continue
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+        intended = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENDING
+        doer = _subject(verb)
+        if (future or intended) and doer is not None and analysis.actor(doer) is not None:
+            label = action_label(verb)
+            return Entity(issue_key(label), label, "Issue") if label else None
+    return None
 
 
 def _earlier_owner(token: Token, analysis: DocAnalysis) -> list[Entity]:

@@ -277,3 +277,88 @@ def test_quoted_words_and_feelings(extract, text, expected):
 )
 def test_no_verdict_from_quoted_words_or_feelings(extract, text):
     assert evaluations(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "too" makes a fault of a word that rates nothing by itself
+            "Senator Sabra Marrack said the new grazing quota was too narrow.",
+            {("Sabra Marrack", "opposes", "new grazing quota", -1)},
+        ),
+        (
+            "“The Lantern Bridge toll is far too slow to phase in,” said Councilor Eamon Tusk.",
+            set(),  # "too slow to phase in" carries its own clause: no verdict read into it
+        ),
+        (  # "That" judges the deed the sentence before says someone will do
+            "Commissioner Rollo Aske has said he will ask the board to reopen the grazing "
+            "permits. “That would be a mistake,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "opposes", "asking board reopen grazing permits", -1)},
+        ),
+        (  # "This" judges the law passed in the sentence before
+            "The Venner County board passed the Lantern Bridge Toll Act on Tuesday. "
+            "“This is a win for every commuter,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "supports", "Lantern Bridge Toll Act", 1)},
+        ),
+        (  # "this win": a good name for what was just done
+            "The Venner County board passed the Lantern Bridge Toll Act on Tuesday. "
+            "“We will take this win,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "supports", "Lantern Bridge Toll Act", 1)},
+        ),
+    ],
+)
+def test_excess_and_what_the_sentence_before_names(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verdict on a claim's truth is a reply to its author (relations.v1), not a stance
+        "Rollo Aske says the toll will pay for itself. “That is simply not true,” said "
+        "Councilor Eamon Tusk.",
+        # what will be done by no one named
+        "The old ferry will be repainted by spring. “This is a win,” said Eamon Tusk.",
+        # "too many" counts, "too early to say" has its own clause
+        "“Too many trucks use the bridge,” said Councilor Eamon Tusk.",
+        "“It is too early to judge the toll,” said Councilor Eamon Tusk.",
+    ],
+)
+def test_no_verdict_on_what_the_sentence_before_claims(extract, text):
+    assert evaluations(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what one wishes another had done is blame on them
+            "Mayor Lise Fenwright declined to take a side. “We wish Mayor Fenwright had taken a "
+            "position of her own,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+        (  # what another should have done, negated or not
+            "Mayor Lise Fenwright spoke first. “Mayor Fenwright should have waited for the audit,” "
+            "said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+        (
+            "Mayor Lise Fenwright spoke first. “Mayor Fenwright should never have signed the "
+            "ferry contract,” said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "criticizes", "Lise Fenwright", -1)},
+        ),
+    ],
+)
+def test_what_another_should_have_done(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I wish I had voted no,” said Councilor Eamon Tusk.",  # one's own regret
+        "“Should Mayor Lise Fenwright have waited?” asked Councilor Eamon Tusk.",  # a question
+        "Mayor Lise Fenwright should have waited for the audit.",  # the narrator's view
+    ],
+)
+def test_no_blame_from_ones_own_regret_or_a_question(extract, text):
+    assert evaluations(extract(text)) == set()
