@@ -120,6 +120,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
         found = list(titled or shared.get(name.i, ()))
         found.extend(_apposition_roles(name, analysis))
         found.extend(_role_set_off_before(doc, mention, analysis))
+        found.extend(_listed_party(doc, mention, analysis))
         found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
@@ -338,6 +339,8 @@ def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     first = _list_head(name)
     if first is not name and first.dep_ == "appos" and _party(first.head) is not None:
         heads.append(first.head)  # "four Republicans — A, B and C": each of them
+    if (group := _party_including(first)) is not None:
+        heads.append(group)  # "Nine Republicans voted no, among them A"
     following = _set_off_head(name)
     if following is not None and following not in heads:
         heads.append(following)
@@ -358,10 +361,30 @@ def _party(noun: Token) -> str | None:
 
 
 def _list_head(name: Token) -> Token:
-    """The first name of the list ``name`` is in: "A, B and C" → A."""
+    """The first name of the list ``name`` is in: "A, B and C" → A; "A of X, B of Y and
+    C of Z", where the parser joins C to the place Y → A."""
     while name.dep_ == "conj" and name.head.i != name.i and name.head.pos_ == "PROPN":
         name = name.head
+        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
+            name = name.head.head  # "B of Y": B
     return name
+
+
+#: Prepositions that pick members out of a group: "including A", "among them A".
+INCLUDING = frozenset({"including", "among"})
+
+
+def _party_including(name: Token) -> Token | None:
+    """The party noun of the group a name is picked out of: "Some Republicans objected,
+    including Sen. A", "Nine Republicans voted no, among them A"."""
+    group = None
+    if name.dep_ == "pobj" and name.head.lower_ in INCLUDING:
+        group = name.head.head  # "Republicans, including A" or "objected, including A"
+    elif any(c.dep_ == "prep" and c.lower_ == "among" for c in name.children):
+        group = name.head  # "voted no, among them A": the parser hangs A on the verb
+    if group is not None and group.pos_ in ("VERB", "AUX"):
+        group = next((c for c in group.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return group if group is not None and _party(group) is not None else None
 
 
 def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[Found]:
@@ -388,6 +411,27 @@ def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[F
         yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
     elif noun.pos_ == "NOUN" and is_role_noun(noun, analysis.lexicon):
         yield from _role_phrase(noun, analysis, "apposition")
+
+
+#: Words a list of names with home towns and party tags runs through.
+LIST_WORDS = frozenset({"of", ",", "and", "—", "–", "-", "(", ")"})
+
+
+def _listed_party(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[Found]:
+    """ "three Democrats — Reps. A of X, B of Y and C of Z": the plural party noun a
+    list of names follows, read back along the words (the parser's trees of such lists
+    vary: a name may hang on the town before it)."""
+    i = (mention.role_start if mention.role_start is not None else mention.start) - 1
+    while i >= 0 and mention.start - i < 40:
+        tok = doc[i]
+        if tok.lower_.endswith("s") and (party := _party(tok)) is not None:
+            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
+            return
+        if not (
+            tok.lower_ in LIST_WORDS or tok.pos_ == "PROPN" or _is_title(tok, analysis.lexicon)
+        ):
+            return
+        i -= 1
 
 
 def _set_off_head(name: Token) -> Token | None:

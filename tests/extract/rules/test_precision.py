@@ -98,3 +98,36 @@ def test_a_new_bill_is_not_the_measure_named_before_and_after_it(extract):
 )
 def test_a_law_a_measure_rests_on_is_not_the_measure(extract, text, wrong):
     assert not [s for s in stances(extract(text)) if s[2] == wrong]
+
+
+def _memberships(claims) -> set[tuple[str, str]]:
+    return {(c.subject.label, c.object.label) for c in claims if c.predicate == "memberOf"}
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "party"),
+    [
+        (
+            "Nine Republicans voted no, among them Chairwoman Ilse Varga of Brookton.",
+            "Ilse Varga",
+            "Republican Party",
+        ),
+        (
+            "Some Republicans have objected, including Sen. Tobin Rusk.",
+            "Tobin Rusk",
+            "Republican Party",
+        ),
+    ],
+)
+def test_a_party_from_the_group_a_name_is_picked_from(extract, text, member, party):
+    assert (member, party) in _memberships(extract(text))
+
+
+def test_every_name_of_a_plural_party_list_with_home_towns(extract):
+    text = (
+        "They were joined by three Democrats — Reps. Osric Vandelay-Moor of Pellham, "
+        "Rosalba Quennell of Tarrow and Emmet Dunleavy of Corbin."
+    )
+    found = _memberships(extract(text))
+    for member in ("Osric Vandelay-Moor", "Rosalba Quennell", "Emmet Dunleavy"):
+        assert (member, "Democratic Party") in found
