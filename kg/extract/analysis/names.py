@@ -810,14 +810,15 @@ def _abbreviated(token: Token) -> bool:
 def _unlabelled_names(
     proper: list[Token], found: list[NameMention], lexicon: Lexicon
 ) -> list[NameMention]:
-    """Proper-noun subjects the recogniser missed ("Ruritania has agreed ...")."""
+    """Proper-noun subjects the recogniser missed ("Ruritania has agreed ..."), and
+    people named after a title wherever they stand ("Board Chair Ann Lee and ...")."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in proper:
         doc = tok.doc
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or _is_title(tok, lexicon):
+        if tok.ent_type_ or _is_title(tok, lexicon) or tok.dep_ == "compound":
             continue
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
@@ -825,6 +826,10 @@ def _unlabelled_names(
         titles = [i for i in range(left, tok.i) if _is_title(doc[i], lexicon)]
         if titles:
             left = titles[-1] + 1  # "Committee Chair Ana Lopez": the title is not the name
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not (
+            titles and 2 <= tok.i + 1 - left <= 3 and all(t.is_alpha for t in doc[left : tok.i + 1])
+        ):
+            continue
         title = _title_before(doc, left, lexicon)
         organisation = (
             _is_acronym(tok.text)

@@ -81,9 +81,13 @@ ROLE_VERBS: dict[str, str | None] = {
     "co-found": "co-founder",
     "cofound": "co-founder",
     "own": "owner",
+    "organize": "organizer",
+    "organise": "organiser",
 }
 #: Role verbs that give a role only over a named organisation ("owns Acme Plumbing").
-NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound"})
+NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound", "organize", "organise"})
+#: Verbs whose infinitive is the deed itself: "helped organize the group X".
+HELPING = frozenset({"help"})
 #: Verbs with the preposition that makes their subject a member of its object.
 MEMBER_VERBS = frozenset({("sit", "on"), ("serve", "on"), ("work", "for"), ("work", "at")})
 MEMBER_WORD = "member"
@@ -561,8 +565,10 @@ ORG_PRONOUNS = frozenset({"its", "their", "our"})
 
 
 def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:
-    """The organisation named by ``token`` or inside its phrase ("the Acme task force")."""
-    for tok in (token, *(c for c in token.subtree if c.i < token.i)):
+    """The organisation named by ``token``, inside its phrase ("the Acme task force") or
+    in apposition to it ("the parent group Safe Streets Now")."""
+    appositions = (t for c in token.children if c.dep_ == "appos" for t in c.subtree)
+    for tok in (token, *(c for c in token.subtree if c.i < token.i), *appositions):
         org = analysis.names.at(tok)
         if org is not None and org.kind == "Organization":
             return org
@@ -573,6 +579,14 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     """ "Ann Lee, who chairs the Finance Committee", "Ann Lee is an economist
     at Acme", "Ann Lee sits on the Acme board"."""
     verbs = [c for c in name.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
+    verbs.extend(  # "who has two sons and helped organize X"
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    )
     if name.dep_ == "nsubj":
         verbs.append(name.head)
         verbs.extend(
@@ -583,13 +597,17 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
             and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
         )
     for verb in verbs:
+        if verb.lemma_.lower() in HELPING:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         lemma = verb.lemma_.lower()
         if lemma == "be":
             for attr in verb.children:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not _negated(verb):
                     yield from _role_phrase(attr, analysis, "copula", (COPULA, COPULA_MEMBER))
             continue
-        if _negated(verb) or any(c.dep_ == "aux" for c in verb.children):
+        if _negated(verb) or any(
+            c.dep_ == "aux" and c.lemma_.lower() not in HELPING for c in verb.children
+        ):
             continue  # "will chair", "does not lead": not a role held now
         if lemma in ROLE_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

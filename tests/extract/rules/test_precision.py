@@ -131,3 +131,23 @@ def test_every_name_of_a_plural_party_list_with_home_towns(extract):
     found = _memberships(extract(text))
     for member in ("Osric Vandelay-Moor", "Rosalba Quennell", "Emmet Dunleavy"):
         assert (member, "Democratic Party") in found
+
+
+def test_a_name_after_a_title_the_recogniser_missed(extract):
+    text = (
+        "The Tarrant Valley Utility Commission voted 2-1 to open a 30-day comment period on "
+        "the rule. Commission Chair Hermine Oakcastle and Commissioner Reginald Stoat voted "
+        "in favor; Commissioner Barnabas Kettle dissented."
+    )
+    roles = {(c.subject.label, c.object.label) for c in extract(text) if c.predicate == "holdsRole"}
+    assert ("Hermine Oakcastle", "Commission Chair") in roles
+
+
+def test_helping_organize_a_named_group_is_membership(extract):
+    text = (
+        "Ann Lee, who has two sons at Elm School and helped organize the parent group "
+        "Safe Routes Now, told the board it was wrong."
+    )
+    assert any(
+        m[0] == "Ann Lee" and m[1].startswith("Safe Routes") for m in _memberships(extract(text))
+    )
