@@ -285,3 +285,8 @@ def test_a_statement_printed_without_quotation_marks_is_the_issuers(extract):
     assert ("Orla Pennywhistle", "praises", "Dockside Tenants Union") in core
     # the release's own narration after the statement is no longer her words
     assert all(speaker is None for s, p, o, _, speaker in found if o == "ferry levy")
+
+
+def test_the_question_and_answer_marks_name_no_one(analyse):
+    analysis = analyse(INTERVIEW)
+    assert not {e.label for e in analysis.names.mention_entities} & {"Q", "A"}

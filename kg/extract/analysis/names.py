@@ -127,7 +127,8 @@ def find_names(
     raw = _tagged_people(doc, raw, lexicon)
     raw = _listed_people(doc, raw, lexicon)
     tagged = _party_tags(doc, raw)
-    raw = [m for m in raw if m.start not in tagged]
+    # a party tag's words are the person's; a lone letter ("Q:", "A:") names no one
+    raw = [m for m in raw if m.start not in tagged and len(m.text) > 1]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
