@@ -120,6 +120,7 @@ def find_names(
     raw = _glued_names(doc, raw)
     raw = _whole_laws(doc, raw)
     raw = _whole_organisations(doc, raw, lexicon)
+    raw = _second_organisations(doc, raw)
     raw = _purpose_groups(doc, raw, lexicon)
     raw = _people_by_role(doc, raw, lexicon)
     raw = _tagged_people(doc, raw, lexicon)
@@ -360,6 +361,36 @@ def _whole_organisations(
             m = replace(m, start=start, end=end, text=_clean(doc[start:end].text))
         out.append(m)
     return out
+
+
+#: Last words of an organisation's name: "… Nurses Union", "… Dairy Cooperative".
+ORGANIZATION_HEADS = COMPANY_WORDS | frozenset(
+    """Union Council Association Alliance Coalition Network League Federation Foundation
+    Institute Society Club Guild Bureau Cooperative Caucus Committee Commission Board Agency
+    Department Trust Fund Center Centre Project Campaign Partnership Chamber""".split()
+)
+
+
+def _second_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """The second of two organisations joined by "and" that the recogniser missed or
+    glued to the first: "the Metro Nurses Union and Riverbend Parents Alliance" (not
+    "the House Fisheries and Wildlife Committee", whose first part ends in no
+    organisation word)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for m in mentions:
+        end = m.end
+        if m.kind != "Organization" or doc[end - 1].text not in ORGANIZATION_HEADS:
+            continue
+        if end + 2 >= len(doc) or doc[end].lower_ != "and":
+            continue
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        right = start
+        while right < len(doc) and right not in covered and doc[right].is_title:
+            right += 1
+        if 2 <= right - start <= 5 and doc[right - 1].text in ORGANIZATION_HEADS:
+            extra.append(NameMention(start, right, _clean(doc[start:right].text), "Organization"))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _purpose_groups(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:

@@ -151,3 +151,15 @@ def test_helping_organize_a_named_group_is_membership(extract):
     assert any(
         m[0] == "Ann Lee" and m[1].startswith("Safe Routes") for m in _memberships(extract(text))
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill is endorsed by the Metro Nurses Union and Riverbend Parents Alliance.",
+        "The Granite State Farm Bureau and Upland Dairy Cooperative backed the bill.",
+    ],
+)
+def test_two_organisations_joined_by_and_are_two(extract, text):
+    holders = {c.subject.label for c in extract(text) if c.predicate == "supports"}
+    assert len(holders) == 2 and all(" and " not in h for h in holders)
