@@ -163,3 +163,11 @@ def test_helping_organize_a_named_group_is_membership(extract):
 def test_two_organisations_joined_by_and_are_two(extract, text):
     holders = {c.subject.label for c in extract(text) if c.predicate == "supports"}
     assert len(holders) == 2 and all(" and " not in h for h in holders)
+
+
+def test_a_state_legislator_is_no_member_of_a_state_department(extract):
+    text = (
+        "State Senator Lars Ebbing (R-Alden) backed the bill. The program will be run by the "
+        "State Department of Education."
+    )
+    assert _memberships(extract(text)) == {("Lars Ebbing", "Republican Party")}
