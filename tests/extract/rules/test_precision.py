@@ -167,7 +167,11 @@ def test_two_organisations_joined_by_and_are_two(extract, text):
 
 def test_a_state_legislator_is_no_member_of_a_state_department(extract):
     text = (
-        "State Senator Lars Ebbing (R-Alden) backed the bill. The program will be run by the "
-        "State Department of Education."
+        "The governor was joined by the bill's lead sponsors, State Representative Ada Quist "
+        "(D-Alden) and State Senator Lars Ebbing (R-Brill), along with students. The program "
+        "will continue to be run by the State Department of Education."
     )
-    assert _memberships(extract(text)) == {("Lars Ebbing", "Republican Party")}
+    assert _memberships(extract(text)) == {
+        ("Ada Quist", "Democratic Party"),
+        ("Lars Ebbing", "Republican Party"),
+    }
