@@ -851,6 +851,8 @@ def _unlabelled_names(
             continue
         if tok.ent_type_ or _is_title(tok, lexicon) or tok.dep_ == "compound":
             continue
+        if _ballot_measure(doc[tok.i : tok.i + 3]):
+            continue  # "Proposition 3 would …": a law, found by _unlabelled_laws
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
         left = _name_start(doc, tok.i)

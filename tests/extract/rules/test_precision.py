@@ -175,3 +175,13 @@ def test_a_state_legislator_is_no_member_of_a_state_department(extract):
         ("Ada Quist", "Democratic Party"),
         ("Lars Ebbing", "Republican Party"),
     }
+
+
+def test_a_ballot_question_opening_a_sentence_is_a_law(analyse):
+    analysis = analyse(
+        "The council will decide next month.\n\nProposition 4 would add 3 cents per $100 of "
+        "assessed value to property tax bills — about $20 a year for the median homeowner — "
+        "and dedicate the money to park repairs. The Granite Taxpayers League opposes it."
+    )
+    opening = next(t for t in analysis.doc if t.text == "Proposition")
+    assert analysis.names.at(opening).kind == "Issue"
