@@ -343,6 +343,7 @@ def _whole_organisations(
                 or out[-1].end <= left
                 or out[-1].end < start - 1
                 or doc[out[-1].end - 1].lower_ == "and"  # "House Rivers and" + "Lands Committee"
+                or _first_half(doc, out[-1], m)  # "Senate Homeland Security" + "and …Committee"
             ):
                 start = left
         words = m.text.split()
@@ -369,6 +370,18 @@ ORGANIZATION_HEADS = COMPANY_WORDS | frozenset(
     Institute Society Club Guild Bureau Cooperative Caucus Committee Commission Board Agency
     Department Trust Fund Center Centre Project Campaign Partnership Chamber""".split()
 )
+
+
+def _first_half(doc: Doc, first: NameMention, second: NameMention) -> bool:
+    """Whether ``first`` is the first half of one name cut at "and": several words with no
+    organisation word at the end, before a name that ends in one ("Senate Homeland
+    Security" and "Governmental Affairs Committee"; not "the Sierra Club and …")."""
+    return (
+        first.kind == "Organization"
+        and first.end - first.start >= 2
+        and doc[first.end - 1].text not in ORGANIZATION_HEADS
+        and doc[second.end - 1].text in ORGANIZATION_HEADS
+    )
 
 
 def _second_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:

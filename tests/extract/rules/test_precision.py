@@ -185,3 +185,13 @@ def test_a_ballot_question_opening_a_sentence_is_a_law(analyse):
     )
     opening = next(t for t in analysis.doc if t.text == "Proposition")
     assert analysis.names.at(opening).kind == "Issue"
+
+
+def test_a_committee_name_cut_at_and_is_whole(extract):
+    text = (
+        "Senator Ada Quist (D-Del.), a member of the Senate Homeland Security and Governmental "
+        "Affairs Committee, today introduced the Clean Gear Act."
+    )
+    assert ("Ada Quist", "Senate Homeland Security and Governmental Affairs Committee") in (
+        _memberships(extract(text))
+    )
