@@ -195,3 +195,14 @@ def test_a_committee_name_cut_at_and_is_whole(extract):
     assert ("Ada Quist", "Senate Homeland Security and Governmental Affairs Committee") in (
         _memberships(extract(text))
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It keeps the pressure on the lenders and gives our farmers room,” said Sen. Ada Quist.",
+        "I applaud the dozens of nurses who came to testify, said Sen. Ada Quist.",
+    ],
+)
+def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
+    assert not [c for c in extract(text) if c.predicate in ("supports", "opposes", "proposes")]
