@@ -121,6 +121,13 @@ PEOPLE = frozenset(
     veteran user victim survivor constituent household town city village neighborhood
     actor""".split()
 )
+#: Nouns of worry, whose object is what is feared for or feared.
+WORRIES = frozenset({"concern", "worry", "fear"})
+#: Goods one worries for, never against: "concerns about safety", "about public trust".
+GOODS = frozenset(
+    """trust safety privacy health security fairness transparency integrity accountability
+    confidence access affordability""".split()
+)
 #: Nouns of what is put on someone: their "on" phrase names who bears it.
 BORNE = frozenset({"pressure", "demand", "burden", "strain"})
 #: Heads of a number of people: "dozens of nurses", "thousands of renters".
@@ -527,6 +534,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return
     if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
         return  # "asking the nurses who do this work to …": who is asked is no issue
+    if reading.hit.token.lemma_.lower() in WORRIES and target.lemma_.lower() in GOODS:
+        return  # "concern about public trust": a worry for it, not against it
     if _stands_in(target):
         # "rejected that idea": the policy named just before, or no claim at all
         earlier = _earlier_policy(target, analysis)

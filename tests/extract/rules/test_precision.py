@@ -206,3 +206,8 @@ def test_a_committee_name_cut_at_and_is_whole(extract):
 )
 def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
     assert not [c for c in extract(text) if c.predicate in ("supports", "opposes", "proposes")]
+
+
+def test_a_concern_for_a_good_is_not_opposition_to_it(extract):
+    found = stances(extract("Ann Lee voiced concern about patient safety and the merger."))
+    assert not [s for s in found if "safety" in s[2]]
