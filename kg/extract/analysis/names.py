@@ -127,6 +127,7 @@ def find_names(
     raw = _people_by_role(doc, raw, lexicon)
     raw = _tagged_people(doc, raw, lexicon)
     raw = _listed_people(doc, raw, lexicon)
+    raw = _home_towns(doc, raw)
     tagged = _party_tags(doc, raw)
     raw = [m for m in raw if m.start not in tagged]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
@@ -741,6 +742,22 @@ def _listed_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> l
                 NameMention(start, run[-1].i + 1, _clean(doc[start : run[-1].i + 1].text), "Person")
             )
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _home_towns(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """ "Ann Lee of Ashford": a one-word name right after a person's name and "of" is
+    the person's home town, whatever the recogniser took it for."""
+    people = {m.end for m in mentions if m.kind == "Person"}
+    return [
+        replace(m, kind="Place")
+        if m.kind == "Person"
+        and m.end - m.start == 1
+        and m.start >= 2
+        and doc[m.start - 1].lower_ == "of"
+        and m.start - 1 in people
+        else m
+        for m in mentions
+    ]
 
 
 def _plural_title_before(doc: Doc, mention: NameMention, lexicon: Lexicon) -> bool:

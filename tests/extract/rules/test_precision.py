@@ -211,3 +211,12 @@ def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
 def test_a_concern_for_a_good_is_not_opposition_to_it(extract):
     found = stances(extract("Ann Lee voiced concern about patient safety and the merger."))
     assert not [s for s in found if "safety" in s[2]]
+
+
+def test_a_home_town_after_of_is_no_member(extract):
+    text = (
+        "They were joined by three Democrats — Reps. Ola Brint of Thornbury, Ida Cale of "
+        "Gaskell and Earl Mott of Merriwether."
+    )
+    members = {m[0] for m in _memberships(extract(text))}
+    assert "Gaskell" not in members and {"Ola Brint", "Ida Cale", "Earl Mott"} <= members
