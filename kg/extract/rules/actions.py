@@ -200,9 +200,14 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
 #: :func:`extract_actions` reads, besides the sponsor words (:func:`_may_be_sponsor`): the
 #: loop looks at no other token. A branch keyed on another word must add it here.
 ACTION_LEMMAS = (
-    AUTHORED_WORDS | TESTIFYING | FILING_VERBS | PASS_VERBS | {"vote", "dissent", "push"}
+    AUTHORED_WORDS
+    | TESTIFYING
+    | FILING_VERBS
+    | PASS_VERBS
+    | frozenset(DECIDED)
+    | {"vote", "dissent", "push"}
 )
-ACTION_FORMS = frozenset(BACKING_NOUNS)
+ACTION_FORMS = frozenset(BACKING_NOUNS) | {"behind"}
 
 
 def _may_be_sponsor(lemma: str) -> bool:
