@@ -426,6 +426,11 @@ def _aims(token: Token) -> Iterator[Aim]:
             yield from _feeling_aims(token, head)
         elif any(c.dep_ == "nsubjpass" for c in token.children):
             yield from _feeling_aims(token, token)  # "it was disappointed", read as passive
+        elif (verb := _misread_feeling(token)) is not None:
+            # "we are grateful the council listened", parsed as "grateful" on "council"
+            judge = _subject(verb)
+            if judge is not None:
+                yield from (Aim(s, FEELING, judge) for s in _with_conjuncts(head))
         return  # "the disappointed families": no verdict on them
     if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
         if any(c.dep_ == "ccomp" for c in node.children):
@@ -470,7 +475,12 @@ def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
         return
     clause = next((c for c in (*feeling.children, *verb.children) if c.dep_ == "ccomp"), None)
     if clause is not None:
-        yield from (Aim(c, FEELING, judge) for c in clause.children if c.dep_ == "nsubj")
+        yield from (
+            Aim(s, FEELING, judge)
+            for c in clause.children
+            if c.dep_ == "nsubj"
+            for s in _with_conjuncts(c)
+        )
         return
     about = [
         o
@@ -487,6 +497,24 @@ def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
     deed = _deed_before(feeling)
     if deed is not None:
         yield Aim(deed, FEELING, judge)
+
+
+def _with_conjuncts(noun: Token) -> list[Token]:
+    """ "the mayor and the council": each of them."""
+    return [noun, *(c for c in noun.children if c.dep_ == "conj")]
+
+
+def _misread_feeling(feeling: Token) -> Token | None:
+    """The linking verb of "we are grateful the council listened" when the parser
+    read the feeling as a modifier of the clause's subject ("grateful" on
+    "council", "listened" a clause of "are"); None for "the grateful families"."""
+    noun = feeling.head
+    if feeling.dep_ != "amod" or noun.dep_ != "nsubj" or feeling.i == 0:
+        return None
+    verb = feeling.doc[feeling.i - 1]
+    if verb.lemma_ not in LINKING_VERBS or noun.head.dep_ != "ccomp" or noun.head.head != verb:
+        return None
+    return verb
 
 
 def _deed_before(token: Token) -> Token | None:
