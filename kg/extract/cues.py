@@ -155,6 +155,18 @@ def depth(token: Token) -> int:
     return depth
 
 
+#: Forms of "be" that the model leaves unlemmatized when written with "’" ("We’re", "It’s").
+CURLY_BE = frozenset({"’re", "’s", "’m"})
+
+
+def is_be(token: Token) -> bool:
+    """Whether ``token`` is a form of "be", "’re", "’s" and "’m" included (with a curly
+    apostrophe the model gives them no lemma: "We’re grateful", "It’s not true")."""
+    return token.lemma_ == "be" or (
+        token.lower_ in CURLY_BE and token.tag_ in ("VBP", "VBZ") and token.dep_ != "auxpass"
+    )
+
+
 def is_negated(token: Token) -> bool:
     """ "will not assist", "never supported", "no support for"; not "not only"."""
     for node in (token, token.head) if token.dep_ in ("acomp", "attr", "xcomp") else (token,):

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
-from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.cues import is_be, is_negated, is_supposition, modality_of
 from kg.extract.doctext import tokens_where
 from kg.extract.holders import is_passive
 from kg.extract.labels import (
@@ -422,7 +422,7 @@ def _aims(token: Token) -> Iterator[Aim]:
         node = node.head  # "reckless and wrong": aim as the first conjunct
     head = node.head
     if token.lower_ in FEELINGS:
-        if node.dep_ == "acomp" and head.lemma_ in LINKING_VERBS:
+        if node.dep_ == "acomp" and _links(head):
             yield from _feeling_aims(token, head)
         elif any(c.dep_ == "nsubjpass" for c in token.children):
             yield from _feeling_aims(token, token)  # "it was disappointed", read as passive
@@ -432,13 +432,13 @@ def _aims(token: Token) -> Iterator[Aim]:
             if judge is not None:
                 yield from (Aim(s, FEELING, judge) for s in _with_conjuncts(head))
         return  # "the disappointed families": no verdict on them
-    if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
+    if node.dep_ in ("acomp", "attr") and _links(head):
         if any(c.dep_ == "ccomp" for c in node.children):
             return  # "X is right that …": agreement with X (relations.v1), no praise
         yield from _subjects(head)
-    elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LINKING_VERBS:
+    elif node.dep_ == "pobj" and head.dep_ == "prep" and _links(head.head):
         yield from _subjects(head.head)  # "the suit is without merit", "is beyond repair"
-    elif node.dep_ == "prep" and head.lemma_ in LINKING_VERBS:
+    elif node.dep_ == "prep" and _links(head):
         yield from _subjects(head)  # an idiom headed by a preposition: "is out of touch"
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
@@ -499,6 +499,11 @@ def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
         yield Aim(deed, FEELING, judge)
 
 
+def _links(verb: Token) -> bool:
+    """A linking verb: "is", "seems", "’re" (see :func:`is_be`)."""
+    return verb.lemma_ in LINKING_VERBS or is_be(verb)
+
+
 def _with_conjuncts(noun: Token) -> list[Token]:
     """ "the mayor and the council": each of them."""
     return [noun, *(c for c in noun.children if c.dep_ == "conj")]
@@ -507,14 +512,20 @@ def _with_conjuncts(noun: Token) -> list[Token]:
 def _misread_feeling(feeling: Token) -> Token | None:
     """The linking verb of "we are grateful the council listened" when the parser
     read the feeling as a modifier of the clause's subject ("grateful" on
-    "council", "listened" a clause of "are"); None for "the grateful families"."""
+    "council", with "listened" a clause of "council" or of "are"); None for "the
+    grateful families"."""
     noun = feeling.head
-    if feeling.dep_ != "amod" or noun.dep_ != "nsubj" or feeling.i == 0:
+    if feeling.dep_ != "amod" or feeling.i == 0 or noun.pos_ not in ("PROPN", "NOUN"):
         return None
     verb = feeling.doc[feeling.i - 1]
-    if verb.lemma_ not in LINKING_VERBS or noun.head.dep_ != "ccomp" or noun.head.head != verb:
+    if not _links(verb):
         return None
-    return verb
+    if noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp" and noun.head.head == verb:
+        return verb  # "are grateful [the council listened]"
+    if noun.dep_ == "attr" and noun.head == verb:
+        after = [c for c in verb.children if c.pos_ == "VERB" and c.i > noun.i]
+        return verb if after else None  # "are grateful [the council] [listened]"
+    return None
 
 
 def _deed_before(token: Token) -> Token | None:
@@ -632,7 +643,7 @@ def _quoted_predicate(head: Token) -> Token | None:
     adjective ("was “a betrayal”")."""
     if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "conj", "ROOT"):
         return head
-    if head.dep_ in ("attr", "acomp") and head.head.lemma_ in LINKING_VERBS:
+    if head.dep_ in ("attr", "acomp") and _links(head.head):
         return head.head
     return None
 
@@ -689,7 +700,7 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
     while noun.dep_ == "conj":
         noun = noun.head
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ in LINKING_VERBS:
+    if noun.dep_ == "attr" and _links(head):
         yield from _subjects(head, noun)  # "the deal is a reckless giveaway"
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         judge = _subject(head)

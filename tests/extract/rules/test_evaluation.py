@@ -362,3 +362,20 @@ def test_what_another_should_have_done(extract, text, expected):
 )
 def test_no_blame_from_ones_own_regret_or_a_question(extract, text):
     assert evaluations(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "We’re grateful X and Y listened": parsed with "grateful" on X, and "’re" unlemmatized
+            "Mayor Ilse Wexcombe and the Venner Harbor Board met on Monday. “We’re grateful "
+            "Mayor Wexcombe and the Venner Harbor Board listened,” said Sabra Marrack.",
+            {
+                ("Sabra Marrack", "praises", "Ilse Wexcombe", 1),
+                ("Sabra Marrack", "praises", "Venner Harbor Board", 1),
+            },
+        ),
+    ],
+)
+def test_feelings_about_several(extract, text, expected):
+    assert evaluations(extract(text)) == expected
