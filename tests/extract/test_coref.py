@@ -210,3 +210,41 @@ def test_my_own_association_is_the_association_named_before(extract):
         )
     )
     assert ("Tamsin Oyelaran", "disagreesWith", "Valley Growers Association") in found
+
+
+PRESENTED_WITH = (
+    "Wexcombe Water, which serves the valley, said the freeze would shift costs.\n\n"
+    "Sigvald Torvik, director of the Carrick Tenant League, "
+    "said utilities elsewhere had not seen such increases. “They made the same argument "
+    "before, and it was wrong then too,” Torvik said, adding that his group would fight "
+    "the surcharge.\n"
+)
+
+
+def test_his_group_is_the_organisation_he_was_presented_with(analyse):
+    analysis = analyse(PRESENTED_WITH)
+    group = next(t for t in analysis.doc if t.text == "group")
+    assert analysis.actor(group).entity.label == "Carrick Tenant League"
+
+
+def test_they_in_a_speakers_quote_is_not_the_speakers_own_organisation(analyse):
+    analysis = analyse(
+        "Sigvald Torvik, director of the Carrick Tenant League, spoke on Monday. "
+        "“They made the same argument before,” Torvik said."
+    )
+    they = next(t for t in analysis.doc if t.text == "They")
+    ref = analysis.actor(they)
+    assert ref is None or ref.entity.label != "Carrick Tenant League"
+
+
+def test_it_that_a_copula_judges_is_no_organisation(extract):
+    claims = extract(
+        "Senator Oriel Brantham, the ranking member of the Marlow Ways Committee, said he "
+        "had doubted the cost.\n\n"
+        "“It is the right call for our ferry riders,” Brantham said.\n\n"
+        "The Sallow Dock Trust met on Monday. It is the largest landlord on the quay, "
+        "and it opposes the rent freeze."
+    )
+    subjects = {c.subject.label for c in claims if c.predicate not in ("holdsRole", "memberOf")}
+    assert "Marlow Ways Committee" not in subjects
+    assert ("Sallow Dock Trust", "opposes", "rent freeze") in triples(claims)

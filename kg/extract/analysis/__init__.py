@@ -187,10 +187,12 @@ def analyze(article: Article, doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     author = find_author(article.text, doc, names, quotes)
     bare = Resolver(doc, lexicon, names, mentions, {}, {}, quotes, author)
     candidates = antecedent_candidates(bare)
-    pronouns = resolve_pronouns(doc, candidates, sentences, quotes)
+    pronouns = resolve_pronouns(doc, candidates, sentences, quotes, lexicon.actors)
     third = Resolver(doc, lexicon, names, mentions, pronouns, {}, quotes, author)
     speakers, unnamed = attribute_speakers(doc, sentences, quotes, third)
-    pronouns = unquote_speakers(doc, candidates, sentences, quotes, pronouns, speakers)
+    pronouns = unquote_speakers(
+        doc, candidates, sentences, quotes, pronouns, speakers, third.affiliation
+    )
     if author is not None:  # an op-ed's narration is its author's voice
         for sent in sentences.body:
             for tok in sent:

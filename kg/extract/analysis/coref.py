@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -495,9 +495,12 @@ class Resolver:
 
     def _own_organisation(self, token: Token) -> Entity | None:
         """ "my own association", "our union": the organisation named before whose
-        name has that noun ("… the Valley Growers Association …")."""
+        name has that noun ("… the Valley Growers Association …"); failing that, rule
+        ``coref.owners_organisation``: "his group", "her agency" is the organisation
+        the owner was presented with ("Ann Lee, director of the Harbor Fund, …")."""
         head = token.lemma_.lower()
-        if not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children):
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNERS), None)
+        if owner is None:
             return None
         if self.lexicon.actors.get(head) is None or head in self.lexicon.titles:
             return None
@@ -507,6 +510,31 @@ class Resolver:
             entity = self.names.mention_entities[n]
             if entity.kind == "Organization" and head in index.label_words[n]:
                 return entity
+        if head not in ORGANISATION_NOUNS:
+            return None
+        person = self.actor(owner)
+        return self.affiliation(person.entity, token.i) if person is not None else None
+
+    def affiliation(self, person: Entity, before: int) -> Entity | None:
+        """The organisation a person is presented with before token ``before``: in
+        an apposition ("Ann Lee, director of the Harbor Fund") or in the title
+        written before the name ("Harbor Fund Director Ann Lee")."""
+        if person.kind != "Person":
+            return None
+        doc, names = self.doc, self.names
+        for mention, entity in zip(names.mentions, names.mention_entities, strict=True):
+            if mention.start >= before:
+                break
+            if entity.key != person.key:
+                continue
+            around = list(doc[mention.role_start or mention.start : mention.start])
+            root = doc[mention.start : mention.end].root
+            for child in root.children:
+                if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    around.extend(child.subtree)
+            for tok in around:
+                if (org := names.at(tok)) is not None and org.kind == "Organization":
+                    return org
         return None
 
     def _organisation_before(self, token: Token) -> Entity | None:
@@ -787,13 +815,19 @@ def antecedent_candidates(resolver: Resolver) -> tuple[Candidate, ...]:
 
 
 def resolve_pronouns(
-    doc: Doc, candidates: tuple[Candidate, ...], sentences: Sentences, quotes: Quotes
+    doc: Doc,
+    candidates: tuple[Candidate, ...],
+    sentences: Sentences,
+    quotes: Quotes,
+    actor_nouns: Container[str] = frozenset(),
 ) -> dict[int, Entity]:
     """The antecedent of every third-person pronoun, in document order.
 
     The nearest compatible candidate within :data:`SENTENCES_BACK` sentences,
     subjects preferred; a person's gender is learned from the first "he" or
-    "she" that resolves to them.
+    "she" that resolves to them. An "it" that a copula judges ("It is the right
+    call", "It was a mistake") is a situation, no actor (rule ``coref.verdict_it``;
+    ``actor_nouns`` are the nouns that do make it one: "It is a nonprofit").
     """
     starts = [c.start for c in candidates]
     gender: dict[str, str] = {}
@@ -806,6 +840,8 @@ def resolve_pronouns(
             continue  # "she would sign it": a law, not an organisation
         if lower in NEUTER and voted_on(token):
             continue  # "three members voted against it": a measure, not the council
+        if lower == "it" and _judged_situation(token, actor_nouns):
+            continue  # "It is the right call": what is happening, not an organisation
         found_at = _antecedent(token, candidates, starts, sentences, quotes, gender, chain=found)
         if found_at is None:
             continue
@@ -822,6 +858,21 @@ def resolve_pronouns(
     return found
 
 
+def _judged_situation(pronoun: Token, actor_nouns: Container[str]) -> bool:
+    """ "It is the right call", "It was a victory for the town": "it" as the subject
+    of a copula whose complement is a common noun that names no actor."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return (
+        attr is not None
+        and attr.pos_ == "NOUN"
+        and not attr.ent_type_
+        and attr.lemma_.lower() not in actor_nouns
+    )
+
+
 def unquote_speakers(
     doc: Doc,
     candidates: tuple[Candidate, ...],
@@ -829,10 +880,13 @@ def unquote_speakers(
     quotes: Quotes,
     pronouns: Mapping[int, Entity],
     speakers: Mapping[int, Entity],
+    affiliation: Callable[[Entity, int], Entity | None] | None = None,
 ) -> dict[int, Entity]:
     """``pronouns`` with every "he", "she" or "it" inside a quotation that was
     taken for the quotation's own speaker resolved again without them: a speaker
-    says "I", so her "He vetoed it anyway" means someone else."""
+    says "I", so her "He vetoed it anyway" means someone else. So with "they" or
+    "it" taken for the organisation the speaker was presented with (``affiliation``
+    of the speaker before a token): she says "we" of her own group."""
     starts = [c.start for c in candidates]
     gender: dict[str, str] = {}
     for i, entity in pronouns.items():
@@ -843,7 +897,14 @@ def unquote_speakers(
     fixed = dict(pronouns)
     for i, entity in sorted(pronouns.items()):
         token = doc[i]
-        if speakers.get(i) != entity or quotes.at(token.idx) is None:
+        speaker = speakers.get(i)
+        if speaker is None or quotes.at(token.idx) is None:
+            continue
+        if speaker != entity and (
+            affiliation is None
+            or entity.kind != "Organization"
+            or affiliation(speaker, i) != entity
+        ):
             continue
         chained = _same_pronoun_before(token, fixed, sentences, entity)
         found_at = (
