@@ -679,6 +679,11 @@ class Resolver:
             > LAW_SENTENCES_AHEAD
         ):
             return None
+        law = self.names.mention_entities[issues[after]]
+        if any(c.dep_ in ("relcl", "acl") for c in token.children) and any(
+            self.names.mention_entities[n].key == law.key for n in issues[:after]
+        ):
+            return None  # "a bill that would …" is a new one, not a law the text named before
         return issue_from_tokens(list(self.doc[mention.start : mention.end]))
 
     def _voted_on_before(self, pronoun: Token, sentences: Sentences) -> Entity | None:
@@ -1074,6 +1079,8 @@ def conjuncts(token: Token) -> list[Token]:
     for role in token.children:  # "A, a member of the X Committee, and B": B hangs on "member"
         if role.dep_ == "appos" and role.pos_ == "NOUN":
             stack.extend(c for c in role.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    if token.pos_ == "PROPN" and not stack:
+        stack.extend(_listed_after_of(token))
     if not stack and (partner := _tagged_partner(token)) is not None:
         stack.append(partner)
     while stack:
@@ -1081,6 +1088,22 @@ def conjuncts(token: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
+
+
+def _listed_after_of(token: Token) -> list[Token]:
+    """ "the Guild of Pond Keepers, the Lake League and the Water Circle": the parser hangs
+    the second name on the last word of the first ("Keepers") and the third on the second."""
+    return [
+        name
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+        for name in pobj.children
+        if name.dep_ == "appos"
+        and name.pos_ == "PROPN"
+        and any(c.dep_ == "conj" for c in name.children)
+    ]
 
 
 def _tagged_partner(token: Token) -> Token | None:

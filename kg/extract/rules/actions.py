@@ -58,6 +58,12 @@ AUTHORED_BY = rule(
 SPONSOR_APPOSITION = rule(
     "actions.sponsor_apposition", NAME, "a sponsor in apposition: A, the bill's sponsor"
 )
+SPONSORS_NAMED = rule(
+    "actions.sponsors_named", NAME, "sponsors named after the word: the bill's sponsors, A and B"
+)
+SPONSOR_IS = rule(
+    "actions.sponsor_is", NAME, "a sponsor as predicate: A is the lead cosponsor (of X)"
+)
 VOTE_YES_NO = rule("actions.vote_yes_no", NAME, "a yes or no vote: she voted no on X")
 PASSED = rule(
     "actions.passed", NAME, "a body passes a law, or a law clears a body: the Senate passed X"
@@ -75,6 +81,9 @@ FILED = rule("actions.filed", NAME, "filing or drafting a bill: she has filed Ho
 FILING_VERBS = frozenset({"file", "prefile", "draft", "write", "submit"})
 PUSHED = rule("actions.pushed", NAME, "pushing a bill: X, who had pushed a bill to …")
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
+DISSENTED = rule(
+    "actions.dissented", NAME, "a dissent from a vote: A and B voted in favor; C dissented"
+)
 SUPPORT_OF = rule(
     "actions.support_of", NAME, "who carried a vote: X passed with the support of A and B"
 )
@@ -138,12 +147,16 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             if lemma is not None:
                 yield from _sponsored_by(token, lemma, sent, analysis, config)
                 yield from _sponsor_list(token, lemma, sent, analysis, config)
+                yield from _sponsors_named(token, lemma, sent, analysis, config)
+                yield from _sponsor_is(token, lemma, sent, analysis, config)
             elif token.lemma_ == "vote" and token.pos_ == "VERB":
                 yield from _vote_to(token, sent, analysis, config)
                 yield from _vote_yes_no(token, sent, analysis, config)
                 yield from _vote_in_favor(token, sent, analysis, config)
                 yield from _joined_vote(token, sent, analysis, config)
                 yield from _vote_list(token, sent, analysis, config)
+            elif token.lemma_ == "dissent" and token.pos_ == "VERB":
+                yield from _dissented(token, sent, analysis, config)
             elif token.lemma_ in TESTIFYING and token.pos_ == "VERB":
                 yield from _spoke_for(token, sent, analysis, config)
             elif token.lemma_ in FILING_VERBS and token.pos_ == "VERB":
@@ -254,23 +267,9 @@ def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Ite
             heads.append(name.head)
         for head in heads:
             lemma = _sponsor_lemma(head)
-            if lemma is None or head.pos_ != "NOUN":
-                continue
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            of = next(
-                (
-                    o
-                    for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                ),
-                None,
-            )
-            bill = owner if owner is not None else of
-            if bill is not None and bill.pos_ == "PRON":
-                bill = None  # "its sponsor": the law the text is about
-            target = _bill(bill, analysis) if bill is not None else _recent_law(head, analysis)
+            if lemma is None or head.pos_ != "NOUN" or head.tag_ == "NNS":
+                continue  # "the bill's sponsors, A and B": read by _sponsors_named
+            target = _sponsored_law(head, analysis)
             if target is None:
                 continue
             sent = analysis.sentence(head)
@@ -285,6 +284,104 @@ def _sponsor_appositions(doc: Doc, analysis: DocAnalysis, config: Config) -> Ite
                 analysis,
                 config,
             )
+
+
+def _sponsored_law(head: Token, analysis: DocAnalysis, *, laws_only: bool = False) -> Entity | None:
+    """The law a sponsor noun is of: "the bill's sponsor", "a cosponsor of Bill 9", or,
+    with neither, the law the text is about; with ``laws_only``, none for an owner that
+    is no law ("the study's authors")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    of = next(
+        (
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+    bill = owner if owner is not None else of
+    if bill is not None and bill.pos_ == "PRON":
+        bill = None  # "its sponsor": the law the text is about
+    if bill is None:
+        return _recent_law(head, analysis)
+    if laws_only and not _names_law(bill, analysis):
+        return None
+    return _bill(bill, analysis)
+
+
+def _names_law(token: Token, analysis: DocAnalysis) -> bool:
+    """Whether ``token`` is a law: a law word ("the bill") or a law's name."""
+    named = analysis.names.at(token)
+    return token.lemma_.lower() in LAW_WORDS or (named is not None and named.kind == "Issue")
+
+
+def _sponsors_named(
+    token: Token, lemma: str, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "the bill's lead sponsors, Rep. A (D-x) and Sen. B (R-y), joined her", "The
+    measure's authors, A, a Democrat from X, and B, a Republican from Y, say": each
+    person named right after the plural noun (the parser hangs such lists anywhere)."""
+    if token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return
+    people = apposed_people(token, sent, analysis)
+    target = _sponsored_law(token, analysis, laws_only=lemma == "author") if people else None
+    if target is None:
+        return
+    yield from _claims(
+        people, SPONSOR_WORDS[lemma], 1, target, token, SPONSORS_NAMED, sent, analysis, config
+    )
+
+
+#: Words that end a list of names set after a noun: "the sponsors, A and B, along with C".
+LIST_ENDS = frozenset({"with", "along", "alongside", "including", "besides", "among", ";"})
+#: How many tokens after a noun (its comma and a title: ", State Senator A") the first name
+#: of its apposed list may start.
+APPOSED_REACH = 5
+
+
+def apposed_people(noun: Token, sent: Span, analysis: DocAnalysis) -> list[Referent]:
+    """The people named in a list set right after ``noun`` ("sponsors, A (D-x) and B"),
+    up to the next verb; none unless a name starts within :data:`APPOSED_REACH` tokens."""
+    doc = noun.doc
+    found: list[Referent] = []
+    depth = 0
+    for tok in doc[noun.i + 1 : sent.end]:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("WP", "WDT") or tok.lower_ in LIST_ENDS:
+            break
+        if not found and tok.i - noun.i > APPOSED_REACH:
+            break
+        depth += (tok.text == "(") - (tok.text == ")")
+        named = analysis.names.at(tok)
+        if depth or named is None or named.kind != "Person":
+            continue
+        ref = analysis.actor(tok)
+        if ref is not None and ref.entity.kind == "Person" and ref not in found:
+            found.append(ref)
+    return found
+
+
+def _sponsor_is(
+    token: Token, lemma: str, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "Sen. B (R-x) is the lead Republican cosponsor", "She is also a cosponsor of
+    Bill 41", "A, who was the bill's chief sponsor": the subject of "be"."""
+    verb = token.head
+    if token.dep_ != "attr" or token.pos_ != "NOUN" or verb.lemma_ != "be":
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        subject = relative_antecedent(subject)
+    if subject is None:
+        return
+    people = [ref for ref in analysis.actors(subject) if ref.entity.kind == "Person"]
+    target = _sponsored_law(token, analysis, laws_only=lemma == "author") if people else None
+    if target is None:
+        return
+    yield from _claims(
+        people, SPONSOR_WORDS[lemma], 1, target, token, SPONSOR_IS, sent, analysis, config
+    )
 
 
 def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -320,6 +417,20 @@ def _dissenters(sent: Span, analysis: DocAnalysis) -> list[Referent]:
         if sub.dep_ == "nsubj"
         for ref in analysis.actors(sub)
     ]
+
+
+def _dissented(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "A and B voted in favor; C dissented": C voted against what the article reports a
+    vote on ("dissented from the ruling" and "with C dissenting" are read elsewhere)."""
+    if verb.tag_ == "VBG" or any(
+        c.dep_ in ("prep", "dobj") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children
+    ):
+        return
+    voted = _voted_on(verb, analysis, votes_only=True)
+    holders = _voters(_subjects(verb, analysis))
+    if voted is not None and holders:
+        target, sign = voted
+        yield from _claims(holders, None, -sign, target, verb, DISSENTED, sent, analysis, config)
 
 
 def _vote_yes_no(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -452,14 +563,17 @@ def _vote_side(vote: Token) -> tuple[int, Token | None] | None:
     return None
 
 
-def _voted_on(vote: Token, analysis: DocAnalysis) -> tuple[Entity, int] | None:
+def _voted_on(
+    vote: Token, analysis: DocAnalysis, *, votes_only: bool = False
+) -> tuple[Entity, int] | None:
     """What a vote that names no object was on, and which side of it a yes vote
     takes: the object of the vote reported just before ("A and B voted against the
     levy. C voted in favor."), else the law named last (:func:`_recent_law`), else
     the measure a body decided on in the sentence before (:func:`_decided_before`),
     else the last vote the article reported ("The board voted 5-2 to approve X. …
     A and B voted no.": a no on approving X opposes X; after "voted to reject X" it
-    supports X)."""
+    supports X). With ``votes_only``, only a vote or decision the article reports, not
+    the law it names last."""
     doc = vote.doc
     here = analysis.sentence_number(vote)
     start = analysis.sentences.all[max(0, here - VOTE_SENTENCES_BACK)].start
@@ -468,7 +582,7 @@ def _voted_on(vote: Token, analysis: DocAnalysis) -> tuple[Entity, int] | None:
             found = _vote_object(tok, analysis)
             if found is not None:
                 return found
-    law = _recent_law(vote, analysis, far=False)
+    law = None if votes_only else _recent_law(vote, analysis, far=False)
     if law is not None or vote.dep_ == "ccomp":
         return (law, 1) if law is not None else None  # "said he voted no because …"
     decided = _decided_before(vote, analysis)
@@ -543,8 +657,9 @@ def _decided_before(vote: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def _filed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
-    """ "She has filed House Bill 771", "filed the bill in January": the filer proposes it
-    (not "has written a bill that …", which may be any bill)."""
+    """ "She has filed House Bill 771", "filed the bill in January", "has drafted an
+    amendment that would …": the filer proposes it (not "has written a bill that treats
+    …", which may be any bill)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return
@@ -552,12 +667,30 @@ def _filed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> It
     definite = obj.lemma_.lower() in LAW_WORDS and any(
         c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in obj.children
     )
-    if not definite and (named is None or named.kind != "Issue"):
+    if not definite and not _pending(obj) and (named is None or named.kind != "Issue"):
         return
     target = _law(obj, analysis)
     holders = _subjects(verb, analysis)
     if target is not None and holders:
         yield from _claims(holders, "proposes", 1, target, verb, FILED, sent, analysis, config)
+
+
+def _pending(law: Token) -> bool:
+    """ "a bill that would cap rents", "an amendment to delay the fee": a law word whose
+    own clause says what it would do, a proposal ("a bill that treats teachers well" may
+    be any law)."""
+    if law.lemma_.lower() not in LAW_WORDS:
+        return False
+    for clause in law.children:
+        if clause.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will") for c in clause.children
+        ):
+            return True
+        if clause.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return True
+    return False
 
 
 def _pushed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
@@ -697,7 +830,24 @@ def _subjects(verb: Token, analysis: DocAnalysis) -> list[Referent]:
     if subject is None or _unnamed_members(subject, analysis):
         return []  # "the board's other members voted no": not the board
     one = _one_of(verb) if subject.lower_ == "who" else None
-    return analysis.actors(one) if one is not None else analysis.actors(subject)
+    found = analysis.actors(one) if one is not None else analysis.actors(subject)
+    return found + [ref for ref in _named_among(verb, analysis) if ref not in found]
+
+
+def _named_among(verb: Token, analysis: DocAnalysis) -> list[Referent]:
+    """ "Eleven Republicans voted no, among them Rep. A": the members the clause names."""
+    return [
+        ref
+        for child in verb.children
+        if child.i > verb.i
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in ("among", "including")
+            and any(o.dep_ == "pobj" and o.lower_ in ("them", "those") for o in p.children)
+            for p in child.children
+        )
+        for ref in analysis.actors(child)
+    ]
 
 
 def _unnamed_members(subject: Token, analysis: DocAnalysis) -> bool:

@@ -11,7 +11,11 @@ mean the other's stance:
 - ellipsis: "All four Democrats voted for the levy, as did Sen. Ames", "Rep. Orr
   backed the bill. So did Rep. Ames", "Rep. Ames did too", "Rep. Ames followed
   suit": Ames does what the clause before says its subject did
-  (``inference.ellipsis``).
+  (``inference.ellipsis``);
+- joining a vote: "Most Democrats voted for the levy. They were joined by two
+  Republicans, Reps. Ames and Orr" (or "Two Republicans joined them"): Ames and Orr
+  cast the same vote (``inference.joined``; votes only: "the mayor was joined by
+  A at the ceremony" says nothing of A's stances).
 
 A claim inferred this way has the sentence that links the two actors as evidence,
 the stance's object and polarity, and its own rule name, so that its confidence
@@ -30,7 +34,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.cues import is_negated, is_supposition
+from kg.extract.doctext import tokens_where
 from kg.extract.registry import Config, register_inference, rule
+from kg.extract.rules.actions import apposed_people
 from kg.model import Claim, Entity
 
 NAME, VERSION = "inference.v1", "1.0.0"
@@ -39,6 +45,9 @@ AGREEMENT = rule(
 )
 ELLIPSIS = rule(
     "inference.ellipsis", NAME, "X backed the bill, as did Y / So did Y: Y backs the bill too"
+)
+JOINED = rule(
+    "inference.joined", NAME, "X voted for the bill. X was joined by Y: Y voted for it too"
 )
 #: How many sentences before an agreement the stances agreed with may stand.
 SENTENCES_BACK = 2
@@ -96,6 +105,19 @@ def infer(
             number = analysis.sentence_number(source.root)
             said = [c for c in by_sentence.get(number, ()) if c.subject.key in leaders]
             yield from _repeated(followers, said, token, sent, analysis, config)
+        for token in tokens_where(sent, lemma=("join",)):
+            joined = _joined(token, analysis)
+            if joined is None:
+                continue
+            followers, leaders = joined
+            here = analysis.sentence_number(token)
+            votes = [
+                c
+                for n in (here - 1, here)
+                for c in by_sentence.get(n, ())
+                if c.subject.key in leaders and c.cue == "vote" and c.polarity != 0
+            ]
+            yield from _repeated(followers, votes, token, sent, analysis, config, JOINED)
 
 
 def _sentence_at(starts: list[int], char: int) -> int:
@@ -178,6 +200,34 @@ def _ellipsis(
     return followers, analysis.sentence(main), leaders
 
 
+def _joined(verb: Token, analysis: DocAnalysis) -> tuple[list[Referent], set[str]] | None:
+    """Who joins whom, where ``verb`` is "join": "They were joined by three Republicans —
+    Reps. A, B and C" (A, B and C join them; the people, when the list names any), "Two
+    Republicans joined them" (not "joined them in voting …", which the vote rules read)."""
+    if verb.pos_ != "VERB" or is_negated(verb) or is_supposition(verb):
+        return None
+    children = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in children and "agent" in children:
+        leader = children["nsubjpass"]
+        joiner = next((c for c in children["agent"].children if c.dep_ == "pobj"), None)
+    elif "nsubj" in children and "dobj" in children and "prep" not in children:
+        leader, joiner = children["dobj"], children["nsubj"]
+    else:
+        return None
+    if joiner is None:
+        return None
+    leaders = {r.entity.key for r in analysis.actors(leader)}
+    found = [
+        r for r in analysis.actors(joiner) if r.entity.is_actor and r.entity.key not in leaders
+    ]
+    people = [r for r in found if r.entity.kind == "Person"] or [
+        r for r in apposed_people(joiner, analysis.sentence(joiner), analysis) if r not in found
+    ]
+    if not leaders or not found:
+        return None
+    return people or found, leaders
+
+
 def _echoes(verb: Token) -> bool:
     """ "So did B", "B did too", "B did as well", "B also did"."""
     doc = verb.doc
@@ -206,6 +256,7 @@ def _repeated(
     sent: Span,
     analysis: DocAnalysis,
     config: Config,
+    made_by: str = ELLIPSIS,
 ) -> Iterator[Claim]:
     evidence = analysis.evidence(sent, NAME, VERSION)
     speaker = analysis.speaker(token)
@@ -214,7 +265,7 @@ def _repeated(
             continue
         for follower in followers:
             link = replace(source, provenance=evidence, speaker=speaker, cue=token.lemma_.lower())
-            yield _follow(follower.entity, source.predicate, source, link, ELLIPSIS, config)
+            yield _follow(follower.entity, source.predicate, source, link, made_by, config)
 
 
 def _follow(

@@ -465,3 +465,89 @@ def test_filing_suit_or_writing_some_bill_is_no_bill_of_ones_own(extract):
 def test_a_law_which_passed_a_body_is_supported_by_it(extract):
     text = "Senate Bill 40, which passed the state Senate last month, would ban book challenges."
     assert ("Senate", "supports", "Senate Bill 40", 1) in core(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # plural sponsors named after the word, the list hung on another noun by the parser
+            "Governor Greta Oxenholt today signed the Clean Ponds Act. The governor held a "
+            "signing "
+            "at Elm School, where she was joined by the bill's lead sponsors, State "
+            "Representative Ilse Marrowby (D-Quarrytown) and State Senator Cato Wrenfield "
+            "(R-Pellsford), "
+            "along with students.",
+            {
+                ("Ilse Marrowby", "proposes", "Clean Ponds Act", 1),
+                ("Cato Wrenfield", "proposes", "Clean Ponds Act", 1),
+            },
+        ),
+        (  # authors, each with a party apposition of their own
+            "Rep. Bo Lind introduced the Clean Ponds Act. The bill's authors, Representative "
+            "Jory Halvik, a Democrat from Quarrytown, and Representative Odell Blassingame, a "
+            "Republican from Pellsford, say it is fair.",
+            {
+                ("Jory Halvik", "proposes", "Clean Ponds Act", 1),
+                ("Odell Blassingame", "proposes", "Clean Ponds Act", 1),
+            },
+        ),
+        (  # a sponsor as the predicate of "be"
+            "Senator Greta Oxenholt introduced the Clean Ponds Act. Senator Bo Lind (R-Vt.) is the "
+            "lead Republican cosponsor.",
+            {("Bo Lind", "supports", "Clean Ponds Act", 1)},
+        ),
+        (  # an endorsement list whose second name the parser hangs on the first's "of"
+            "Senator Greta Oxenholt introduced the Clean Ponds Act. The act is endorsed by the "
+            "National Association of Ferry Captains, the Volunteer Harbor Council and the "
+            "Brightwater Action Fund.",
+            {
+                ("Volunteer Harbor Council", "supports", "Clean Ponds Act", 1),
+                ("Brightwater Action Fund", "supports", "Clean Ponds Act", 1),
+            },
+        ),
+        (  # filing or drafting a bill that says what it would do
+            "State Sen. Wilma Caddick, R-Quarrytown, has filed a bill that would write a ferry "
+            "moratorium into state law. Council member Hollis Greaves has drafted an "
+            "amendment that would do both.",
+            {
+                ("Wilma Caddick", "proposes", "bill", 1),
+                ("Hollis Greaves", "proposes", "amendment", 1),
+            },
+        ),
+        (  # a dissent from a vote the text reports
+            "The Elm County Commission voted 2-1 to reject the ferry levy. Commissioners Ilse "
+            "Marrowby and Cato Wrenfield voted in favor; Commissioner Greta Oxenholt dissented.",
+            {("Greta Oxenholt", "supports", "ferry levy", 1)},
+        ),
+        (  # the members a vote names "among them"
+            "The Elm House voted 54-45 to pass House Bill 9. Nine Democrats voted no, among "
+            "them Budget Chairwoman Greta Oxenholt, who said the state would pay.",
+            {("Greta Oxenholt", "opposes", "House Bill 9", -1)},
+        ),
+    ],
+)
+def test_sponsors_endorsers_and_voters_named_in_lists(extract, text, expected):
+    assert expected <= core(extract(text))
+
+
+def test_the_people_the_text_does_not_name_are_no_sponsors(extract):
+    text = "The study's authors, Jory Halvik and Odell Blassingame, say ponds are warming."
+    assert not [c for c in extract(text) if c.rule.startswith("actions.sponsor")]
+
+
+def test_a_new_bill_that_would_do_something_is_not_a_question_named_before(extract):
+    text = (
+        "Question 7 would end the ferry tax, and voters will decide it in May. State Sen. "
+        "Wilma Caddick has introduced a bill that would keep the ferry tax but require audits. "
+        "Vote no on Question 7."
+    )
+    found = core(extract(text))
+    assert ("Wilma Caddick", "proposes", "bill", 1) in found
+    assert ("Wilma Caddick", "proposes", "Question 7", 1) not in found
+
+
+def test_a_dissent_with_no_vote_reported_is_no_stance(extract):
+    text = (
+        "The court ruled 4-3 that the map is unconstitutional. Justice Odell Blassingame dissented."
+    )
+    assert not [c for c in extract(text) if c.rule == "actions.dissented"]

@@ -49,6 +49,15 @@ def core(claims):
             "Tarn Valley Growers Union followed suit.",
             ("Tarn Valley Growers Union", "opposes", "Coastal Drilling Act", -1),
         ),
+        (  # "They were joined by Y": Y casts the same vote
+            "Most Democrats voted for the Coastal Drilling Act. They were joined by two "
+            "Republicans, Senator Ivo Grint and Senator Sunniva Ysberg.",
+            ("Sunniva Ysberg", "supports", "Coastal Drilling Act", 1),
+        ),
+        (  # "Y joined them"
+            "Most Democrats voted against the Coastal Drilling Act. Senator Ivo Grint joined them.",
+            ("Ivo Grint", "opposes", "Coastal Drilling Act", -1),
+        ),
     ],
 )
 def test_a_stance_passes_to_who_agrees_or_does_the_same(extract, text, expected):
@@ -67,6 +76,9 @@ def test_a_stance_passes_to_who_agrees_or_does_the_same(extract, text, expected)
         "The Ferris Anglers Club opposes the Clean Rivers Act. Governor Ida Penn did not.",
         # the subject repeating its own past act is nobody new
         "The Ferris Anglers Club opposes the Clean Rivers Act, as it did last year.",
+        # joining someone at an event is no vote
+        "Governor Ida Penn praised the Clean Rivers Act. She was joined by Senator Ivo Grint "
+        "at the ceremony.",
     ],
 )
 def test_no_stance_passes_without_plain_agreement(extract, text):
