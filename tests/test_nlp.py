@@ -112,3 +112,30 @@ def test_parse_bytes_is_the_docbin_of_the_doc():
         assert [(t.text, t.lemma_, t.dep_, str(t.morph), t.ent_type_) for t in back] == [
             (t.text, t.lemma_, t.dep_, str(t.morph), t.ent_type_) for t in doc
         ]
+
+
+def test_plural_title_abbreviation_does_not_end_the_sentence():
+    nlp = kg_nlp.load_pipeline()
+    doc = nlp("The levy was drafted by Sens. Orla Pennick and Bram Sutter. It failed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The levy was drafted by Sens. Orla Pennick and Bram Sutter.",
+        "It failed.",
+    ]
+    doc = nlp("Opposing it are Reps. Ysolde Marr and Tam Quarles.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_parse_cache_key_changes_with_the_parse_rules(monkeypatch):
+    from kg.corpus.cache import pipeline_id
+
+    nlp = kg_nlp.load_pipeline()
+    assert pipeline_id(nlp) == pipeline_id(None)
+    assert pipeline_id(nlp).endswith("+" + kg_nlp.parse_rules())
+    before = kg_nlp.parse_rules()
+    kg_nlp.parse_rules.cache_clear()
+    monkeypatch.setattr(kg_nlp, "TITLE_ABBREVIATIONS", {**kg_nlp.TITLE_ABBREVIATIONS, "Insp.": "i"})
+    try:
+        assert kg_nlp.parse_rules() != before
+        assert pipeline_id(None) != pipeline_id(nlp)
+    finally:
+        kg_nlp.parse_rules.cache_clear()

@@ -201,14 +201,16 @@ def config_key(*, extractors: Sequence[str], lexicon_files: Iterable[Path], pipe
 
 
 def pipeline_id(nlp: Language | None) -> str:
-    """Name, version and components of the spaCy pipeline ``nlp``, or of the one
-    :func:`kg.nlp.load_pipeline` would load (read from its ``meta.json``, without
-    loading it)."""
-    from kg.nlp import MODEL_PACKAGES
+    """Name and version of the spaCy pipeline ``nlp`` and the fingerprint of what
+    :func:`kg.nlp.load_pipeline` added to it, or the same of the one it would load
+    (read from its ``meta.json``, without loading it)."""
+    from kg.nlp import MODEL_PACKAGES, PARSE_RULES_KEY, parse_rules
 
     if nlp is not None:
         meta = nlp.meta
-        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}" + (
+            f"+{meta[PARSE_RULES_KEY]}" if PARSE_RULES_KEY in meta else ""
+        )
     for package in MODEL_PACKAGES:
         spec = importlib.util.find_spec(package)
         if spec is None or not spec.submodule_search_locations:
@@ -216,5 +218,5 @@ def pipeline_id(nlp: Language | None) -> str:
         meta_file = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
         if meta_file.is_file():
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
-            return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+            return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+{parse_rules()}"
     return "none"

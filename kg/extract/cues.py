@@ -101,12 +101,10 @@ def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:
         return None  # "announced that ...": a report, its clause speaks for itself
     if any(c.dep_ in ("dobj", "nsubj") and c.lower_ in REFLEXIVE for c in token.children):
         return None  # "a group calling itself Parents for Parks" names itself
-    preps = {
-        c.lower_: c
-        for c in token.children
-        if c.dep_ in ("prep", "prt", "agent", "dative")
-        and analysis.names.at(c) is None  # "a group calling itself Families for Parks"
-    }
+    preps: dict[str, Token] = {}
+    for c in token.children:
+        if c.dep_ in ("prep", "prt", "agent", "dative") and analysis.names.at(c) is None:
+            preps.setdefault(c.lower_, c)  # the first: "called for credits for families"
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         # "had disagreements with X": the parser hangs the phrase on the light verb
         for c in token.head.children:
@@ -155,6 +153,9 @@ def depth(token: Token) -> int:
     return depth
 
 
+#: Verbs that take back what their object noun stood for: "withdrew its support for X".
+WITHDRAWING = frozenset({"withdraw", "pull", "drop", "rescind", "retract", "revoke", "abandon"})
+
 #: Forms of "be" that the model leaves unlemmatized when written with "’" ("We’re", "It’s").
 CURLY_BE = frozenset({"’re", "’s", "’m"})
 
@@ -168,7 +169,10 @@ def is_be(token: Token) -> bool:
 
 
 def is_negated(token: Token) -> bool:
-    """ "will not assist", "never supported", "no support for"; not "not only"."""
+    """ "will not assist", "never supported", "no support for"; not "not only"; a
+    stance taken back ("withdrew its support for X", "dropped its opposition")."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in WITHDRAWING:
+        return not is_negated(token.head)  # "has not withdrawn its support": still there
     for node in (token, token.head) if token.dep_ in ("acomp", "attr", "xcomp") else (token,):
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):

@@ -35,6 +35,7 @@ from kg.extract.holders import (
 from kg.extract.labels import (
     DROP_WORDS,
     GENERIC_ISSUES,
+    TIME_WORDS,
     action_label,
     is_time,
     is_verb_fragment,
@@ -110,10 +111,17 @@ MOBILIZING = frozenset(
     """call contact write email phone visit attend join tell do give let come show reconsider
     answer reach sign hear learn know understand wait""".split()
 )
-#: Plurals of people without an agent ending, who may be asked to do something.
-PEOPLE_ASKED = frozenset(
-    "people family parent child woman man citizen member neighbor voter".split()
+#: Nouns of people, and of the places they live, without an agent ending: whom a
+#: policy is for or who is asked to act, never what a stance is on ("promised
+#: families", "the right call for our towns", "residents should be asked to ...").
+PEOPLE = frozenset(
+    """people family parent child woman man citizen member neighbor voter resident student
+    worker taxpayer patient farmer community owner consumer customer employee reporter
+    journalist firefighter nurse teacher driver rider renter tenant homeowner landlord senior
+    veteran user victim survivor constituent household town city village neighborhood""".split()
 )
+#: Endings of compound nouns of people: "firefighters", "homeowners", "ratepayers".
+PEOPLE_ENDINGS = ("ist", "ian", "fighter", "worker", "owner", "payer", "maker", "holder", "goer")
 #: Objects that are steps of a process, not policies: "accepting public comments".
 PROCESS_NOUNS = frozenset(
     """comment question application submission testimony feedback input inquiry""".split()
@@ -498,8 +506,12 @@ def _noun_complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, floa
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjects and analysis.actor(subjects[0]) is None:
                 return [(subjects[0], 0.75)]
+    # an issue cue with no preposition of its own is not on company: "a call with
+    # reporters" (but "lodged a protest with X" is with X)
+    with_ = ("with",) if cue.prep or cue.actor_predicate else ()
+    preps = ("to", "for", "of", "on", "against", "over", *with_)
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "with", "on", "against", "over"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if received(token):  # "the plan has faced criticism from X": the plan
         verb = governing_verb(token)
@@ -655,7 +667,7 @@ def _people_asked(target: Token) -> bool:
         target.dep_ == "dobj"
         and target.tag_ == "NNS"
         and (
-            lemma in PEOPLE_ASKED
+            lemma in PEOPLE
             or lemma.endswith(("er", "or", "ist", "ian", "ent"))
             or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in target.children)
         )
@@ -950,7 +962,40 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
         return None
     if token.lemma_.lower() in VAGUE_HEADS:
         return None  # "don't agree on much", "the first thing I want": no issue named
+    if people_plural(token) or _only_time(tokens) or _bare_stand_in(token, tokens):
+        return None  # "promised families", "a plan for the next fiscal year", "a good idea"
     return issue_from_tokens(tokens)
+
+
+def people_plural(token: Token) -> bool:
+    """ "residents", "firefighters", "our towns": people (or their places) in the plural,
+    whom a policy may serve but no stance is on; not a named group ("Harbor Town
+    residents")."""
+    lemma = token.lemma_.lower()
+    return (
+        token.tag_ == "NNS"
+        and (lemma in PEOPLE or (len(lemma) > 5 and lemma.endswith(PEOPLE_ENDINGS)))
+        and not any(t.pos_ == "PROPN" for t in token.lefts)
+    )
+
+
+def _bare_stand_in(token: Token, tokens: list[Token]) -> bool:
+    """ "a good idea", "the right move": a stand-in noun with no words of its own but
+    judgements, which names no policy (the one it points back at is found by
+    :func:`_earlier_policy` where a reading looks for it)."""
+    return token.lemma_.lower() in STAND_IN_NOUNS and all(
+        t.i == token.i or t.is_punct or t.lower_ in DROP_WORDS or t.pos_ in ("ADJ", "ADV")
+        for t in tokens
+    )
+
+
+def _only_time(tokens: list[Token]) -> bool:
+    """ "12 months", "the next fiscal year": a span of time and nothing else (not "a
+    four-day school week")."""
+    words = [t for t in tokens if not t.is_punct and t.lower_ not in DROP_WORDS]
+    return bool(words) and all(
+        t.lemma_.lower() in TIME_WORDS or t.like_num or t.pos_ in ("ADJ", "ADV") for t in words
+    )
 
 
 def _money_for(token: Token) -> bool:

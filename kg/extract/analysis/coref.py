@@ -584,6 +584,9 @@ class Resolver:
                 break
             if mention.start < nearer:
                 break  # "a new state law banning X ... the law": the law described last
+            if nearer >= 0 and _inside_description(self.doc[nearer], self.doc[mention.end - 1]):
+                before -= 1  # "a resolution under the X Act ... the resolution": not X
+                continue
             last = self.doc[mention.end - 1]
             if (
                 (quoted or self.quotes.at(self.doc[mention.start].idx) is None)
@@ -680,10 +683,10 @@ class Resolver:
         ):
             return None
         law = self.names.mention_entities[issues[after]]
-        if any(c.dep_ in ("relcl", "acl") for c in token.children) and any(
-            self.names.mention_entities[n].key == law.key for n in issues[:after]
-        ):
-            return None  # "a bill that would …" is a new one, not a law the text named before
+        if any(self.names.mention_entities[n].key == law.key for n in issues[:after]):
+            return None  # "a bill (that would …)" is a new one, not a law the text named before
+        if _inside_description(token, self.doc[mention.end - 1]):
+            return None  # "a bill amending the X Act": not the X Act
         return issue_from_tokens(list(self.doc[mention.start : mention.end]))
 
     def _voted_on_before(self, pronoun: Token, sentences: Sentences) -> Entity | None:
@@ -1192,3 +1195,15 @@ def co_arguments(token: Token) -> set[int]:
         if noun.dep_ == "appos":  # "X, the only senator to back her": not X either
             out.update(t.i for t in noun.head.subtree if t.i <= noun.head.i)
     return out
+
+
+def _inside_description(noun: Token, named: Token) -> bool:
+    """Whether the law name at ``named`` is part of what ``noun`` is said to do or rest
+    on ("a resolution under the X Act", "a bill amending the X Act"), not its name
+    ("a bill, the X Act")."""
+    node = named
+    while node.head.i != node.i:
+        if node.head.i == noun.i:
+            return node.dep_ in ("prep", "acl", "relcl")
+        node = node.head
+    return False

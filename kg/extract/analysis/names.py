@@ -123,6 +123,7 @@ def find_names(
     raw = _purpose_groups(doc, raw, lexicon)
     raw = _people_by_role(doc, raw, lexicon)
     raw = _tagged_people(doc, raw, lexicon)
+    raw = _listed_people(doc, raw, lexicon)
     tagged = _party_tags(doc, raw)
     raw = [m for m in raw if m.start not in tagged]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
@@ -527,6 +528,10 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
     people = {i for m in mentions if m.kind == "Person" for i in range(m.start, m.end)}
     surnames = {m.text.split()[-1] for m in mentions if m.kind == "Person" and " " in m.text}
     for m in mentions:
+        if m.kind in ("Organization", "Place", "Group", "Person") and (
+            home := _home_cut(doc, m, lexicon)
+        ):
+            m = home
         if m.kind == "Organization" and (titled := _titled_surname(doc, m, surnames, lexicon)):
             m = titled
         elif m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
@@ -559,6 +564,17 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
                     m = replace(m, start=lead, text=_clean(doc[lead : m.end].text))
         out.append(m)
     return out
+
+
+def _home_cut(doc: Doc, mention: NameMention, lexicon: Lexicon) -> NameMention | None:
+    """ "Reps. Ann Lee of Ashford", taken for one organisation: a titled person's name
+    and the home town after "of"."""
+    words = doc[mention.start : mention.end]
+    of = next((t.i for t in words if t.lower_ == "of"), None)
+    if of is None or of == mention.start or not _title_before(doc, mention.start, lexicon):
+        return None
+    name = replace(mention, end=of, text=_clean(doc[mention.start : of].text), kind="Person")
+    return name if _person_shaped(doc, name, lexicon) else None
 
 
 def _titled_surname(
@@ -639,6 +655,56 @@ def _tagged_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> l
         if words >= 2 and (start == 0 or doc[start - 1].i not in covered):
             extra.append(NameMention(start, end, _clean(doc[start:end].text), "Person"))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+#: Words a list of people with home towns runs through: "A of X, B of Y and C".
+LIST_WORDS = frozenset({"of", ",", "and", "—", "–", "-"})
+
+
+def _listed_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
+    """A person's name the recogniser missed in a list of people under a plural title:
+    "Reps. A of X, Bea Lund of Y and C of Z", read along the words (the parser's trees
+    of such lists vary)."""
+    people = {
+        i
+        for m in mentions
+        if m.kind == "Person" and _plural_title_before(doc, m, lexicon)
+        for i in range(m.start, m.end)
+    }
+    if not people:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    runs: list[list[Token]] = []
+    for tok in tokens_where(doc, pos=("PROPN",)):
+        if tok.i in covered or not (tok.is_alpha and tok.is_title):
+            continue
+        if runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    for run in runs:
+        start = run[0].i
+        if not 2 <= len(run) <= 3 or start < 2 or doc[start - 1].lower_ not in (",", "and"):
+            continue
+        i = start - 1
+        while i > 0 and i not in people and (doc[i].lower_ in LIST_WORDS or doc[i].pos_ == "PROPN"):
+            i -= 1  # back over "B of Y," and "and" to a person's name
+        if i in people and start - i < 12:
+            extra.append(
+                NameMention(start, run[-1].i + 1, _clean(doc[start : run[-1].i + 1].text), "Person")
+            )
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _plural_title_before(doc: Doc, mention: NameMention, lexicon: Lexicon) -> bool:
+    """ "Reps. A", "Commissioners A": the name opens a list under a plural title."""
+    start = mention.role_start if mention.role_start is not None else mention.start
+    if start == 0:
+        return False
+    title = doc[start - 1] if mention.role_start is None else doc[start]
+    word = title.lower_.removesuffix(".")
+    return word.endswith("s") and _is_title_word(title, lexicon)
 
 
 def _hyphen_glued(doc: Doc, i: int) -> bool:
@@ -725,12 +791,14 @@ def _abbreviation_period(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_title(token: Token, lexicon: Lexicon) -> bool:
-    """A title word; "Sgt" of "Sgt." too, which the tokenizer may split from its period."""
+    """A title word; "Sgt" of "Sgt." too, which the tokenizer may split from its period,
+    and a plural abbreviation ("Sens.", one token: :data:`kg.nlp.TITLE_ABBREVIATIONS`)."""
     lower = token.lower_
     return (
         lower in lexicon.titles
         or token.lemma_.lower() in lexicon.titles
         or (f"{lower}." in lexicon.titles and _abbreviated(token))
+        or (lower.endswith("s.") and f"{lower[:-2]}." in lexicon.titles)
     )
 
 
@@ -742,14 +810,15 @@ def _abbreviated(token: Token) -> bool:
 def _unlabelled_names(
     proper: list[Token], found: list[NameMention], lexicon: Lexicon
 ) -> list[NameMention]:
-    """Proper-noun subjects the recogniser missed ("Ruritania has agreed ...")."""
+    """Proper-noun subjects the recogniser missed ("Ruritania has agreed ..."), and
+    people named after a title wherever they stand ("Board Chair Ann Lee and ...")."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in proper:
         doc = tok.doc
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or _is_title(tok, lexicon):
+        if tok.ent_type_ or _is_title(tok, lexicon) or tok.dep_ == "compound":
             continue
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
@@ -757,6 +826,10 @@ def _unlabelled_names(
         titles = [i for i in range(left, tok.i) if _is_title(doc[i], lexicon)]
         if titles:
             left = titles[-1] + 1  # "Committee Chair Ana Lopez": the title is not the name
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not (
+            titles and 2 <= tok.i + 1 - left <= 3 and all(t.is_alpha for t in doc[left : tok.i + 1])
+        ):
+            continue
         title = _title_before(doc, left, lexicon)
         organisation = (
             _is_acronym(tok.text)

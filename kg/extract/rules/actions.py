@@ -740,20 +740,38 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
 def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
     """ "Voting for the pilot were A, B and C", "Voting against it was D", "Voting no were
     E and F"."""
-    if vote.tag_ != "VBG" or vote.dep_ not in ("csubj", "nsubj") or vote.head.lemma_ != "be":
+    copula = _list_copula(vote)
+    if copula is None:
         return
     side = _vote_side(vote)
     if side is None:
         return
     polarity, obj = side
     voted = (_law(obj, analysis), 1) if obj is not None else _voted_on(vote, analysis)
-    holders = _voters(_name_list(vote.head, analysis))
+    holders = _voters(_name_list(copula, analysis))
     if voted is None or voted[0] is None or not holders:
         return
     target, sign = voted
     yield from _claims(
         holders, None, polarity * sign, target, vote, VOTE_LIST, sent, analysis, config
     )
+
+
+def _list_copula(vote: Token) -> Token | None:
+    """The "were" of "Voting no were A, B and C": the vote's head, or, when the parser
+    hung the sentence on a name of the list, the first "be" after the opening vote."""
+    if vote.tag_ != "VBG":
+        return None
+    if vote.dep_ in ("csubj", "nsubj") and vote.head.lemma_ == "be":
+        return vote.head
+    if vote.i != vote.sent.start:
+        return None
+    for tok in vote.doc[vote.i + 1 : min(vote.i + 9, vote.sent.end)]:
+        if tok.lemma_ == "be":
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            return None
+    return None
 
 
 def _support_of(noun: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

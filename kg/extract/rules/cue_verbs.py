@@ -84,7 +84,7 @@ def extract_stances(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             if hit.token.i in consumed:
                 continue
             consumed.add(hit.token.i)
-            if _unused_chance(hit.token):
+            if _unused_chance(hit.token) or _joined_for_no_cause(hit.token):
                 continue
             holders = holders_of(hit, analysis)
             if not holders or _voiced_by_others(hit.token, holders, analysis):
@@ -108,6 +108,21 @@ def _unused_chance(verb: Token) -> bool:
         verb.dep_ == "acl"
         and verb.head.lemma_.lower() in CHANCES
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _joined_for_no_cause(verb: Token) -> bool:
+    """ "The mayor joined A and B to open the school", "they were joined by three
+    members", "she joined the council": company, not agreement. Joining is agreement
+    only in a shared act or cause: "joined A in voting no", "in the call for X"."""
+    if verb.lemma_.lower() != "join":
+        return False
+    return not any(
+        o.tag_ == "VBG" or (o.pos_ == "NOUN" and o.ent_type_ not in ("DATE", "TIME"))
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
     )
 
 

@@ -81,9 +81,13 @@ ROLE_VERBS: dict[str, str | None] = {
     "co-found": "co-founder",
     "cofound": "co-founder",
     "own": "owner",
+    "organize": "organizer",
+    "organise": "organiser",
 }
 #: Role verbs that give a role only over a named organisation ("owns Acme Plumbing").
-NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound"})
+NAMED_OBJECT_VERBS = frozenset({"own", "found", "co-found", "cofound", "organize", "organise"})
+#: Verbs whose infinitive is the deed itself: "helped organize the group X".
+HELPING = frozenset({"help"})
 #: Verbs with the preposition that makes their subject a member of its object.
 MEMBER_VERBS = frozenset({("sit", "on"), ("serve", "on"), ("work", "for"), ("work", "at")})
 MEMBER_WORD = "member"
@@ -120,6 +124,7 @@ def extract_roles(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterato
         found = list(titled or shared.get(name.i, ()))
         found.extend(_apposition_roles(name, analysis))
         found.extend(_role_set_off_before(doc, mention, analysis))
+        found.extend(_listed_party(doc, mention, analysis))
         found.extend(_clause_roles(name, analysis))
         party = names.party_of.get(person.key)
         if party:
@@ -338,6 +343,8 @@ def _apposition_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     first = _list_head(name)
     if first is not name and first.dep_ == "appos" and _party(first.head) is not None:
         heads.append(first.head)  # "four Republicans — A, B and C": each of them
+    if (group := _party_including(first)) is not None:
+        heads.append(group)  # "Nine Republicans voted no, among them A"
     following = _set_off_head(name)
     if following is not None and following not in heads:
         heads.append(following)
@@ -358,10 +365,30 @@ def _party(noun: Token) -> str | None:
 
 
 def _list_head(name: Token) -> Token:
-    """The first name of the list ``name`` is in: "A, B and C" → A."""
+    """The first name of the list ``name`` is in: "A, B and C" → A; "A of X, B of Y and
+    C of Z", where the parser joins C to the place Y → A."""
     while name.dep_ == "conj" and name.head.i != name.i and name.head.pos_ == "PROPN":
         name = name.head
+        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
+            name = name.head.head  # "B of Y": B
     return name
+
+
+#: Prepositions that pick members out of a group: "including A", "among them A".
+INCLUDING = frozenset({"including", "among"})
+
+
+def _party_including(name: Token) -> Token | None:
+    """The party noun of the group a name is picked out of: "Some Republicans objected,
+    including Sen. A", "Nine Republicans voted no, among them A"."""
+    group = None
+    if name.dep_ == "pobj" and name.head.lower_ in INCLUDING:
+        group = name.head.head  # "Republicans, including A" or "objected, including A"
+    elif any(c.dep_ == "prep" and c.lower_ == "among" for c in name.children):
+        group = name.head  # "voted no, among them A": the parser hangs A on the verb
+    if group is not None and group.pos_ in ("VERB", "AUX"):
+        group = next((c for c in group.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return group if group is not None and _party(group) is not None else None
 
 
 def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[Found]:
@@ -388,6 +415,27 @@ def _role_set_off_before(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[F
         yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
     elif noun.pos_ == "NOUN" and is_role_noun(noun, analysis.lexicon):
         yield from _role_phrase(noun, analysis, "apposition")
+
+
+#: Words a list of names with home towns and party tags runs through.
+LIST_WORDS = frozenset({"of", ",", "and", "—", "–", "-", "(", ")"})
+
+
+def _listed_party(doc: Doc, mention, analysis: DocAnalysis) -> Iterator[Found]:
+    """ "three Democrats — Reps. A of X, B of Y and C of Z": the plural party noun a
+    list of names follows, read back along the words (the parser's trees of such lists
+    vary: a name may hang on the town before it)."""
+    i = (mention.role_start if mention.role_start is not None else mention.start) - 1
+    while i >= 0 and mention.start - i < 40:
+        tok = doc[i]
+        if tok.lower_.endswith("s") and (party := _party(tok)) is not None:
+            yield "memberOf", Entity.named(party, "Organization"), APPOSITION_PARTY, "apposition"
+            return
+        if not (
+            tok.lower_ in LIST_WORDS or tok.pos_ == "PROPN" or _is_title(tok, analysis.lexicon)
+        ):
+            return
+        i -= 1
 
 
 def _set_off_head(name: Token) -> Token | None:
@@ -517,8 +565,10 @@ ORG_PRONOUNS = frozenset({"its", "their", "our"})
 
 
 def _named_org(token: Token, analysis: DocAnalysis) -> Entity | None:
-    """The organisation named by ``token`` or inside its phrase ("the Acme task force")."""
-    for tok in (token, *(c for c in token.subtree if c.i < token.i)):
+    """The organisation named by ``token``, inside its phrase ("the Acme task force") or
+    in apposition to it ("the parent group Safe Streets Now")."""
+    appositions = (t for c in token.children if c.dep_ == "appos" for t in c.subtree)
+    for tok in (token, *(c for c in token.subtree if c.i < token.i), *appositions):
         org = analysis.names.at(tok)
         if org is not None and org.kind == "Organization":
             return org
@@ -529,6 +579,14 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
     """ "Ann Lee, who chairs the Finance Committee", "Ann Lee is an economist
     at Acme", "Ann Lee sits on the Acme board"."""
     verbs = [c for c in name.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
+    verbs.extend(  # "who has two sons and helped organize X"
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    )
     if name.dep_ == "nsubj":
         verbs.append(name.head)
         verbs.extend(
@@ -539,13 +597,17 @@ def _clause_roles(name: Token, analysis: DocAnalysis) -> Iterator[Found]:
             and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
         )
     for verb in verbs:
+        if verb.lemma_.lower() in HELPING:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         lemma = verb.lemma_.lower()
         if lemma == "be":
             for attr in verb.children:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not _negated(verb):
                     yield from _role_phrase(attr, analysis, "copula", (COPULA, COPULA_MEMBER))
             continue
-        if _negated(verb) or any(c.dep_ == "aux" for c in verb.children):
+        if _negated(verb) or any(
+            c.dep_ == "aux" and c.lemma_.lower() not in HELPING for c in verb.children
+        ):
             continue  # "will chair", "does not lead": not a role held now
         if lemma in ROLE_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
