@@ -144,6 +144,32 @@ def tokens_where(
         yield doc[i]
 
 
+def tokens_with_any(
+    span: Doc | Span,
+    *,
+    pos: Container[str] = (),
+    tag: Container[str] = (),
+    lower: Container[str] = (),
+    lemma: Container[str] = (),
+    indices: Container[int] = (),
+) -> Iterator[Token]:
+    """The tokens of ``span``, in order, that meet any of the conditions given: a
+    part of speech in ``pos``, a tag in ``tag``, a lower form in ``lower``, a lemma
+    (lower-cased) in ``lemma``, or an index in ``indices``. These are the tokens any
+    of several tests of a rule can fire on, where :func:`tokens_where` asks for all
+    conditions at once."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    facts = token_facts(doc)
+    found = {i for i in indices if start <= i < end}
+    for name, wanted in (("pos", pos), ("tag", tag), ("lower", lower), ("lemma", lemma)):
+        if wanted:
+            column = getattr(facts, name)
+            found.update([i for i in range(start, end) if column[i] in wanted])
+    for i in sorted(found):
+        yield doc[i]
+
+
 _MEMOS: weakref.WeakKeyDictionary[Doc, dict[str, dict]] = weakref.WeakKeyDictionary()
 
 

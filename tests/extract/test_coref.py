@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def triples(claims):
     return {(c.subject.label, c.predicate, c.object.label) for c in claims}
@@ -210,6 +212,24 @@ def test_my_own_association_is_the_association_named_before(extract):
         )
     )
     assert ("Tamsin Oyelaran", "disagreesWith", "Valley Growers Association") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Kenneth Rull arrived on Monday. The prime minister of Dellan said the "
+        "port would reopen, Prime Minister Ostra Vell told reporters.",
+        # the words of "the Dellish prime minister" tie for the rarest: whichever a set
+        # gives first, the title is looked for after the token, never before
+        "Kenneth Rull, the Varnish foreign minister, arrived on Monday. The Dellish prime "
+        "minister said the port would reopen. Dellish Prime Minister Ostra Vell spoke later.",
+    ],
+)
+def test_a_title_before_its_name_is_the_person_named_after_it(analyse, text):
+    analysis = analyse(text)
+    said = next(t for t in analysis.doc if t.text == "said")
+    subject = next(c for c in said.children if c.dep_ == "nsubj")
+    assert analysis.actor(subject).entity.label == "Ostra Vell"
 
 
 PRESENTED_WITH = (

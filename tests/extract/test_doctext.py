@@ -90,3 +90,16 @@ def test_a_phrase_is_worked_out_once_and_its_document_is_not_kept_alive(nlp):
     del doc, plan, first
     gc.collect()
     assert gone() is None
+
+
+def test_tokens_with_any_gives_the_tokens_that_match_either_word_list_in_order(nlp):
+    from kg.extract.doctext import tokens_with_any
+
+    doc = nlp("Critics of the Varlo Canal Act said it would not work. They disagreed again.")
+    second = list(doc.sents)[1]
+    found = tokens_with_any(doc, lower={"would", "critics"}, lemma={"say", "disagree"})
+    assert [t.text for t in found] == ["Critics", "said", "would", "disagreed"]
+    assert [t.text for t in tokens_with_any(second, lemma={"say", "disagree"})] == ["disagreed"]
+    assert list(tokens_with_any(doc)) == []
+    by_kind = tokens_with_any(second, pos={"PRON"}, tag={"RB"}, indices={0, len(doc) - 1})
+    assert [t.text for t in by_kind] == ["They", "again", "."]

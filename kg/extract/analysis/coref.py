@@ -486,10 +486,13 @@ class Resolver:
                     break
                 last = self.doc[last.end].sent
             title = {head} | {c.lower_ for c in token.lefts if c.dep_ == "compound"}
-            for n in index.by_word.get(head, ())[before:]:
+            # (the head word's own postings: ``before`` is a place in the rarest word's,
+            # which ties between words of a set made hash-seed dependent)
+            ahead = index.by_word.get(head, ())
+            for n in ahead[bisect_left(ahead, token.i, key=index.starts.__getitem__) :]:
                 if index.starts[n] >= last.end:
                     break
-                if n >= before and title <= index.role_words[n]:
+                if title <= index.role_words[n]:
                     return self.names.mention_entities[n]
         return None
 

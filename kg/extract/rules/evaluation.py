@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
 from kg.extract.cues import is_be, is_negated, is_supposition, modality_of
-from kg.extract.doctext import tokens_where
+from kg.extract.doctext import tokens_where, tokens_with_any
 from kg.extract.holders import is_passive
 from kg.extract.labels import (
     GENERIC_ISSUES,
@@ -234,6 +234,13 @@ class Aim:
     "this is a smart compromise" supports the compromise."""
 
 
+#: The parts of speech and tags of every token :func:`_valence` can rate (all others
+#: are 0): the loop of :func:`extract_evaluations` looks at no other token but an
+#: idiom's. A branch that rates another kind of token must add it here.
+RATED_POS = frozenset({"VERB", "ADJ", "NOUN"})
+RATED_TAGS = frozenset({"VBN"})
+
+
 @register(NAME)
 def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """Stances that an evaluative word aimed at a target expresses."""
@@ -241,7 +248,7 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
     for sent in analysis.body:
         seen: set[tuple[str, str, str]] = set()
         idioms = opinions.idioms_in(sent)
-        for token in sent:
+        for token in tokens_with_any(sent, pos=RATED_POS, tag=RATED_TAGS, indices=idioms):
             valence = idioms.get(token.i) or _valence(token, opinions, analysis)
             if not valence:
                 continue

@@ -76,6 +76,9 @@ REPEATED_PREDICATES = frozenset(
 ECHO_ADVERBS = frozenset({"too", "also", "likewise", "similarly"})
 #: Auxiliaries that stand for the verb of the clause before: "as did Y", "as has Y".
 PRO_VERBS = frozenset({"do", "have"})
+#: The only verbs :func:`_ellipsis` reads (lemmas): the loop of :func:`infer` looks at
+#: no other token. A new kind of elliptical clause adds its verb here.
+ELLIPTICAL_VERBS = PRO_VERBS | {"follow"}
 
 
 @register_inference(NAME)
@@ -97,7 +100,7 @@ def infer(
             ]
             yield from _agreed(claim, earlier, config)
     for sent in analysis.body:
-        for token in sent:
+        for token in tokens_where(sent, pos=("VERB", "AUX"), lemma=ELLIPTICAL_VERBS):
             found = _ellipsis(token, sent, analysis)
             if found is None:
                 continue

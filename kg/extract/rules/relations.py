@@ -51,8 +51,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
-from kg.extract.cues import is_be, is_negated, is_supposition, modality_of
-from kg.extract.doctext import tokens_where
+from kg.extract.cues import CURLY_BE, is_be, is_negated, is_supposition, modality_of
+from kg.extract.doctext import tokens_where, tokens_with_any
 from kg.extract.opinion import default_opinions
 from kg.extract.registry import Config, register, rule
 from kg.model import Claim, Entity
@@ -115,13 +115,25 @@ ARGUMENT_FAULTS = frozenset({"herring", "man", "tactic", "mirrors", "switch", "s
 CHANGE_OF_MIND = frozenset({"now", "since", "today"})
 #: How many sentences back the rebutted claim may be.
 SENTENCES_BACK = 3
+#: The only tokens :func:`_shared_view`, :func:`_reply` and :func:`_rebuttal` can fire
+#: on, by lemma (lower-cased) or by form: the loop of :func:`extract_relations` looks at
+#: no other token (making a ``Token`` of every one cost more than the tests). A new
+#: branch keyed on another word must add it here.
+TRIGGER_LEMMAS = (
+    SHARING_VERBS
+    | DISPUTING_VERBS
+    | CONFIRMING_VERBS
+    | OVERSTATING
+    | {"agree", "be", "have", "get", "disagree", "see"}
+)
+TRIGGER_FORMS = DENYING_AUXILIARIES | CURLY_BE | {"odds"}  # "It’s not true"
 
 
 @register(NAME)
 def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """disagreesWith claims from rebuttals, agreesWith claims from shared views."""
     for sent in analysis.body:
-        for token in sent:
+        for token in tokens_with_any(sent, lower=TRIGGER_FORMS, lemma=TRIGGER_LEMMAS):
             yield from _shared_view(token, sent, analysis, config)
             yield from _reply(token, sent, analysis, config)
             found = _rebuttal(token, analysis)

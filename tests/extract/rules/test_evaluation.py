@@ -279,6 +279,30 @@ def test_no_verdict_from_quoted_words_or_feelings(extract, text):
     assert evaluations(extract(text)) == set()
 
 
+def test_the_evaluation_loop_skips_no_token_a_rating_is_given_to(analyse):
+    """extract_evaluations rates only verbs, adjectives, nouns, participles and idioms:
+    every token _valence rates must be among them (a new branch adds its kind)."""
+    from kg.extract.doctext import tokens_with_any
+    from kg.extract.opinion import default_opinions
+    from kg.extract.rules import evaluation
+
+    analysis = analyse(
+        "“The Pellam Ferry Act is a reckless giveaway,” said Mayor Orla Wynn. The levy would "
+        "hurt commuters and it is far too generous. The credit goes to Senator Abel Crane, "
+        "whose amendment was well drafted. Critics called it “a betrayal of riders” and "
+        "said the plan was without merit. Crane deserves praise for a smart compromise."
+    )
+    opinions = default_opinions()
+    rated, looked_at = set(), set()
+    for sent in analysis.body:
+        rated |= {t.i for t in sent if evaluation._valence(t, opinions, analysis)}
+        kinds = {"pos": evaluation.RATED_POS, "tag": evaluation.RATED_TAGS}
+        looked_at |= {t.i for t in tokens_with_any(sent, **kinds)}
+    assert len(rated) >= 6
+    assert rated <= looked_at
+    assert len(looked_at) < len(analysis.doc)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

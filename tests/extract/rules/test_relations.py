@@ -164,3 +164,35 @@ def relations_between_actors(claims):
 )
 def test_agreement_hedges_and_claims_of_others(extract, text, expected):
     assert relations_between_actors(extract(text)) == expected
+
+
+def test_the_relations_loop_skips_no_token_a_rule_fires_on(analyse):
+    """extract_relations looks only at its trigger words: every token on which a
+    per-token rule fires must be among them (a new branch adds its word)."""
+    from kg.extract.doctext import tokens_with_any
+    from kg.extract.lexicon import default_lexicon
+    from kg.extract.registry import Config
+    from kg.extract.rules import relations
+
+    analysis = analyse(
+        "Councillor Pia Marsh has argued that the tram fee pays for itself. “That is simply "
+        "not true,” said Alderman Teo Brask. Brask disputes that. Marsh agreed. Her plan "
+        "puts her at odds with Brask. “We think it is overstated,” said Brask. “We think "
+        "Marsh has it wrong,” said Ulla Fenn. “We disagree,” said Fenn. “We see it "
+        "differently,” said Fenn. Fenn echoed the councillor's concerns. “It will not.”"
+    )
+    config = Config(default_lexicon())
+    fired, looked_at = set(), set()
+    for sent in analysis.body:
+        for token in sent:
+            if (
+                list(relations._shared_view(token, sent, analysis, config))
+                or list(relations._reply(token, sent, analysis, config))
+                or relations._rebuttal(token, analysis) is not None
+            ):
+                fired.add(token.i)
+        triggers = relations.TRIGGER_FORMS, relations.TRIGGER_LEMMAS
+        looked_at |= {t.i for t in tokens_with_any(sent, lower=triggers[0], lemma=triggers[1])}
+    assert len(fired) >= 6
+    assert fired <= looked_at
+    assert len(looked_at) < len(analysis.doc) / 3
