@@ -268,3 +268,32 @@ def test_it_that_a_copula_judges_is_no_organisation(extract):
     subjects = {c.subject.label for c in claims if c.predicate not in ("holdsRole", "memberOf")}
     assert "Marlow Ways Committee" not in subjects
     assert ("Sallow Dock Trust", "opposes", "rent freeze") in triples(claims)
+
+
+def test_our_guild_is_the_organisation_whose_name_ends_in_guild(extract):
+    claims = extract(
+        "Opinion | Keep the ferry\n\n"
+        "By Hesper Quayle\n\n"
+        "I am a board member of the Tarn Boatmen Guild. Senator Ansel Brookfield has filed "
+        "the Ferry Fare Cap Act. I support it, and so does our guild.\n"
+    )
+    assert ("Tarn Boatmen Guild", "supports", "Ferry Fare Cap Act") in triples(claims)
+
+
+def test_a_ballot_question_is_a_law_though_its_first_word_was_taken_for_a_name(analyse):
+    analysis = analyse(
+        "Vote yes on Proposition 6.\n\n"
+        "Proposition 6 would add 9 cents per $100 of assessed value to ferry bills."
+    )
+    second = [t for t in analysis.doc if t.text == "Proposition"][1]
+    assert analysis.names.at(second).label == "Proposition 6"
+
+
+def test_the_president_in_an_organisations_words_is_one_person(extract):
+    claims = extract(
+        "The Lowmoor Council advanced the ferry bill.\n\n"
+        "The agency said in a statement that the president supports banning night trawling."
+    )
+    assert ("president", "supports", "banning night trawling") in {
+        (s.lower(), p, o) for s, p, o in triples(claims)
+    }

@@ -289,11 +289,12 @@ class Resolver:
             return Referent(named_next, hops + 1)  # "A drugmaker sued … Quillon Labs, which …"
         if (
             lemma in self.lexicon.titles
-            and token.tag_ == "NN"
+            and (token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower))
             and lemma not in self.lexicon.actors
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children)
         ):  # "the president would veto it": one person, though the text never names them
+            # (the tagger takes a lower-case "president" for a proper noun at times)
             return Referent(Entity.named(lemma, "Person"), hops + 1)
         if lemma in self.lexicon.actors or self._has_named_modifier(token):
             if lemma in VAGUE or any(
@@ -505,15 +506,20 @@ class Resolver:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNERS), None)
         if owner is None:
             return None
-        if self.lexicon.actors.get(head) is None or head in self.lexicon.titles:
+        if head in self.lexicon.titles:
             return None
+        known = self.lexicon.actors.get(head) is not None  # else only a name's last word
         index = self.mentions
         postings = index.by_word.get(head, ())
         for n in reversed(postings[: bisect_left(postings, token.i, key=index.starts.__getitem__)]):
             entity = self.names.mention_entities[n]
-            if entity.kind == "Organization" and head in index.label_words[n]:
-                return entity
-        if head not in ORGANISATION_NOUNS:
+            if (
+                entity.kind == "Organization"
+                and head in index.label_words[n]
+                and (known or entity.label.lower().split()[-1] == head)
+            ):
+                return entity  # "our guild": "… the Tarn Boatmen Guild"
+        if not known or head not in ORGANISATION_NOUNS:
             return None
         person = self.actor(owner)
         return self.affiliation(person.entity, token.i) if person is not None else None

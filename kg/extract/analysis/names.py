@@ -112,7 +112,9 @@ def find_names(
     raw = [m for ent in doc.ents if (m := _mention(ent, lexicon, body_start))]
     proper = [t for t in tokens_where(doc, pos=("PROPN",)) if t.idx >= body_start]
     extra = _unlabelled_names(proper, raw, lexicon)
-    extra += _unlabelled_laws(doc, [*raw, *extra], body_start)
+    laws = _unlabelled_laws(doc, raw, body_start, guessed=extra)
+    in_laws = {i for m in laws for i in range(m.start, m.end)}
+    extra = [m for m in extra if in_laws.isdisjoint(range(m.start, m.end))] + laws
     owner = {i: e for e in extra for i in range(e.start, e.end)}
     raw = [m for m in raw if not _cut_by(m, owner)] + extra
     raw.sort(key=lambda m: m.start)
@@ -887,16 +889,21 @@ def _name_start(doc: Doc, end: int) -> int:
     return left
 
 
-def _unlabelled_laws(doc: Doc, found: list[NameMention], body_start: int) -> list[NameMention]:
+def _unlabelled_laws(
+    doc: Doc, found: list[NameMention], body_start: int, guessed: list[NameMention] = ()
+) -> list[NameMention]:
     """Capitalised names ending in a law word that the recogniser missed:
     "the Quiet Harbors Act", "House Bill 230"; and bill numbers written short,
-    "HB 230" (named as in full, "House Bill 230", so that both are one law)."""
-    covered = {i for m in found for i in range(m.start, m.end)}
+    "HB 230" (named as in full, "House Bill 230", so that both are one law). A
+    ballot question ("Measure 4 would …") wins over a name ``guessed`` from its
+    capital letter alone ("Measure")."""
+    named = {i for m in found for i in range(m.start, m.end)}
+    covered = named | {i for m in guessed for i in range(m.start, m.end)}
     laws = []
     for tok in tokens_where(doc, text=_LAW_TRIGGERS):
         if tok.idx < body_start:
             continue
-        if tok.i not in covered and tok.i + 1 not in covered and _ballot_measure(doc[tok.i :]):
+        if tok.i not in named and tok.i + 1 not in named and _ballot_measure(doc[tok.i :]):
             laws.append(NameMention(tok.i, tok.i + 2, _ballot_label(doc[tok.i :]), "Issue"))
             covered.update((tok.i, tok.i + 1))
             continue

@@ -10,8 +10,8 @@ mean the other's stance:
   :data:`SENTENCES_BACK` sentences before it (``inference.agreement``);
 - ellipsis: "All four Democrats voted for the levy, as did Sen. Ames", "Rep. Orr
   backed the bill. So did Rep. Ames", "Rep. Ames did too", "Rep. Ames followed
-  suit": Ames does what the clause before says its subject did
-  (``inference.ellipsis``);
+  suit", "I back it, and so does our union": Ames does what the clause before
+  says its subject did (``inference.ellipsis``);
 - joining a vote: "Most Democrats voted for the levy. They were joined by two
   Republicans, Reps. Ames and Orr" (or "Two Republicans joined them"): Ames and Orr
   cast the same vote (``inference.joined``; votes only: "the mayor was joined by
@@ -187,6 +187,8 @@ def _ellipsis(
         main = token.head  # "A voted for it, as did B"
     elif token.dep_ == "ROOT" and _echoes(token):
         main = _previous_main_verb(sent, analysis)  # "So did B.", "B did too."
+    elif token.dep_ == "conj" and _echoes(token):
+        main = token.head  # "A backs it, and so does B", "A backs it, and B does too"
     else:
         return None
     if main is None:

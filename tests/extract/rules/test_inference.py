@@ -44,6 +44,10 @@ def core(claims):
             "Senator Ivo Grint praised the Coastal Drilling Act. Senator Mae Tull did too.",
             ("Mae Tull", "praises", "Coastal Drilling Act", 1),
         ),
+        (  # "…, and so does Y": the clause it is joined to
+            "Mayor Ivo Stack backs the Ferry Fare Cap Act, and so does the Quayside Porters Union.",
+            ("Quayside Porters Union", "supports", "Ferry Fare Cap Act", 1),
+        ),
         (  # "Y followed suit."
             "The Harlan Farm Bureau came out against the Coastal Drilling Act on Monday. The "
             "Tarn Valley Growers Union followed suit.",
