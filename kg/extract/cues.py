@@ -110,6 +110,13 @@ def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:
         for c in token.head.children:
             if c.dep_ == "prep" and c.i > token.i:
                 preps.setdefault(c.lower_, c)
+    if token.pos_ == "VERB":
+        # "secured $2 million for X", "won funding for X": the parser hangs the phrase on the sum
+        for c in token.children:
+            if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or c.lemma_.lower() in FUNDS):
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        preps.setdefault(p.lower_, p)
     verdict = verdict_verb(token) is not None
     for candidates in tries:
         for cue in candidates:
@@ -122,6 +129,10 @@ def match_cue(token: Token, analysis: DocAnalysis) -> Hit | None:
             if cue.prep is None:
                 return Hit(token, cue, None)
     return None
+
+
+#: Nouns of money a verb may take before what it is for: "won funding for the clinic".
+FUNDS = frozenset({"funding", "money", "fund", "grant", "dollar"})
 
 
 def verdict_verb(token: Token) -> Token | None:

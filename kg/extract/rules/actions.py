@@ -81,6 +81,26 @@ FILED = rule("actions.filed", NAME, "filing or drafting a bill: she has filed Ho
 FILING_VERBS = frozenset({"file", "prefile", "draft", "write", "submit"})
 PUSHED = rule("actions.pushed", NAME, "pushing a bill: X, who had pushed a bill to …")
 VOTE_LIST = rule("actions.vote_list", NAME, "a list of voters: voting for X were A, B and C")
+DECIDED_BY = rule(
+    "actions.decided_by",
+    NAME,
+    "a passive decision: X, approved by the Council; X was adopted by voice vote",
+)
+#: Verbs by which a body decides on a measure, read in the passive ("was adopted by voice
+#: vote"), and the side of the measure they put the body on.
+DECIDED = {
+    **dict.fromkeys(("pass", "adopt", "approve", "enact", "ratify"), 1),
+    **dict.fromkeys(("reject", "defeat"), -1),
+}
+#: Verbs whose subject is a body deciding on a measure ("the House rejected X"; not "X
+#: failed", "X cleared the committee").
+BODY_VERBS = frozenset("vote pass adopt approve reject defeat kill table advance enact".split())
+#: How many sentences back a passive decision with no body named ("was adopted by voice
+#: vote") looks for the body that decided the article's other measures.
+BODY_SENTENCES_BACK = 3
+BEHIND = rule(
+    "actions.behind", NAME, "who is behind a measure: the campaign behind Question 4, A, says"
+)
 DISSENTED = rule(
     "actions.dissented", NAME, "a dissent from a vote: A and B voted in favor; C dissented"
 )
@@ -165,6 +185,11 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
                 yield from _pushed(token, sent, analysis, config)
             elif token.lemma_ in PASS_VERBS and token.pos_ == "VERB":
                 yield from _passed(token, sent, analysis, config)
+                yield from _decided_passive(token, sent, analysis, config)
+            elif token.lemma_ in DECIDED and token.pos_ == "VERB":
+                yield from _decided_passive(token, sent, analysis, config)
+            elif token.lower_ == "behind" and token.pos_ == "ADP":
+                yield from _behind(token, sent, analysis, config)
             elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
                 yield from _support_of(token, sent, analysis, config)
                 yield from _cast_vote(token, sent, analysis, config)
@@ -735,6 +760,77 @@ def _passed(verb: Token, sent: Span, analysis: DocAnalysis, config: Config) -> I
         yield from _claims(bodies, None, 1, target, verb, PASSED, sent, analysis, config)
         dissenters = _dissenters(sent, analysis)  # "passed X 5-2, with A and B dissenting"
         yield from _claims(dissenters, None, -1, target, verb, PASSED, sent, analysis, config)
+
+
+def _behind(prep: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:
+    """ "The campaign behind Question 4, Clean Votes Now, says …", "the lawmakers behind
+    the bill": the campaign, or the actors it is in apposition with, back the measure
+    ("X is behind the bill" is a cue of the lexicon)."""
+    noun = prep.head
+    law = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.dep_ != "prep" or noun.pos_ != "NOUN" or law is None or not _names_law(law, analysis):
+        return
+    named = [
+        ref for c in noun.children if c.dep_ == "appos" for ref in analysis.actors(c)
+    ] or analysis.actors(noun)
+    holders = [ref for ref in named if ref.entity.is_actor]
+    target = _law(law, analysis)
+    if target is not None and holders:
+        yield from _claims(holders, None, 1, target, prep, BEHIND, sent, analysis, config)
+
+
+def _decided_passive(
+    verb: Token, sent: Span, analysis: DocAnalysis, config: Config
+) -> Iterator[Claim]:
+    """ "an ordinance sponsored by A and approved by the City Council": the council (the
+    cue reads "X was approved by the council" itself); "A second amendment … was adopted
+    by voice vote": the body that decided on a measure in the sentences before ("the House
+    rejected an amendment …")."""
+    if verb.tag_ != "VBN":
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    law = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if law is None:
+        if verb.dep_ != "conj" or by is None:
+            return  # "X, approved by the council": the cue's
+        shared = verb.head  # "X, sponsored by A and approved by B"; "X was filed and adopted"
+        law = (
+            shared.head
+            if shared.dep_ == "acl"
+            else next((c for c in shared.children if c.dep_ == "nsubjpass"), None)
+        )
+        if law is None:
+            return
+    elif by is not None and by.lemma_ != "vote":
+        return  # "X was approved by the council": the cue's
+    target = _law(law, analysis) if law.lemma_.lower() in AUTHORED_WORDS else None
+    if target is None and (named := analysis.names.at(law)) is not None and named.kind == "Issue":
+        target = named
+    if by is not None and by.lemma_ != "vote":
+        bodies = [r for r in analysis.actors(by) if r.entity.kind == "Organization"]
+    else:
+        bodies = _deciding_body(verb, analysis)
+    if target is not None and bodies:
+        polarity = DECIDED[verb.lemma_]
+        yield from _claims(bodies, None, polarity, target, verb, DECIDED_BY, sent, analysis, config)
+
+
+def _deciding_body(verb: Token, analysis: DocAnalysis) -> list[Referent]:
+    """The body that last decided or voted on a measure, in this sentence or the
+    :data:`BODY_SENTENCES_BACK` before: "The House rejected an amendment …" → the House."""
+    here = analysis.sentence_number(verb)
+    start = analysis.sentences.all[max(0, here - BODY_SENTENCES_BACK)].start
+    for tok in reversed(verb.doc[start : verb.i]):
+        if tok.pos_ != "VERB" or tok.lemma_ not in BODY_VERBS:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue  # "it failed 47-53": the measure, whatever "it" was taken for
+        bodies = analysis.actors(subject)
+        if bodies and all(r.entity.kind == "Organization" for r in bodies):
+            return bodies
+    return []
 
 
 def _vote_list(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> Iterator[Claim]:

@@ -10,8 +10,9 @@ mean the other's stance:
   :data:`SENTENCES_BACK` sentences before it (``inference.agreement``);
 - ellipsis: "All four Democrats voted for the levy, as did Sen. Ames", "Rep. Orr
   backed the bill. So did Rep. Ames", "Rep. Ames did too", "Rep. Ames followed
-  suit", "I back it, and so does our union": Ames does what the clause before
-  says its subject did (``inference.ellipsis``);
+  suit", "Rep. Orr backs it, and so does Rep. Ames" ("I back it, and so does our
+  union"): Ames does what the clause before says its subject did
+  (``inference.ellipsis``);
 - joining a vote: "Most Democrats voted for the levy. They were joined by two
   Republicans, Reps. Ames and Orr" (or "Two Republicans joined them"): Ames and Orr
   cast the same vote (``inference.joined``; votes only: "the mayor was joined by
@@ -169,11 +170,13 @@ def _ellipsis(
     subjects."""
     if token.pos_ not in ("VERB", "AUX") or is_negated(token) or is_supposition(token):
         return None
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
     lemma = token.lemma_.lower()
-    if lemma == "follow":
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and lemma in PRO_VERBS and _so_does(token):
+        subject, main = token.head, token.head.head  # "A backs it, and so does B"
+    elif subject is None:
+        return None
+    elif lemma == "follow":
         if not any(c.dep_ == "dobj" and c.lower_ == "suit" for c in token.children):
             return None  # "Y followed suit"
         main = _previous_main_verb(sent, analysis)
@@ -231,6 +234,19 @@ def _joined(verb: Token, analysis: DocAnalysis) -> tuple[list[Referent], set[str
     if not leaders or not found:
         return None
     return people or found, leaders
+
+
+def _so_does(aux: Token) -> bool:
+    """ "A backs the levy, and so does B", parsed with B as a conjunct of "backs" and "so
+    does" hung on B."""
+    noun = aux.head
+    return (
+        aux.dep_ == "aux"
+        and noun.dep_ == "conj"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.head.pos_ in ("VERB", "AUX")
+        and any(c.lower_ == "so" and c.i < aux.i for c in noun.children)
+    )
 
 
 def _echoes(verb: Token) -> bool:

@@ -551,3 +551,46 @@ def test_a_dissent_with_no_vote_reported_is_no_stance(extract):
         "The court ruled 4-3 that the map is unconstitutional. Justice Odell Blassingame dissented."
     )
     assert not [c for c in extract(text) if c.rule == "actions.dissented"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle on the law, joined to its sponsorship
+            "The fare cap was authorized by an ordinance sponsored by Councilmember Ada "
+            "Fenstad and approved by the Quarrytown Council in September.",
+            {("Quarrytown Council", "supports", "ordinance", 1)},
+        ),
+        (  # a passive decision with no body: the body that decided just before
+            "The Pellsford Senate rejected an amendment from Sen. Wilma Caddick. A second "
+            "amendment, from Sen. Cato Wrenfield, that requires a ferry audit, was adopted by "
+            "voice vote.",
+            {
+                ("Pellsford Senate", "opposes", "amendment from Sen. Wilma Caddick", -1),
+                ("Pellsford Senate", "supports", "second amendment from Sen. Cato Wrenfield", 1),
+            },
+        ),
+        (  # the campaign behind a measure, named in apposition
+            "The campaign behind Question 4, Fair Ferries Now, says the fare cap is overdue.",
+            {("Fair Ferries Now", "supports", "Question 4", 1)},
+        ),
+        (  # recommending a policy proposes it
+            "Superintendent Ilse Marrowby recommended the closures last month.",
+            {("Ilse Marrowby", "proposes", "closures", 1)},
+        ),
+        (  # money secured for a purpose: the purpose, not the money
+            "Last year, Senator Greta Oxenholt secured $4 million for lead pipe removal.",
+            {("Greta Oxenholt", "supports", "lead pipe removal", 1)},
+        ),
+    ],
+)
+def test_decisions_campaigns_and_funding(extract, text, expected):
+    assert expected <= core(extract(text))
+
+
+def test_a_measure_that_failed_is_no_body_deciding(extract):
+    text = (
+        "Sen. Wilma Caddick offered a motion to delay the fee; it failed 40-52. An amendment "
+        "from Sen. Cato Wrenfield was defeated 44-50."
+    )
+    assert not [c for c in extract(text) if c.rule == "actions.decided_by"]

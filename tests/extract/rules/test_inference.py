@@ -53,6 +53,11 @@ def core(claims):
             "Tarn Valley Growers Union followed suit.",
             ("Tarn Valley Growers Union", "opposes", "Coastal Drilling Act", -1),
         ),
+        (  # "and so does Y", parsed with Y as a conjunct of the verb
+            "The Harlan Farm Bureau backs the Clean Rivers Act, and so does the Tarn Valley "
+            "Growers Union.",
+            ("Tarn Valley Growers Union", "supports", "Clean Rivers Act", 1),
+        ),
         (  # "They were joined by Y": Y casts the same vote
             "Most Democrats voted for the Coastal Drilling Act. They were joined by two "
             "Republicans, Senator Ivo Grint and Senator Sunniva Ysberg.",
