@@ -113,7 +113,8 @@ POLICY_NOUNS = GENERIC_ISSUES | frozenset(
     cut cuts bailout handout compromise solution step fix investment expansion repeal
     rollback crackdown overhaul strategy effort attempt project quota limit charge lawsuit
     suit levy surcharge fee fine penalty tax tariff contract settlement merger project
-    ordinance subsidy grant loan waiver pilot initiative system""".split()
+    ordinance subsidy grant loan waiver pilot initiative system permit license licence
+    credit rebate voucher requirement standard threshold moratorium""".split()
 )
 #: Endings of nouns for things done or decided: "closure", "approval", "gouging".
 ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "ure", "ance", "ence")
@@ -620,6 +621,13 @@ def _quoted_predicates(
         if is_passive(predicate) and ref is not None and ref.entity.is_actor:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
         reporter = _reporter(predicate)
+        if reporter is not None and analysis.actor(reporter) is None:
+            # "The group behind the measure, Clean Rivers Now, says …": the name set off
+            if any(c.dep_ == "det" for c in reporter.children):  # not "Lee, a Democrat,"
+                reporter = next(
+                    (a for a in reporter.children if a.dep_ == "appos" and a.pos_ == "PROPN"),
+                    reporter,
+                )
         judge = analysis.actor(reporter) if reporter is not None else None
         if reporter is not None and (judge is None or not judge.entity.is_actor):
             continue  # "the coalition said …", a reporter we cannot name: not the speaker's
@@ -908,6 +916,10 @@ def _targets(
             return
         token = earlier
     actor = _actor(token, analysis)
+    if actor is None and aim.rule in (QUOTED, DOING) and token.lower_ in ("it", "they"):
+        # "told the board it was “gutting the fund”": a deed's "it" is the one who did it
+        ref = analysis.actor(token)
+        actor = ref.entity if ref is not None and ref.entity.is_actor else None
     if actor is not None and aim.policy_only:
         return
     if actor is not None:

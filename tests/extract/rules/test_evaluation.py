@@ -246,6 +246,16 @@ def test_a_verdict_of_lacking_merit(extract):
             "said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
+        (  # the reporter is a common noun set off with its name
+            "The group behind the measure, Clean Rivers Now, says the dam permit is “a relic "
+            "of another century.”",
+            {("Clean Rivers Now", "opposes", "dam permit", -1)},
+        ),
+        (  # "it", the one said to do the quoted deed, is the organisation named before
+            "The Venner Water Board met on Monday. Sabra Marrack told the board it was "
+            "“balancing the budget on the backs of the poorest towns.”",
+            {("Sabra Marrack", "criticizes", "Venner Water Board", -1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
