@@ -621,13 +621,16 @@ def _quoted_predicates(
         if is_passive(predicate) and ref is not None and ref.entity.is_actor:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
         reporter = _reporter(predicate)
-        if reporter is not None and analysis.actor(reporter) is None:
+        if (
+            reporter is not None
+            and analysis.actor(reporter) is None
+            and any(c.dep_ == "det" for c in reporter.children)  # not "Lee, a Democrat,"
+        ):
             # "The group behind the measure, Clean Rivers Now, says …": the name set off
-            if any(c.dep_ == "det" for c in reporter.children):  # not "Lee, a Democrat,"
-                reporter = next(
-                    (a for a in reporter.children if a.dep_ == "appos" and a.pos_ == "PROPN"),
-                    reporter,
-                )
+            reporter = next(
+                (a for a in reporter.children if a.dep_ == "appos" and a.pos_ == "PROPN"),
+                reporter,
+            )
         judge = analysis.actor(reporter) if reporter is not None else None
         if reporter is not None and (judge is None or not judge.entity.is_actor):
             continue  # "the coalition said …", a reporter we cannot name: not the speaker's
