@@ -297,3 +297,14 @@ def test_the_president_in_an_organisations_words_is_one_person(extract):
     assert ("president", "supports", "banning night trawling") in {
         (s.lower(), p, o) for s, p, o in triples(claims)
     }
+
+
+def test_the_company_is_the_business_named_before_not_the_nearest_group(analyse):
+    analysis = analyse(
+        "Tamberlin Power, which serves the valley, said the freeze would raise bills. "
+        "Its spokesman said costs would rise. “We already help families,” he said. "
+        "Tenant groups disputed that. Wilma Quenby-Hart, director of the Valley Renters "
+        "Project, said the increases the company predicts never came."
+    )
+    company = next(t for t in analysis.doc if t.text == "company")
+    assert analysis.actor(company).entity.label == "Tamberlin Power"
