@@ -118,8 +118,20 @@ PEOPLE = frozenset(
     """people family parent child woman man citizen member neighbor voter resident student
     worker taxpayer patient farmer community owner consumer customer employee reporter
     journalist firefighter nurse teacher driver rider renter tenant homeowner landlord senior
-    veteran user victim survivor constituent household town city village neighborhood""".split()
+    veteran user victim survivor constituent household town city village neighborhood
+    actor""".split()
 )
+#: Nouns of worry, whose object is what is feared for or feared.
+WORRIES = frozenset({"concern", "worry", "fear"})
+#: Goods one worries for, never against: "concerns about safety", "about public trust".
+GOODS = frozenset(
+    """trust safety privacy health security fairness transparency integrity accountability
+    confidence access affordability""".split()
+)
+#: Nouns of what is put on someone: their "on" phrase names who bears it.
+BORNE = frozenset({"pressure", "demand", "burden", "strain"})
+#: Heads of a number of people: "dozens of nurses", "thousands of renters".
+MULTITUDES = frozenset({"dozen", "hundred", "thousand", "million", "score"})
 #: Endings of compound nouns of people: "firefighters", "homeowners", "ratepayers".
 PEOPLE_ENDINGS = ("ist", "ian", "fighter", "worker", "owner", "payer", "maker", "holder", "goer")
 #: Objects that are steps of a process, not policies: "accepting public comments".
@@ -463,7 +475,9 @@ def _noun_complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, floa
     # an issue cue with no preposition of its own is not on company: "a call with
     # reporters" (but "lodged a protest with X" is with X)
     with_ = ("with",) if cue.prep or cue.actor_predicate else ()
-    preps = ("to", "for", "of", "on", "against", "over", *with_)
+    # "pressure on X", "demands on X": X bears it, it is not what is asked for
+    on = () if token.lemma_.lower() in BORNE else ("on",)
+    preps = ("to", "for", "of", *on, "against", "over", *with_)
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
             return [(o, 0.85) for o in c.children if o.dep_ in ("pobj", "pcomp")]
@@ -520,6 +534,8 @@ def _target_stances(target: Token, reading: Reading, path: float, walk: Walk) ->
         return
     if reading.hit.token.lemma_.lower() in URGE_VERBS and _people_asked(target):
         return  # "asking the nurses who do this work to …": who is asked is no issue
+    if reading.hit.token.lemma_.lower() in WORRIES and target.lemma_.lower() in GOODS:
+        return  # "concern about public trust": a worry for it, not against it
     if _stands_in(target):
         # "rejected that idea": the policy named just before, or no claim at all
         earlier = _earlier_policy(target, analysis)
@@ -926,6 +942,9 @@ def people_plural(token: Token) -> bool:
     whom a policy may serve but no stance is on; not a named group ("Harbor Town
     residents")."""
     lemma = token.lemma_.lower()
+    if lemma in MULTITUDES:  # "dozens of nurses"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return of is not None and any(people_plural(o) for o in of.children if o.dep_ == "pobj")
     return (
         token.tag_ == "NNS"
         and (lemma in PEOPLE or (len(lemma) > 5 and lemma.endswith(PEOPLE_ENDINGS)))

@@ -1091,6 +1091,12 @@ def conjuncts(token: Token) -> list[Token]:
     for role in token.children:  # "A, a member of the X Committee, and B": B hangs on "member"
         if role.dep_ == "appos" and role.pos_ == "NOUN":
             stack.extend(c for c in role.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+        elif (  # "the X Union and Y Alliance", parsed as one name with the first inside
+            role.dep_ == "nmod"
+            and role.pos_ == "PROPN"
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in role.children)
+        ):
+            stack.append(role)
     if token.pos_ == "PROPN" and not stack:
         stack.extend(_listed_after_of(token) or _name_before_and(token))
     if not stack and (partner := _tagged_partner(token)) is not None:

@@ -122,10 +122,12 @@ def find_names(
     raw = _glued_names(doc, raw)
     raw = _whole_laws(doc, raw)
     raw = _whole_organisations(doc, raw, lexicon)
+    raw = _second_organisations(doc, raw)
     raw = _purpose_groups(doc, raw, lexicon)
     raw = _people_by_role(doc, raw, lexicon)
     raw = _tagged_people(doc, raw, lexicon)
     raw = _listed_people(doc, raw, lexicon)
+    raw = _home_towns(doc, raw)
     tagged = _party_tags(doc, raw)
     raw = [m for m in raw if m.start not in tagged]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
@@ -344,6 +346,7 @@ def _whole_organisations(
                 or out[-1].end <= left
                 or out[-1].end < start - 1
                 or doc[out[-1].end - 1].lower_ == "and"  # "House Rivers and" + "Lands Committee"
+                or _first_half(doc, out[-1], m)  # "Senate Homeland Security" + "and …Committee"
             ):
                 start = left
         words = m.text.split()
@@ -362,6 +365,48 @@ def _whole_organisations(
             m = replace(m, start=start, end=end, text=_clean(doc[start:end].text))
         out.append(m)
     return out
+
+
+#: Last words of an organisation's name: "… Nurses Union", "… Dairy Cooperative".
+ORGANIZATION_HEADS = COMPANY_WORDS | frozenset(
+    """Union Council Association Alliance Coalition Network League Federation Foundation
+    Institute Society Club Guild Bureau Cooperative Caucus Committee Commission Board Agency
+    Department Trust Fund Center Centre Project Campaign Partnership Chamber""".split()
+)
+
+
+def _first_half(doc: Doc, first: NameMention, second: NameMention) -> bool:
+    """Whether ``first`` is the first half of one name cut at "and": several words with no
+    organisation word at the end, before a name that ends in one ("Senate Homeland
+    Security" and "Governmental Affairs Committee"; not "the Sierra Club and …")."""
+    return (
+        first.kind == "Organization"
+        and first.end - first.start >= 2
+        and doc[first.end - 1].text not in ORGANIZATION_HEADS
+        and doc[second.end - 1].text in ORGANIZATION_HEADS
+    )
+
+
+def _second_organisations(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """The second of two organisations joined by "and" that the recogniser missed or
+    glued to the first: "the Metro Nurses Union and Riverbend Parents Alliance" (not
+    "the House Fisheries and Wildlife Committee", whose first part ends in no
+    organisation word)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for m in mentions:
+        end = m.end
+        if m.kind != "Organization" or doc[end - 1].text not in ORGANIZATION_HEADS:
+            continue
+        if end + 2 >= len(doc) or doc[end].lower_ != "and":
+            continue
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        right = start
+        while right < len(doc) and right not in covered and doc[right].is_title:
+            right += 1
+        if 2 <= right - start <= 5 and doc[right - 1].text in ORGANIZATION_HEADS:
+            extra.append(NameMention(start, right, _clean(doc[start:right].text), "Organization"))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _purpose_groups(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> list[NameMention]:
@@ -699,6 +744,22 @@ def _listed_people(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> l
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
+def _home_towns(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """ "Ann Lee of Ashford": a one-word name right after a person's name and "of" is
+    the person's home town, whatever the recogniser took it for."""
+    people = {m.end for m in mentions if m.kind == "Person"}
+    return [
+        replace(m, kind="Place")
+        if m.kind == "Person"
+        and m.end - m.start == 1
+        and m.start >= 2
+        and doc[m.start - 1].lower_ == "of"
+        and m.start - 1 in people
+        else m
+        for m in mentions
+    ]
+
+
 def _plural_title_before(doc: Doc, mention: NameMention, lexicon: Lexicon) -> bool:
     """ "Reps. A", "Commissioners A": the name opens a list under a plural title."""
     start = mention.role_start if mention.role_start is not None else mention.start
@@ -822,6 +883,8 @@ def _unlabelled_names(
             continue
         if tok.ent_type_ or _is_title(tok, lexicon) or tok.dep_ == "compound":
             continue
+        if _ballot_measure(doc[tok.i : tok.i + 3]):
+            continue  # "Proposition 3 would …": a law, found by _unlabelled_laws
         if tok.is_sent_start and _common_actor_word(tok, lexicon):
             continue  # "Groups that favor the plan …": a capital only because it starts
         left = _name_start(doc, tok.i)

@@ -246,8 +246,9 @@ DEPARTMENT_WORDS = frozenset({"department", "ministry", "agency"})
 
 def _department_of(org: Entity, analysis: DocAnalysis) -> Entity:
     """ "Labor Secretary Ann Lee": the one-word portfolio is the department named in
-    full elsewhere in the text ("the U.S. Department of Labor"), if it is."""
-    if " " in org.label:
+    full elsewhere in the text ("the U.S. Department of Labor"), if it is; not a body
+    word that names no portfolio ("State Senator Ann Lee": no "State Department of X")."""
+    if " " in org.label or _generic_body(org, analysis.lexicon):
         return org
     word = org.label.lower()
     for entity in analysis.names.mention_entities:

@@ -151,3 +151,72 @@ def test_helping_organize_a_named_group_is_membership(extract):
     assert any(
         m[0] == "Ann Lee" and m[1].startswith("Safe Routes") for m in _memberships(extract(text))
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill is endorsed by the Metro Nurses Union and Riverbend Parents Alliance.",
+        "The Granite State Farm Bureau and Upland Dairy Cooperative backed the bill.",
+    ],
+)
+def test_two_organisations_joined_by_and_are_two(extract, text):
+    holders = {c.subject.label for c in extract(text) if c.predicate == "supports"}
+    assert len(holders) == 2 and all(" and " not in h for h in holders)
+
+
+def test_a_state_legislator_is_no_member_of_a_state_department(extract):
+    text = (
+        "The governor was joined by the bill's lead sponsors, State Representative Ada Quist "
+        "(D-Alden) and State Senator Lars Ebbing (R-Brill), along with students. The program "
+        "will continue to be run by the State Department of Education."
+    )
+    assert _memberships(extract(text)) == {
+        ("Ada Quist", "Democratic Party"),
+        ("Lars Ebbing", "Republican Party"),
+    }
+
+
+def test_a_ballot_question_opening_a_sentence_is_a_law(analyse):
+    analysis = analyse(
+        "The council will decide next month.\n\nProposition 4 would add 3 cents per $100 of "
+        "assessed value to property tax bills — about $20 a year for the median homeowner — "
+        "and dedicate the money to park repairs. The Granite Taxpayers League opposes it."
+    )
+    opening = next(t for t in analysis.doc if t.text == "Proposition")
+    assert analysis.names.at(opening).kind == "Issue"
+
+
+def test_a_committee_name_cut_at_and_is_whole(extract):
+    text = (
+        "Senator Ada Quist (D-Del.), a member of the Senate Homeland Security and Governmental "
+        "Affairs Committee, today introduced the Clean Gear Act."
+    )
+    assert ("Ada Quist", "Senate Homeland Security and Governmental Affairs Committee") in (
+        _memberships(extract(text))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It keeps the pressure on the lenders and gives our farmers room,” said Sen. Ada Quist.",
+        "I applaud the dozens of nurses who came to testify, said Sen. Ada Quist.",
+    ],
+)
+def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
+    assert not [c for c in extract(text) if c.predicate in ("supports", "opposes", "proposes")]
+
+
+def test_a_concern_for_a_good_is_not_opposition_to_it(extract):
+    found = stances(extract("Ann Lee voiced concern about patient safety and the merger."))
+    assert not [s for s in found if "safety" in s[2]]
+
+
+def test_a_home_town_after_of_is_no_member(extract):
+    text = (
+        "They were joined by three Democrats — Reps. Ola Brint of Thornbury, Ida Cale of "
+        "Gaskell and Earl Mott of Merriwether."
+    )
+    members = {m[0] for m in _memberships(extract(text))}
+    assert "Gaskell" not in members and {"Ola Brint", "Ida Cale", "Earl Mott"} <= members
