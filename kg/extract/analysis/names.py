@@ -803,7 +803,7 @@ def _hyphenated_surnames(
     found = []
     for hyphen in tokens_where(doc, text=("-", "–")):
         i = hyphen.i
-        if hyphen.idx < body_start or i + 1 >= len(doc) or not _hyphen_glued(doc, i):
+        if hyphen.idx < body_start or not 0 < i < len(doc) - 1 or not _hyphen_glued(doc, i):
             continue
         if covered & {i - 1, i, i + 1}:
             continue

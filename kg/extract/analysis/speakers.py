@@ -159,7 +159,10 @@ def _statement_lines(
     for n, line in enumerate(lines[:-1]):
         if not text[line.start : line.end].rstrip().endswith(":") or line.mark:
             continue
-        sent = sentences.of(doc.char_span(line.start, line.end, alignment_mode="expand")[-1])
+        span = doc.char_span(line.start, line.end, alignment_mode="expand")
+        if not span:
+            continue
+        sent = sentences.of(span[-1])
         if not any(
             t.lemma_.lower() in STATEMENT_NOUNS or is_speech_verb(t, resolver.lexicon)
             for t in sent
