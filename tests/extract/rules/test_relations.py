@@ -160,8 +160,9 @@ def relations_between_actors(claims):
             "requests are reasonable,” said Mayor Sabra Marrack.",
             {("Sabra Marrack", "agreesWith", "Venner Growers Guild")},
         ),
-        (  # and a bad one on someone's argument, disagreement
-            "Rollo Aske spoke first. “Rollo Aske’s concerns are ridiculous,” said Mayor Sabra Marrack.",
+        (  # and a bad one on someone's concerns, disagreement
+            "Rollo Aske spoke first. “Rollo Aske’s concerns are ridiculous,” said Mayor "
+            "Sabra Marrack.",
             {("Sabra Marrack", "disagreesWith", "Rollo Aske")},
         ),
         (  # the claim answered is made earlier in the same sentence
