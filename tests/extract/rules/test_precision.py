@@ -202,6 +202,9 @@ def test_a_committee_name_cut_at_and_is_whole(extract):
     [
         "“It keeps the pressure on the lenders and gives our farmers room,” said Sen. Ada Quist.",
         "I applaud the dozens of nurses who came to testify, said Sen. Ada Quist.",
+        "“Today the Senate said so, and I am proud of every colleague who voted yes,” said "
+        "Sen. Ada Quist.",
+        "“The bill does not touch agreements for executives,” said Sen. Ada Quist.",
     ],
 )
 def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
