@@ -34,7 +34,7 @@ from kg.extract.cues import (
     match_cue,
     modality_of,
 )
-from kg.extract.doctext import tokens_where
+from kg.extract.doctext import token_facts, tokens_where, tokens_with_any
 from kg.extract.labels import (
     GENERIC_ISSUES,
     action_label,
@@ -159,8 +159,9 @@ LAW_SENTENCES_BACK = 12
 def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Iterator[Claim]:
     """Stances that sponsorships and votes express."""
     yield from _sponsor_appositions(doc, analysis, config)
+    lemmas = ACTION_LEMMAS | {w for w in set(token_facts(doc).lemma) if _may_be_sponsor(w)}
     for sent in analysis.body:
-        for token in sent:
+        for token in tokens_with_any(sent, lemma=lemmas, lower=ACTION_FORMS):
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in AUTHORED_WORDS:
                 yield from _authored_by(token, sent, analysis, config)
             lemma = _sponsor_lemma(token)
@@ -193,6 +194,26 @@ def extract_actions(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Itera
             elif token.lower_ in BACKING_NOUNS and token.pos_ == "NOUN":
                 yield from _support_of(token, sent, analysis, config)
                 yield from _cast_vote(token, sent, analysis, config)
+
+
+#: The words (lemmas, lower-cased; forms) of every token a branch of the loop of
+#: :func:`extract_actions` reads, besides the sponsor words (:func:`_may_be_sponsor`): the
+#: loop looks at no other token. A branch keyed on another word must add it here.
+ACTION_LEMMAS = (
+    AUTHORED_WORDS
+    | TESTIFYING
+    | FILING_VERBS
+    | PASS_VERBS
+    | frozenset(DECIDED)
+    | {"vote", "dissent", "push"}
+)
+ACTION_FORMS = frozenset(BACKING_NOUNS) | {"behind"}
+
+
+def _may_be_sponsor(lemma: str) -> bool:
+    """Whether :func:`_sponsor_lemma` may find a sponsor word in a token with ``lemma``."""
+    word = lemma.replace("-", "")
+    return word in SPONSOR_WORDS or word.removeprefix("co") in SPONSOR_WORDS
 
 
 def _sponsor_lemma(token: Token) -> str | None:

@@ -553,6 +553,41 @@ def test_a_dissent_with_no_vote_reported_is_no_stance(extract):
     assert not [c for c in extract(text) if c.rule == "actions.dissented"]
 
 
+def test_the_actions_loop_finds_what_a_loop_over_every_token_finds(analyse, monkeypatch):
+    """extract_actions looks only at its trigger words: it must find the claims that
+    looking at every token finds (a new branch adds its word to ACTION_LEMMAS)."""
+    from kg.extract.lexicon import default_lexicon
+    from kg.extract.registry import Config
+    from kg.extract.rules import actions
+
+    texts = [
+        "The Quay Toll Act is co-sponsored by Senators Ada Quill (D-Colo.) and Rolf Emmet "
+        "(R-Mont.). Original cosponsors include Rep. Ines Garra (D-Ohio).",
+        "Senator Ada Quill voted for the Harbor Dredging Act on Tuesday, and Senator Rolf "
+        "Emmet voted against it. Voting no were Reps. Ines Garra and Walt Pym.",
+        "At the hearing, Councilor Mara Ould spoke in favor of the Ferry Fare Ordinance. Rep. "
+        "Oren Lusk has filed House Bill 412. The bill's sponsor, Rep. Oren Lusk, is a "
+        "Democrat.",
+        "The Quay Toll Act passed 52-48 with the support of Senators Ada Quill and Rolf "
+        "Emmet. Senator Nils Avar, who had pushed the Quay Toll Act for years, cast his vote "
+        "for it; Senator Walt Pym dissented. Rep. Oren Lusk is the lead cosponsor of the "
+        "Harbor Dredging Act.",
+        "The Venner Senate rejected an amendment from Sen. Ola Brisk. A second amendment, "
+        "from Sen. Ivo Marr, that requires a toll audit, was approved by voice vote.",
+        "The campaign behind Question 7, Fair Tolls Now, says the toll cap is overdue.",
+    ]
+    config = Config(default_lexicon())
+    analyses = [analyse(text) for text in texts]
+
+    def claims():
+        return [c for a in analyses for c in actions.extract_actions(a.doc, a, config=config)]
+
+    filtered = claims()
+    monkeypatch.setattr(actions, "tokens_with_any", lambda sent, **_: iter(sent))
+    assert filtered == claims()
+    assert len({c.rule for c in filtered}) >= 6
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
