@@ -223,3 +223,9 @@ def test_a_home_town_after_of_is_no_member(extract):
     )
     members = {m[0] for m in _memberships(extract(text))}
     assert "Gaskell" not in members and {"Ola Brint", "Ida Cale", "Earl Mott"} <= members
+
+
+def test_an_office_of_something_before_a_name_is_the_role(extract):
+    text = "Secretary of State Orrin Kalbfleisch, a Democrat, said the complaints were unfounded."
+    roles = {(c.subject.label, c.object.label) for c in extract(text) if c.predicate == "holdsRole"}
+    assert roles == {("Orrin Kalbfleisch", "Secretary of State")}
