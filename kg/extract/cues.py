@@ -167,6 +167,17 @@ def depth(token: Token) -> int:
 #: Verbs that take back what their object noun stood for: "withdrew its support for X".
 WITHDRAWING = frozenset({"withdraw", "pull", "drop", "rescind", "retract", "revoke", "abandon"})
 
+#: Forms of "be" that the model leaves unlemmatized when written with "’" ("We’re", "It’s").
+CURLY_BE = frozenset({"’re", "’s", "’m"})
+
+
+def is_be(token: Token) -> bool:
+    """Whether ``token`` is a form of "be", "’re", "’s" and "’m" included (with a curly
+    apostrophe the model gives them no lemma: "We’re grateful", "It’s not true")."""
+    return token.lemma_ == "be" or (
+        token.lower_ in CURLY_BE and token.tag_ in ("VBP", "VBZ") and token.dep_ != "auxpass"
+    )
+
 
 def is_negated(token: Token) -> bool:
     """ "will not assist", "never supported", "no support for"; not "not only"; a

@@ -266,7 +266,52 @@ def stances_of(hit: Hit, walk: Walk) -> Iterator[Stance]:
             yield from _clause_stances(complement, reading, walk)
             continue
         for target in (complement, *conjuncts(complement)):
+            if target is not complement and _parallel_object(target):
+                continue  # "thanked A for drafting the bill and B for …": B is no bill
             yield from _target_stances(target, reading, path, walk)
+
+
+def _parallel_object(noun: Token) -> bool:
+    """ "thanked A for her work and B for his patience", "thanked A for drafting the bill
+    and B for testing it": the parser hangs B on "work" or "bill"; a "for" phrase of
+    its own after it (on B, or on the verb whose object B was joined to) shows that B
+    is a second object of "thanked"."""
+    head = noun.head
+    while head.dep_ == "conj":
+        head = head.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        owners = [noun, head]  # "for her work and B for …"
+    elif head.dep_ == "dobj" and head.head.dep_ == "pcomp" and head.head.head.lower_ == "for":
+        owners = [noun, head.head]  # "for drafting the bill and B for …"
+    else:
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "for" and p.i > noun.i
+        for owner in owners
+        for p in owner.children
+    )
+
+
+def _parallel_objects(verb: Token) -> list[Token]:
+    """The second and later objects of "thanked A for … and B for …" (see
+    :func:`_parallel_object`), found inside the first one's "for" clause."""
+    inside = [
+        t
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for t in p.subtree
+        if t.dep_ == "conj" and _parallel_object(t)
+    ]
+    joined = [  # "thank A for X and B for Y", with B read as a second verb's conjunct
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+    ]
+    return inside + joined
 
 
 def _participle_conjuncts(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
@@ -342,6 +387,7 @@ def _complements(hit: Hit, analysis: DocAnalysis) -> list[tuple[Token, float]]:
             # "supports handing renters a rebate", "proposed charging a toll": a gerund is what
             # is supported or proposed
             clauses = [(c, 0.85) for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+        direct += [(c, 0.9) for c in _parallel_objects(token)] if direct else []
         if direct and cue.actor_predicate and not cue.issue_predicate:
             return direct  # accuse X (of Y): the person is the target
         if clauses and (not direct or token.lemma_.lower() in URGE_VERBS):

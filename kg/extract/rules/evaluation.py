@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis
-from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.cues import is_be, is_negated, is_supposition, modality_of
 from kg.extract.doctext import tokens_where, tokens_with_any
 from kg.extract.holders import is_passive
 from kg.extract.labels import (
@@ -113,7 +113,8 @@ POLICY_NOUNS = GENERIC_ISSUES | frozenset(
     cut cuts bailout handout compromise solution step fix investment expansion repeal
     rollback crackdown overhaul strategy effort attempt project quota limit charge lawsuit
     suit levy surcharge fee fine penalty tax tariff contract settlement merger project
-    ordinance subsidy grant loan waiver pilot initiative system""".split()
+    ordinance subsidy grant loan waiver pilot initiative system permit license licence
+    credit rebate voucher requirement standard threshold moratorium""".split()
 )
 #: Endings of nouns for things done or decided: "closure", "approval", "gouging".
 ACTION_ENDINGS = ("tion", "sion", "ment", "ing", "ure", "ance", "ence")
@@ -429,18 +430,23 @@ def _aims(token: Token) -> Iterator[Aim]:
         node = node.head  # "reckless and wrong": aim as the first conjunct
     head = node.head
     if token.lower_ in FEELINGS:
-        if node.dep_ == "acomp" and head.lemma_ in LINKING_VERBS:
+        if node.dep_ == "acomp" and _links(head):
             yield from _feeling_aims(token, head)
         elif any(c.dep_ == "nsubjpass" for c in token.children):
             yield from _feeling_aims(token, token)  # "it was disappointed", read as passive
+        elif (verb := _misread_feeling(token)) is not None:
+            # "we are grateful the council listened", parsed as "grateful" on "council"
+            judge = _subject(verb)
+            if judge is not None:
+                yield from (Aim(s, FEELING, judge) for s in _with_conjuncts(head))
         return  # "the disappointed families": no verdict on them
-    if node.dep_ in ("acomp", "attr") and head.lemma_ in LINKING_VERBS:
+    if node.dep_ in ("acomp", "attr") and _links(head):
         if any(c.dep_ == "ccomp" for c in node.children):
             return  # "X is right that …": agreement with X (relations.v1), no praise
         yield from _subjects(head)
-    elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LINKING_VERBS:
+    elif node.dep_ == "pobj" and head.dep_ == "prep" and _links(head.head):
         yield from _subjects(head.head)  # "the suit is without merit", "is beyond repair"
-    elif node.dep_ == "prep" and head.lemma_ in LINKING_VERBS:
+    elif node.dep_ == "prep" and _links(head):
         yield from _subjects(head)  # an idiom headed by a preposition: "is out of touch"
     elif node.dep_ == "dobj" and head.lemma_ in MERIT_VERBS:
         yield from _subjects(head)  # "X deserves credit": a verdict on X
@@ -477,7 +483,12 @@ def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
         return
     clause = next((c for c in (*feeling.children, *verb.children) if c.dep_ == "ccomp"), None)
     if clause is not None:
-        yield from (Aim(c, FEELING, judge) for c in clause.children if c.dep_ == "nsubj")
+        yield from (
+            Aim(s, FEELING, judge)
+            for c in clause.children
+            if c.dep_ == "nsubj"
+            for s in _with_conjuncts(c)
+        )
         return
     about = [
         o
@@ -494,6 +505,35 @@ def _feeling_aims(feeling: Token, verb: Token) -> Iterator[Aim]:
     deed = _deed_before(feeling)
     if deed is not None:
         yield Aim(deed, FEELING, judge)
+
+
+def _links(verb: Token) -> bool:
+    """A linking verb: "is", "seems", "’re" (see :func:`is_be`)."""
+    return verb.lemma_ in LINKING_VERBS or is_be(verb)
+
+
+def _with_conjuncts(noun: Token) -> list[Token]:
+    """ "the mayor and the council": each of them."""
+    return [noun, *(c for c in noun.children if c.dep_ == "conj")]
+
+
+def _misread_feeling(feeling: Token) -> Token | None:
+    """The linking verb of "we are grateful the council listened" when the parser
+    read the feeling as a modifier of the clause's subject ("grateful" on
+    "council", with "listened" a clause of "council" or of "are"); None for "the
+    grateful families"."""
+    noun = feeling.head
+    if feeling.dep_ != "amod" or feeling.i == 0 or noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    verb = feeling.doc[feeling.i - 1]
+    if not _links(verb):
+        return None
+    if noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp" and noun.head.head == verb:
+        return verb  # "are grateful [the council listened]"
+    if noun.dep_ == "attr" and noun.head == verb:
+        after = [c for c in verb.children if c.pos_ == "VERB" and c.i > noun.i]
+        return verb if after else None  # "are grateful [the council] [listened]"
+    return None
 
 
 def _deed_before(token: Token) -> Token | None:
@@ -581,6 +621,16 @@ def _quoted_predicates(
         if is_passive(predicate) and ref is not None and ref.entity.is_actor:
             continue  # "the nominee was “railroaded”": a wrong done to the subject
         reporter = _reporter(predicate)
+        if (
+            reporter is not None
+            and analysis.actor(reporter) is None
+            and any(c.dep_ == "det" for c in reporter.children)  # not "Lee, a Democrat,"
+        ):
+            # "The group behind the measure, Clean Rivers Now, says …": the name set off
+            reporter = next(
+                (a for a in reporter.children if a.dep_ == "appos" and a.pos_ == "PROPN"),
+                reporter,
+            )
         judge = analysis.actor(reporter) if reporter is not None else None
         if reporter is not None and (judge is None or not judge.entity.is_actor):
             continue  # "the coalition said …", a reporter we cannot name: not the speaker's
@@ -611,7 +661,7 @@ def _quoted_predicate(head: Token) -> Token | None:
     adjective ("was “a betrayal”")."""
     if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "conj", "ROOT"):
         return head
-    if head.dep_ in ("attr", "acomp") and head.head.lemma_ in LINKING_VERBS:
+    if head.dep_ in ("attr", "acomp") and _links(head.head):
         return head.head
     return None
 
@@ -668,7 +718,7 @@ def _noun_aims(noun: Token) -> Iterator[Aim]:
     while noun.dep_ == "conj":
         noun = noun.head
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ in LINKING_VERBS:
+    if noun.dep_ == "attr" and _links(head):
         yield from _subjects(head, noun)  # "the deal is a reckless giveaway"
     elif noun.dep_ == "oprd" and head.lemma_ in VERDICT_VERBS:
         judge = _subject(head)
@@ -869,6 +919,10 @@ def _targets(
             return
         token = earlier
     actor = _actor(token, analysis)
+    if actor is None and aim.rule in (QUOTED, DOING) and token.lower_ in ("it", "they"):
+        # "told the board it was “gutting the fund”": a deed's "it" is the one who did it
+        ref = analysis.actor(token)
+        actor = ref.entity if ref is not None and ref.entity.is_actor else None
     if actor is not None and aim.policy_only:
         return
     if actor is not None:

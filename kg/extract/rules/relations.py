@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.analysis import DocAnalysis, Referent
 from kg.extract.analysis.speakers import is_speech_verb
-from kg.extract.cues import is_negated, is_supposition, modality_of
+from kg.extract.cues import CURLY_BE, is_be, is_negated, is_supposition, modality_of
 from kg.extract.doctext import tokens_where, tokens_with_any
 from kg.extract.opinion import default_opinions
 from kg.extract.registry import Config, register, rule
@@ -126,7 +126,7 @@ TRIGGER_LEMMAS = (
     | OVERSTATING
     | {"agree", "be", "have", "get", "disagree", "see"}
 )
-TRIGGER_FORMS = DENYING_AUXILIARIES | {"odds"}
+TRIGGER_FORMS = DENYING_AUXILIARIES | CURLY_BE | {"odds"}  # "It’s not true"
 
 
 @register(NAME)
@@ -369,7 +369,7 @@ def _view_owner(view: Token, analysis: DocAnalysis) -> Entity | None:
 
 def _rebuttal(token: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | None:
     """(rule, the actor disagreed with) when ``token`` rebuts a claim."""
-    if token.lemma_ == "be":
+    if is_be(token):
         return _copular(token, analysis)
     if _bare_denial(token):
         return REBUTTAL, _claim_author(token, analysis)

@@ -246,6 +246,16 @@ def test_a_verdict_of_lacking_merit(extract):
             "said Osric Pell.",
             {("Osric Pell", "praises", "Ada Birch", 1)},
         ),
+        (  # the reporter is a common noun set off with its name
+            "The group behind the measure, Clean Rivers Now, says the dam permit is “a relic "
+            "of another century.”",
+            {("Clean Rivers Now", "opposes", "dam permit", -1)},
+        ),
+        (  # "it", the one said to do the quoted deed, is the organisation named before
+            "The Venner Water Board met on Monday. Sabra Marrack told the board it was "
+            "“balancing the budget on the backs of the poorest towns.”",
+            {("Sabra Marrack", "criticizes", "Venner Water Board", -1)},
+        ),
         (  # "order" names a decision, not people ending in "-er"
             "“The order is reckless,” said Osric Pell.",
             {("Osric Pell", "opposes", "order", -1)},
@@ -386,3 +396,20 @@ def test_what_another_should_have_done(extract, text, expected):
 )
 def test_no_blame_from_ones_own_regret_or_a_question(extract, text):
     assert evaluations(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "We’re grateful X and Y listened": parsed with "grateful" on X, and "’re" unlemmatized
+            "Mayor Ilse Wexcombe and the Venner Harbor Board met on Monday. “We’re grateful "
+            "Mayor Wexcombe and the Venner Harbor Board listened,” said Sabra Marrack.",
+            {
+                ("Sabra Marrack", "praises", "Ilse Wexcombe", 1),
+                ("Sabra Marrack", "praises", "Venner Harbor Board", 1),
+            },
+        ),
+    ],
+)
+def test_feelings_about_several(extract, text, expected):
+    assert evaluations(extract(text)) == expected

@@ -21,6 +21,11 @@ def disagreements(claims):
             "“With respect, that is simply not true,” Senator Ann Vole said.",
             {("Ann Vole", "Bo Lind")},
         ),
+        (  # "it’s" with a curly apostrophe is "it is"
+            "Rollo Aske says the bridge toll will pay for itself. “It’s simply not true,” "
+            "said Councilor Eamon Tusk.",
+            {("Eamon Tusk", "Rollo Aske")},
+        ),
         (  # "X's claim ... is a fantasy"
             "Mayor Bo Lind spoke first. “Mayor Bo Lind’s claim that the ferry will pay "
             "for itself is a fantasy,” said Ann Vole.",
