@@ -192,3 +192,20 @@ def test_a_name_the_recogniser_missed_before_a_party_tag_is_a_person(nlp):
     people = {m.text for m in names.mentions if m.kind == "Person"}
     assert people == {"Ada Quell", "Dolores Vanterpool"}
     assert names.party_of["dolores_vanterpool"] == "Republican Party"
+
+
+def test_a_hyphenated_surname_the_recogniser_missed_is_the_person(nlp):
+    from kg.extract.analysis import analyze
+    from kg.extract.lexicon import default_lexicon
+
+    text = (
+        "Representative Oona Fairbairn-Tosh wrote the bill.\n\n"
+        "Fairbairn-Tosh (R-Lynnfield), who chairs the Ways Committee, spoke first."
+    )
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.start_char < text.index("\n")]  # the surname missed
+    analysis = analyze(Article("a", text), doc, default_lexicon())
+    surname = [t for t in doc if t.text == "Fairbairn"][1]
+    assert analysis.names.at(surname).label == "Oona Fairbairn-Tosh"
+    tag = next(t for t in doc if t.text == "Lynnfield")
+    assert analysis.names.at(tag).label == "Oona Fairbairn-Tosh"  # the party tag is hers

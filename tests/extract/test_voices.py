@@ -265,3 +265,28 @@ def test_a_dateline_in_parentheses_or_with_a_wire_name_is_no_actor(extract):
         )
     )
     assert not any(s.upper() in ("BRAYFIELD", "ELM FORK") for s, *_ in found)
+
+
+def test_a_statement_printed_without_quotation_marks_is_the_issuers(extract):
+    found = stances(
+        extract(
+            "Statement on the harbor rezoning vote\n\n"
+            "BRAYFIELD, OR — Councilmember Orla Pennywhistle issued the following statement "
+            "after the council approved the harbor rezoning plan:\n\n"
+            "Today the council chose luxury condos over working families. I voted against "
+            "the harbor rezoning plan.\n\n"
+            "I thank the Dockside Tenants Union for standing with us.\n\n"
+            "Pennywhistle represents the 4th Ward. She also backs the ferry levy.\n\n"
+            "###\n"
+        )
+    )
+    core = {(s, p, o) for s, p, o, *_ in found}
+    assert ("Orla Pennywhistle", "opposes", "harbor rezoning plan") in core
+    assert ("Orla Pennywhistle", "praises", "Dockside Tenants Union") in core
+    # the release's own narration after the statement is no longer her words
+    assert all(speaker is None for s, p, o, _, speaker in found if o == "ferry levy")
+
+
+def test_the_question_and_answer_marks_name_no_one(analyse):
+    analysis = analyse(INTERVIEW)
+    assert not {e.label for e in analysis.names.mention_entities} & {"Q", "A"}

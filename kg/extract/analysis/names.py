@@ -128,8 +128,10 @@ def find_names(
     raw = _tagged_people(doc, raw, lexicon)
     raw = _listed_people(doc, raw, lexicon)
     raw = _home_towns(doc, raw)
+    raw = sorted(raw + _hyphenated_surnames(doc, raw, body_start), key=lambda m: m.start)
     tagged = _party_tags(doc, raw)
-    raw = [m for m in raw if m.start not in tagged]
+    # a party tag's words are the person's; a lone letter ("Q:", "A:") names no one
+    raw = [m for m in raw if m.start not in tagged and len(m.text) > 1]
     acronyms = {n: a for n, m in enumerate(raw) if (a := _acronym_after(doc, m))}
     entities = _canonical(raw, acronyms)
     entity_of: dict[int, Entity] = {}
@@ -779,6 +781,34 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
         and doc[i - 1].text[:1].isupper()
         and doc[i - 1].is_alpha
     )
+
+
+def _hyphenated_surnames(
+    doc: Doc, mentions: list[NameMention], body_start: int
+) -> list[NameMention]:
+    """Rule ``names.hyphenated_surname``: "Amberley-Shaw (D-Eastfield) said …": a
+    hyphenated surname on its own, which the recogniser left out, is the person
+    named with it in full (so that a party tag after it is that person's too)."""
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.kind == "Person" and " " in m.text and "-" in m.text.split()[-1]
+    }
+    if not surnames:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for hyphen in tokens_where(doc, text=("-", "–")):
+        i = hyphen.i
+        if hyphen.idx < body_start or i + 1 >= len(doc) or not _hyphen_glued(doc, i):
+            continue
+        if covered & {i - 1, i, i + 1}:
+            continue
+        text = doc[i - 1 : i + 2].text
+        if text in surnames:
+            found.append(NameMention(i - 1, i + 2, text, "Person"))
+            covered.update((i - 1, i, i + 1))
+    return found
 
 
 def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]:

@@ -78,7 +78,9 @@ def attribute_speakers(
                     if t.i not in range(tok.i, pobj.i + 1):
                         speakers.setdefault(t.i, ref.entity)
     _quote_speakers(doc, sentences, quotes, resolver, speakers)
-    _interview_answers(doc, sentences, quotes, resolver, speakers)
+    lines = _lines(parsed_text(doc), sentences.body_start, quotes)
+    _interview_answers(doc, lines, resolver, speakers)
+    _statement_lines(doc, lines, sentences, quotes, resolver, speakers)
     for i in unnamed:
         speakers.pop(i, None)
     return speakers, frozenset(unnamed)
@@ -114,11 +116,7 @@ class _Line:
 
 
 def _interview_answers(
-    doc: Doc,
-    sentences: Sentences,
-    quotes: Quotes,
-    resolver: Resolver,
-    speakers: dict[int, Entity],
+    doc: Doc, lines: list[_Line], resolver: Resolver, speakers: dict[int, Entity]
 ) -> None:
     """Rule ``speakers.interview``: in an interview printed as questions and
     answers, every answer is the interviewee's speech, tagged or not. Answers are
@@ -126,7 +124,6 @@ def _interview_answers(
     up to the next one; the interviewee is the person the introduction names most
     (first, on a tie). A line opened by a person's name ("LEE: …") is that
     person's, in any transcript where two or more lines are opened by names."""
-    lines = _lines(parsed_text(doc), sentences.body_start, quotes)
     _transcript_lines(doc, lines, resolver, speakers)
     questions = [n for n, line in enumerate(lines) if line.mark == "question"]
     answered = [n for n in questions if n + 1 < len(lines) and lines[n + 1].mark != "question"]
@@ -144,6 +141,50 @@ def _interview_answers(
         span = doc.char_span(line.start, line.end, alignment_mode="expand")
         for tok in span or ():
             speakers.setdefault(tok.i, interviewee)
+
+
+def _statement_lines(
+    doc: Doc,
+    lines: list[_Line],
+    sentences: Sentences,
+    quotes: Quotes,
+    resolver: Resolver,
+    speakers: dict[int, Entity],
+) -> None:
+    """Rule ``speakers.statement``: "X issued the following statement:" (or "X
+    said:") at the end of a line, and the lines after it printed without
+    quotation marks, are X's words up to a line that names X again (the release
+    speaking of X once more) or one with no words ("###")."""
+    text = parsed_text(doc)
+    for n, line in enumerate(lines[:-1]):
+        if not text[line.start : line.end].rstrip().endswith(":") or line.mark:
+            continue
+        sent = sentences.of(doc.char_span(line.start, line.end, alignment_mode="expand")[-1])
+        if not any(
+            t.lemma_.lower() in STATEMENT_NOUNS or is_speech_verb(t, resolver.lexicon)
+            for t in sent
+            if quotes.at(t.idx) is None
+        ):
+            continue
+        issuer = _issuer(sent, quotes, resolver) or _speech_subject(sent, quotes, resolver)
+        if issuer is None:
+            continue
+        for after in lines[n + 1 :]:
+            words = text[after.start : after.end].strip()
+            span = doc.char_span(after.start, after.end, alignment_mode="expand")
+            if (
+                not any(c.isalpha() for c in words)
+                or words[0] in OPENING_QUOTES
+                or span is None
+                or any(resolver.names.at(t) == issuer for t in span)
+            ):
+                break
+            for tok in span:
+                speakers.setdefault(tok.i, issuer)
+
+
+#: Marks that open a quotation at the start of a line.
+OPENING_QUOTES = "“\"‘'«`"
 
 
 def _lines(text: str, body_start: int, quotes: Quotes) -> list[_Line]:
@@ -166,7 +207,7 @@ def _lines(text: str, body_start: int, quotes: Quotes) -> list[_Line]:
             lines.append(_Line(m.end(), end, "name", name_at=m.start("name")))
         elif (
             stripped.rstrip("*_").endswith("?")
-            and stripped[0] not in "“\"‘'«`"
+            and stripped[0] not in OPENING_QUOTES
             and len(stripped.split()) <= BARE_QUESTION_WORDS
         ):
             lines.append(_Line(start, end, "question", bare=True))
