@@ -297,3 +297,18 @@ def test_the_president_in_an_organisations_words_is_one_person(extract):
     assert ("president", "supports", "banning night trawling") in {
         (s.lower(), p, o) for s, p, o in triples(claims)
     }
+
+
+def test_a_name_hung_on_the_next_name_before_and_is_its_conjunct(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.analysis.coref import conjuncts
+
+    # "Chair Ilse Marrowby and Commissioner Cato Wrenfield voted", parsed with "Marrowby"
+    # hung on "Wrenfield" (nmod) and "Cato" made the conjunct of "Marrowby"
+    words = "Chair Ilse Marrowby and Commissioner Cato Wrenfield voted .".split()
+    heads = [2, 2, 6, 2, 5, 2, 7, 7, 7]
+    deps = ["compound", "compound", "nmod", "cc", "compound", "conj", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN"] * 3 + ["CCONJ"] + ["PROPN"] * 3 + ["VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert "Marrowby" in [t.text for t in conjuncts(doc[6])]

@@ -444,6 +444,9 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
         else:  # "voted to require every district to …": the requiring
             target, polarity = _voted_action(action, analysis), 1
         holders = _subjects(vote, analysis)
+        sent_on = _sent_on(action, analysis)
+        if sent_on is not None and holders and (target is None or sent_on.key != target.key):
+            yield from _claims(holders, None, 1, sent_on, vote, VOTE_TO, sent, analysis, config)
         if target is None or not holders:
             continue
         yield from _claims(holders, None, polarity, target, vote, VOTE_TO, sent, analysis, config)
@@ -451,6 +454,18 @@ def _vote_to(vote: Token, sent: Span, analysis: DocAnalysis, config: Config) -> 
         yield from _claims(
             dissenters, None, -polarity, target, vote, VOTE_TO, sent, analysis, config
         )
+
+
+def _sent_on(action: Token, analysis: DocAnalysis) -> Entity | None:
+    """ "voted to repeal the toll, sending the bill to the Senate": the bill a body passed
+    on by its vote (what the vote does, repealing the toll, is read apart)."""
+    for clause in action.children:
+        if clause.dep_ != "advcl" or clause.lemma_ != "send" or clause.tag_ != "VBG":
+            continue
+        bill = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if bill is not None and bill.lemma_.lower() in LAW_WORDS:
+            return _bill(bill, analysis)
+    return None
 
 
 def _dissenters(sent: Span, analysis: DocAnalysis) -> list[Referent]:
@@ -816,11 +831,13 @@ def _decided_passive(
         if verb.dep_ != "conj" or by is None:
             return  # "X, approved by the council": the cue's
         shared = verb.head  # "X, sponsored by A and approved by B"; "X was filed and adopted"
-        law = (
-            shared.head
-            if shared.dep_ == "acl"
-            else next((c for c in shared.children if c.dep_ == "nsubjpass"), None)
-        )
+        parallel = _parallel_participle(shared, verb)
+        if parallel is not None:
+            law = parallel.head  # "… by a bill sponsored by A and approved by B", hung on "by"
+        elif shared.dep_ == "acl":
+            law = shared.head
+        else:
+            law = next((c for c in shared.children if c.dep_ == "nsubjpass"), None)
         if law is None:
             return
     elif by is not None and by.lemma_ != "vote":
@@ -835,6 +852,23 @@ def _decided_passive(
     if target is not None and bodies:
         polarity = DECIDED[verb.lemma_]
         yield from _claims(bodies, None, polarity, target, verb, DECIDED_BY, sent, analysis, config)
+
+
+def _parallel_participle(shared: Token, verb: Token) -> Token | None:
+    """ "The plan was set by an ordinance sponsored by A and approved by B": the parser
+    joins "approved" to "set", but it parallels "sponsored", the participle on a law
+    between them."""
+    return next(
+        (
+            tok
+            for tok in reversed(verb.doc[shared.i + 1 : verb.i])
+            if tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and tok.head.lemma_.lower() in AUTHORED_WORDS
+            and tok.head.i > shared.i
+        ),
+        None,
+    )
 
 
 def _deciding_body(verb: Token, analysis: DocAnalysis) -> list[Referent]:

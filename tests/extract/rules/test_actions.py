@@ -596,6 +596,17 @@ def test_the_actions_loop_finds_what_a_loop_over_every_token_finds(analyse, monk
             "Fenstad and approved by the Quarrytown Council in September.",
             {("Quarrytown Council", "supports", "ordinance", 1)},
         ),
+        (  # the parser joins "approved" to the main verb: it parallels "sponsored"
+            "The fare cap was authorized by an ordinance sponsored by Councilmember Nora "
+            "Fenstad and approved by the Quarrytown Council in March.",
+            {("Quarrytown Council", "supports", "ordinance", 1)},
+        ),
+        (  # a vote that sends the bill on: the body passed the bill
+            "The Pellsford House voted 54-45 on Tuesday to repeal the state's ferry toll law "
+            "for riders 21 and older, sending the bill to a Senate where its prospects are "
+            "uncertain.",
+            {("Pellsford House", "supports", "bill", 1)},
+        ),
         (  # a passive decision with no body: the body that decided just before
             "The Pellsford Senate rejected an amendment from Sen. Wilma Caddick. A second "
             "amendment, from Sen. Cato Wrenfield, that requires a ferry audit, was adopted by "
