@@ -209,3 +209,15 @@ def test_a_hyphenated_surname_the_recogniser_missed_is_the_person(nlp):
     assert analysis.names.at(surname).label == "Oona Fairbairn-Tosh"
     tag = next(t for t in doc if t.text == "Lynnfield")
     assert analysis.names.at(tag).label == "Oona Fairbairn-Tosh"  # the party tag is hers
+
+
+def test_a_surname_tagged_as_a_common_noun_is_the_person_named_before(extract):
+    text = (
+        "House Bill 9, sponsored by Rep. Anders Greaves, R-Quarrytown, would allow riders to "
+        "go without helmets. Before the final vote, the House rejected, 40-59, an amendment "
+        "from Rep. Wilma Caddick, D-Pellsford, that would have raised the insurance "
+        "requirement. Greaves spoke against the amendment, saying it would make the "
+        "exemption meaningless for working riders."
+    )
+    found = {(c.subject.label, c.predicate) for c in extract(text) if c.rule == "cue.verb"}
+    assert ("Anders Greaves", "opposes") in found

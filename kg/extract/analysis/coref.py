@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.analysis.names import DocNames, NameMention
+from kg.extract.analysis.names import COMPANY_WORDS, DocNames, NameMention
 from kg.extract.analysis.quotes import Quotes
 from kg.extract.analysis.sentences import Sentences
 from kg.extract.doctext import tokens_where
@@ -66,6 +66,20 @@ KIND_NOUNS = frozenset({"group", "organization", "organisation"})
 #: Nouns that "the …" makes the organisation named last, though its name lacks them:
 #: "Quillon Labs … the company".
 ORGANISATION_NOUNS = KIND_NOUNS | {"company", "firm"}
+#: Nouns for a business: "the company" is an organisation named as one.
+COMPANY_NOUNS = frozenset({"company", "firm"})
+#: Words in the names of organisations that are no company: "the company" after
+#: "the Energy Justice Project" is another organisation.
+NO_COMPANY_WORDS = frozenset(
+    """Project Coalition Alliance Association Council Union League Committee Commission
+    Department Agency Board Institute Foundation Center Centre Fund Campaign Society
+    Federation Caucus Party Network Bureau Office Authority Administration Service
+    Court Senate House Assembly Legislature""".split()
+)
+#: How many sentences back "the company" may look for a business it means.
+COMPANY_SENTENCES_BACK = 6
+#: Last words of a business's name: "Arkoma Power", "Brisk Foods Inc.".
+BUSINESS_WORDS = COMPANY_WORDS | {"Power", "Electric", "Utilities", "Bank", "Insurance"}
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
 LAW_SENTENCES_BACK = 12
@@ -467,7 +481,7 @@ class Resolver:
         if (
             head in ORGANISATION_NOUNS
             and token.tag_ == "NN"
-            and (near := self._organisation_before(token))
+            and (near := self._organisation_before(token, company=head in COMPANY_NOUNS))
         ):
             return near  # "… the Harbor Alliance. The group's director said …"
         # every match holds every word, so the rarest word's mentions are enough to look at
@@ -546,18 +560,49 @@ class Resolver:
                     return org
         return None
 
-    def _organisation_before(self, token: Token) -> Entity | None:
-        """The organisation named last, in this sentence or the one before."""
-        sent = token.sent
-        earliest = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    def _organisation_before(self, token: Token, *, company: bool = False) -> Entity | None:
+        """The organisation named last, in this sentence or the one before. For "the
+        company" (rule ``coref.company``): the last one named as a business
+        ("… Power", "… Holdings") within :data:`COMPANY_SENTENCES_BACK` sentences,
+        else the last one near whose name is not that of another kind of body
+        ("… Justice Project", "… Commission")."""
+        skip = NO_COMPANY_WORDS if company else None
+        if company and (
+            business := self._named_before(token, COMPANY_SENTENCES_BACK, True, skip=skip)
+        ):
+            return business
+        return self._named_before(token, 2, False, skip=skip)
+
+    def _named_before(
+        self,
+        token: Token,
+        sentences: int,
+        business: bool,
+        skip: frozenset[str] | None = None,
+    ) -> Entity | None:
+        """The organisation named last before ``token`` within ``sentences`` sentences
+        (this one included), outside quotes; a ``business`` only, or one whose name has
+        no word of ``skip``."""
+        first = self.doc[token.sent.start]
+        earliest = first.sent.start
+        for _ in range(sentences - 1):
+            if earliest == 0:
+                break
+            earliest = self.doc[earliest - 1].sent.start
         index = self.mentions
         for n in range(bisect_left(index.starts, token.i) - 1, -1, -1):
             if index.starts[n] < earliest:
                 break
             entity = self.names.mention_entities[n]
             quoted = self.quotes.at(self.doc[index.starts[n]].idx) is not None
-            if entity.kind == "Organization" and not quoted:
-                return entity
+            if entity.kind != "Organization" or quoted:
+                continue
+            words = entity.label.split()
+            if business and words[-1].rstrip(".") not in BUSINESS_WORDS:
+                continue
+            if skip is not None and not skip.isdisjoint(words):
+                continue
+            return entity
         return None
 
     def issue_antecedent(self, token: Token, sentences: Sentences) -> Entity | None:

@@ -128,7 +128,10 @@ def find_names(
     raw = _tagged_people(doc, raw, lexicon)
     raw = _listed_people(doc, raw, lexicon)
     raw = _home_towns(doc, raw)
-    raw = sorted(raw + _hyphenated_surnames(doc, raw, body_start), key=lambda m: m.start)
+    raw = sorted(
+        raw + _hyphenated_surnames(doc, raw, body_start) + _noun_surnames(doc, raw, body_start),
+        key=lambda m: m.start,
+    )
     tagged = _party_tags(doc, raw)
     # a party tag's words are the person's; a lone letter ("Q:", "A:") names no one
     raw = [m for m in raw if m.start not in tagged and len(m.text) > 1]
@@ -809,6 +812,28 @@ def _hyphenated_surnames(
             found.append(NameMention(i - 1, i + 2, text, "Person"))
             covered.update((i - 1, i, i + 1))
     return found
+
+
+def _noun_surnames(doc: Doc, mentions: list[NameMention], body_start: int) -> list[NameMention]:
+    """Rule ``names.noun_surname``: "Ostergaard spoke against the amendment": the surname of
+    a person named in full before, which the tagger took for a common noun (as it may at
+    the start of a sentence), is that person."""
+    named_at = {}
+    for m in mentions:
+        if m.kind == "Person" and " " in m.text:
+            named_at.setdefault(m.text.split()[-1], m.end)
+    if not named_at:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [
+        NameMention(tok.i, tok.i + 1, tok.text, "Person")
+        for tok in tokens_where(doc, pos=("NOUN",))
+        if tok.text in named_at
+        and named_at[tok.text] <= tok.i
+        and tok.idx >= body_start
+        and tok.i not in covered
+        and tok.text[:1].isupper()
+    ]
 
 
 def _party_tags(doc: Doc, mentions: list[NameMention]) -> dict[int, NameMention]:
