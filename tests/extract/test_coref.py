@@ -299,7 +299,6 @@ def test_the_president_in_an_organisations_words_is_one_person(extract):
     }
 
 
-<<<<<<< HEAD
 def test_the_company_is_the_business_named_before_not_the_nearest_group(analyse):
     analysis = analyse(
         "Tamberlin Power, which serves the valley, said the freeze would raise bills. "
@@ -309,7 +308,8 @@ def test_the_company_is_the_business_named_before_not_the_nearest_group(analyse)
     )
     company = next(t for t in analysis.doc if t.text == "company")
     assert analysis.actor(company).entity.label == "Tamberlin Power"
-=======
+
+
 def test_a_name_hung_on_the_next_name_before_and_is_its_conjunct(nlp):
     from spacy.tokens import Doc
 
@@ -323,4 +323,3 @@ def test_a_name_hung_on_the_next_name_before_and_is_its_conjunct(nlp):
     pos = ["PROPN"] * 3 + ["CCONJ"] + ["PROPN"] * 3 + ["VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert "Marrowby" in [t.text for t in conjuncts(doc[6])]
->>>>>>> main
