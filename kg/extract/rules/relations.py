@@ -45,7 +45,7 @@ read by stance.v1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -67,6 +67,14 @@ SHARED_VIEW = rule(
 )
 DISPUTE = rule("relations.dispute", NAME, "denying the claim before: X disputes that")
 CONCEDED = rule("relations.conceded", NAME, "an actor right about something: X is right that …")
+VIEW_AGREED = rule(
+    "relations.view_agreed",
+    NAME,
+    "a good verdict on another's view or request: their concerns are legitimate",
+)
+VIEW_FAULTED = rule(
+    "relations.view_faulted", NAME, "a bad verdict on another's view: his argument is absurd"
+)
 AT_ODDS = rule("relations.at_odds", NAME, "being at odds with an actor: puts her at odds with Y")
 ASSENT = rule("relations.assent", NAME, "assent to the one before: Y agreed; backed that account")
 
@@ -92,6 +100,14 @@ VIEW_NOUNS = frozenset(
     """concern view position criticism objection worry reservation doubt sentiment
     argument assessment frustration opinion call skepticism scepticism fear""".split()
 )
+#: Verbs of asking: what they ask for is a request ("asked the board for a delay").
+ASKING_VERBS = frozenset({"ask", "request", "demand", "urge", "plead", "petition"})
+#: Nouns for what someone asks for: "those requests are reasonable".
+REQUEST_NOUNS = frozenset({"request", "demand", "plea"})
+#: Determiners that point back at the view or request just reported: "those concerns".
+BACK_DETERMINERS = frozenset({"that", "this", "these", "those", "their", "such"})
+#: From this |valence| on, a negated word is a hedge, not the opposite verdict.
+HEDGE = 2.5
 #: Pronouns that point back at the claim just reported.
 BACK_POINTERS = frozenset({"that", "this", "it"})
 #: Auxiliaries whose bare negation denies a claim ("It will not.").
@@ -145,7 +161,7 @@ def extract_relations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> Ite
                 continue
             if not target.is_actor or is_supposition(token):
                 continue
-            agrees = made_by == CONCEDED
+            agrees = made_by in (CONCEDED, VIEW_AGREED)
             yield _relation(
                 holder,
                 target,
@@ -410,6 +426,8 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
         false = idiom < 0 and word.lemma_.lower() in ARGUMENT_FAULTS
     if _right_that(word) and lemma in TRUE_WORDS and not negated:
         return CONCEDED, _actor(subject, analysis)  # "the mayor is right that …"
+    if not false and subject.lemma_.lower() in CLAIM_NOUNS | VIEW_NOUNS | REQUEST_NOUNS:
+        return _view_verdict(subject, word, negated, verb, analysis)
     if not false:
         return None
     if _back_pointer(subject):
@@ -431,6 +449,26 @@ def _copular(verb: Token, analysis: DocAnalysis) -> tuple[str, Entity | None] | 
     if lemma in ("wrong", "mistaken"):
         return WRONG_ACTOR, _actor(_governed(subject), analysis)  # "its leadership is wrong"
     return None
+
+
+def _view_verdict(
+    view: Token, word: Token, negated: bool, verb: Token, analysis: DocAnalysis
+) -> tuple[str, Entity | None] | None:
+    """ "Their concerns are legitimate", "Those requests are reasonable" (agreement with
+    whoever holds the view or made the request), "his argument is absurd" (disagreement):
+    an evaluative word on a view, its owner the possessor, a "by" phrase, or for "those
+    requests" the one who made a claim or request just before."""
+    value = default_opinions().of_token(word)
+    if not value or abs(value) >= HEDGE and negated:
+        return None  # no verdict, or a hedge ("not perfect")
+    owner = next((c for c in view.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        actor = _actor(owner, analysis)
+    elif any(c.lower_ in BACK_DETERMINERS for c in view.children if c.dep_ == "det"):
+        actor = _claim_author(verb, analysis)
+    else:
+        return None  # "the concerns are legitimate": whose, we cannot say
+    return (VIEW_AGREED if (value > 0) != negated else VIEW_FAULTED), actor
 
 
 def _right_that(word: Token) -> bool:
@@ -486,11 +524,25 @@ def _calls_wrong(verb: Token) -> bool:
     )
 
 
+def _verb_authors(verbs: Iterable[Token], analysis: DocAnalysis) -> Iterator[Entity]:
+    """The subjects of those of ``verbs`` that make a claim or a request."""
+    for token in verbs:
+        if _claims_something(token, analysis):
+            subject = _leader(_subject(token))
+            if subject is not None and (ref := analysis.actor(subject)) is not None:
+                yield ref.entity
+
+
 def _claims_something(verb: Token, analysis: DocAnalysis) -> bool:
-    """A speech verb, or a verdict verb with an object ("has called the deal …")."""
-    if is_speech_verb(verb, analysis.lexicon):
+    """A speech verb, a verdict verb with an object ("has called the deal …"), a verb of
+    asking ("asked the council for X") or one whose object is a claim or a view ("made
+    the same argument", "raised concerns")."""
+    if is_speech_verb(verb, analysis.lexicon) or verb.lemma_.lower() in ASKING_VERBS:
         return True
-    return verb.lemma_.lower() in VERDICT_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in VERDICT_VERBS and objects:
+        return True
+    return any(o.lemma_.lower() in CLAIM_NOUNS | VIEW_NOUNS | REQUEST_NOUNS for o in objects)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -545,6 +597,11 @@ def _claim_author(
     the rebutting speaker (or ``holder``)."""
     holder = holder or analysis.speaker(token)
     here = analysis.sentence_number(token)
+    sent = analysis.sentences.all[here]
+    before = (v for v in tokens_where(sent, pos=("VERB",)) if v.i < token.i)
+    for author in _verb_authors(before, analysis):  # "They made that argument, and it was wrong"
+        if holder is None or author.key != holder.key:
+            return author
     for back in range(1, SENTENCES_BACK + 1):
         number = here - back
         if number < 0:
@@ -557,11 +614,7 @@ def _claim_author(
 
 
 def _authors(sent: Span, analysis: DocAnalysis) -> Iterator[Entity]:
-    for token in tokens_where(sent, pos=("VERB",)):
-        if _claims_something(token, analysis):
-            subject = _leader(_subject(token))
-            if subject is not None and (ref := analysis.actor(subject)) is not None:
-                yield ref.entity
+    yield from _verb_authors(tokens_where(sent, pos=("VERB",)), analysis)
     for token in sent:
         speaker = analysis.speaker(token)
         if speaker is not None:

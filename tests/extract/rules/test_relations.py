@@ -155,6 +155,25 @@ def relations_between_actors(claims):
             "man,” said Ada Thrane.",
             {("Ada Thrane", "disagreesWith", "Pennock Growers Guild")},
         ),
+        (  # a good verdict on the requests just made is agreement with who made them
+            "The Venner Growers Guild asked the council for a two-year phase-in. “Those "
+            "requests are reasonable,” said Mayor Sabra Marrack.",
+            {("Sabra Marrack", "agreesWith", "Venner Growers Guild")},
+        ),
+        (  # and a bad one on someone's concerns, disagreement
+            "Rollo Aske spoke first. “Rollo Aske’s concerns are ridiculous,” said Mayor "
+            "Sabra Marrack.",
+            {("Sabra Marrack", "disagreesWith", "Rollo Aske")},
+        ),
+        (  # the claim answered is made earlier in the same sentence
+            "The Venner Growers Guild opposes the toll. “They made the same argument in 2019, "
+            "and it was wrong then too,” said Mayor Sabra Marrack.",
+            {("Sabra Marrack", "disagreesWith", "Venner Growers Guild")},
+        ),
+        (  # whose request it is, we cannot say
+            "“The requests are reasonable,” said Mayor Sabra Marrack.",
+            set(),
+        ),
         (  # disagreeing with someone's estimate is disagreeing with them
             "State Auditor Rhea Kestel faulted Pellwick Tickets in March. Pellwick said in a "
             "statement that it “disagrees with Auditor Kestel’s estimate of its costs.”",
