@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +119,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO]:
 
     On any exception the temporary file is removed and ``path`` is untouched.
     """
+    import tempfile  # here: with shutil, bz2 and lzma, it costs every command's start-up
+
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name to write")

@@ -52,6 +52,7 @@ _XSD = PREFIXES["xsd"]  # not rdflib's XSD: see kg.rdf.namespaces
 _Triple = tuple[URIRef, URIRef, Term]
 
 
+@lru_cache(maxsize=2**15)  # an entity is named by many claims, in many articles
 def entity_iri(key: str) -> URIRef:
     """The IRI of the entity with ``key``.
 

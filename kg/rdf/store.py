@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -164,16 +164,7 @@ def turtle_of(
     written as Oxigraph writes it); the triples themselves never are, which
     costs more than the writing here (a ``pyoxigraph.Quad`` takes ~3 µs).
     """
-    texts: dict[tuple[type, object], str] = {}
-
-    def text(term: object) -> str:
-        key = (type(term), term)
-        found = texts.get(key)
-        if found is None:
-            node = term if isinstance(term, _OX_TERMS) else to_oxigraph(term)  # type: ignore[arg-type]
-            found = texts[key] = _turtle_term(node)
-        return found
-
+    text = _term_text
     out: list[str] = []
     last_s = last_p = None
     for s, p, o in triples:
@@ -190,6 +181,14 @@ def turtle_of(
     if last_s is not None:
         out.append(" .\n")
     return "".join(out).encode()
+
+
+@lru_cache(maxsize=2**15, typed=True)  # typed: True, 1 and 1.0 are three terms
+def _term_text(term: object) -> str:
+    """A term of :func:`turtle_of` as Turtle, worked out once for the terms every
+    fragment repeats (predicates, classes, entities, extractors)."""
+    node = term if isinstance(term, _OX_TERMS) else to_oxigraph(term)  # type: ignore[arg-type]
+    return _turtle_term(node)
 
 
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
