@@ -119,8 +119,10 @@ PEOPLE = frozenset(
     worker taxpayer patient farmer community owner consumer customer employee reporter
     journalist firefighter nurse teacher driver rider renter tenant homeowner landlord senior
     veteran user victim survivor constituent household town city village neighborhood
-    actor""".split()
+    actor colleague executive""".split()
 )
+#: Determiners that make a singular noun stand for many: "every colleague who voted yes".
+EACH = frozenset({"every", "each"})
 #: Nouns of worry, whose object is what is feared for or feared.
 WORRIES = frozenset({"concern", "worry", "fear"})
 #: Goods one worries for, never against: "concerns about safety", "about public trust".
@@ -984,15 +986,17 @@ def _phrase_issue(token: Token, analysis: DocAnalysis) -> Entity | None:
 
 
 def people_plural(token: Token) -> bool:
-    """ "residents", "firefighters", "our towns": people (or their places) in the plural,
+    """ "residents", "firefighters", "our towns", "every colleague": people (or their
+    places) in the plural,
     whom a policy may serve but no stance is on; not a named group ("Harbor Town
     residents")."""
     lemma = token.lemma_.lower()
     if lemma in MULTITUDES:  # "dozens of nurses"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return of is not None and any(people_plural(o) for o in of.children if o.dep_ == "pobj")
+    many = token.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in EACH for c in token.children)
     return (
-        token.tag_ == "NNS"
+        many
         and (lemma in PEOPLE or (len(lemma) > 5 and lemma.endswith(PEOPLE_ENDINGS)))
         and not any(t.pos_ == "PROPN" for t in token.lefts)
     )

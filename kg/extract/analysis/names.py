@@ -892,6 +892,8 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
         run[:0] = list(doc[i : run[0].i])
     while run and run[0].ent_iob_ == "I" and run[0].i > 0 and run[0].ent_type_ == "ORG":
         run.insert(0, doc[run[0].i - 1])
+    if not run:
+        run = _office_of(doc, start, lexicon)  # "Secretary of State Ann Lee"
     if not run and start > 0:  # "Sgt. Ann Lee" with "Sgt." hung elsewhere by the parser
         i = start - 1
         if _abbreviation_period(doc[i], lexicon):
@@ -901,6 +903,23 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
     if not any(_is_title(t, lexicon) for t in run):
         return []
     return run
+
+
+def _office_of(doc: Doc, start: int, lexicon: Lexicon) -> list[Token]:
+    """An office named "title of X" right before a name, which the parser hangs
+    anywhere: "Secretary of State Ann Lee", "State Superintendent of Public
+    Instruction Ann Lee"."""
+    of = start - 1
+    while of >= 0 and start - of <= 3 and doc[of].is_alpha and doc[of].is_title:
+        of -= 1  # back over "Public Instruction"
+    if of == start - 1 or of < 1 or doc[of].lower_ != "of":
+        return []
+    title = of - 1
+    if not (doc[title].is_title and _is_title(doc[title], lexicon)):
+        return []
+    while title > 0 and of - title < 3 and doc[title - 1].is_title and doc[title - 1].is_alpha:
+        title -= 1  # "State Superintendent"
+    return list(doc[title:start])
 
 
 def _abbreviation_period(token: Token, lexicon: Lexicon) -> bool:

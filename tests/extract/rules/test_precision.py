@@ -202,6 +202,9 @@ def test_a_committee_name_cut_at_and_is_whole(extract):
     [
         "“It keeps the pressure on the lenders and gives our farmers room,” said Sen. Ada Quist.",
         "I applaud the dozens of nurses who came to testify, said Sen. Ada Quist.",
+        "“Today the Senate said so, and I am proud of every colleague who voted yes,” said "
+        "Sen. Ada Quist.",
+        "“The bill does not touch agreements for executives,” said Sen. Ada Quist.",
     ],
 )
 def test_who_bears_pressure_and_crowds_of_people_are_no_issue(extract, text):
@@ -220,3 +223,9 @@ def test_a_home_town_after_of_is_no_member(extract):
     )
     members = {m[0] for m in _memberships(extract(text))}
     assert "Gaskell" not in members and {"Ola Brint", "Ida Cale", "Earl Mott"} <= members
+
+
+def test_an_office_of_something_before_a_name_is_the_role(extract):
+    text = "Secretary of State Orrin Kalbfleisch, a Democrat, said the complaints were unfounded."
+    roles = {(c.subject.label, c.object.label) for c in extract(text) if c.predicate == "holdsRole"}
+    assert roles == {("Orrin Kalbfleisch", "Secretary of State")}
