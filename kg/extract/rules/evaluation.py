@@ -87,6 +87,11 @@ REGRET = rule(
     NAME,
     "what another should have done: we wish she had taken a position; X should have waited",
 )
+AT_LAST = rule(
+    "evaluation.at_last",
+    NAME,
+    "a deed done at last, said by a speaker: the council finally listened",
+)
 QUOTED = rule(
     "evaluation.quoted",
     NAME,
@@ -260,8 +265,9 @@ def extract_evaluations(doc: Doc, analysis: DocAnalysis, *, config: Config) -> I
                     if key not in seen:
                         seen.add(key)
                         yield claim
-        for verb, aim in _regrets(sent):
-            for claim in _claims(verb, -LABEL_VALENCE, aim, sent, analysis, opinions, config):
+        for verb, aim in (*_regrets(sent), *_done_at_last(sent, opinions)):
+            valence = LABEL_VALENCE if aim.rule == AT_LAST else -LABEL_VALENCE
+            for claim in _claims(verb, valence, aim, sent, analysis, opinions, config):
                 key = (claim.subject.key, claim.predicate, claim.object.key)
                 if key not in seen:
                     seen.add(key)
@@ -577,6 +583,30 @@ def _regrets(sent: Span) -> Iterator[tuple[Token, Aim]]:
                 yield _unnegated(done), Aim(subject, REGRET)
 
 
+def _done_at_last(sent: Span, opinions: OpinionLexicon) -> Iterator[tuple[Token, Aim]]:
+    """ "The council finally listened", "the rule finally does what the state would not":
+    a deed a speaker says was done at last is welcome, a verdict on its doer (a policy
+    or an actor); not a bad deed ("finally admitted it lied"), one undergone ("finally
+    lost"), a claim ("finally conceded that …") nor "Finally," opening a sentence."""
+    for adverb in tokens_where(sent, lower=("finally",), dep=("advmod",)):
+        verb = adverb.head
+        if verb.pos_ != "VERB" or is_passive(verb) or is_negated(verb):
+            continue
+        if adverb.i + 1 < len(adverb.doc) and adverb.doc[adverb.i + 1].is_punct:
+            continue  # "Finally, the bill would …": the last point, not a deed at last
+        lemma = verb.lemma_.lower()
+        if lemma in UNDERGOING or lemma in REPORTING or opinions.valence.get(lemma, 0.0) < 0:
+            continue
+        if any(
+            c.dep_ == "ccomp"
+            and c.i > verb.i
+            and not any(w.tag_ in ("WP", "WDT") for w in c.children)
+            for c in verb.children
+        ):
+            continue  # "finally admitted it had lied": what is said, not a deed ("does what …" is)
+        yield from ((verb, Aim(s, AT_LAST)) for s in verb.children if s.dep_ == "nsubj")
+
+
 def _unnegated(verb: Token) -> Token:
     """ "should not have signed it" blames as "should have waited" does: the claim is
     read at the auxiliary, so that the "not" does not flip it."""
@@ -841,8 +871,10 @@ def _claims(
         return  # "not perfect", "did not cave": a hedge, not the opposite verdict
     polarity = (1 if valence > 0 else -1) * (-1 if negated else 1)
     modality = modality_of(token, "asserted", analysis)
-    if aim.rule == DOING and (valence > 0 or modality != "asserted"):
-        return  # a good deed is read through its cue; a deed foretold is no verdict yet
+    if aim.rule in (DOING, AT_LAST) and modality != "asserted":
+        return  # a deed foretold is no verdict yet
+    if aim.rule == DOING and valence > 0:
+        return  # a good deed is read through its cue
     if aim.rule == REGRET and modality == "questioned":
         return  # "should the mayor have waited?": a question, no blame yet
     if aim.rule == REGRET:

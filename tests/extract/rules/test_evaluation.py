@@ -413,3 +413,43 @@ def test_no_blame_from_ones_own_regret_or_a_question(extract, text):
 )
 def test_feelings_about_several(extract, text, expected):
     assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a deed done at last is welcome: on a policy, support
+            "Senator Ilse Wexcombe passed the Venner Ferry Act. “The Venner Ferry Act finally "
+            "does what the county would not,” said Sabra Marrack.",
+            {("Sabra Marrack", "supports", "Venner Ferry Act", 1)},
+        ),
+        (  # on an actor, praise
+            "“The Venner Harbor Board finally listened to the families who fish here,” said "
+            "Sabra Marrack.",
+            {("Sabra Marrack", "praises", "Venner Harbor Board", 1)},
+        ),
+        (  # idioms of praise with a verb head
+            "“The ferry grant in this bill makes all the difference,” said Sabra Marrack.",
+            {("Sabra Marrack", "supports", "ferry grant in bill", 1)},
+        ),
+        (
+            "“Mayor Ilse Wexcombe kept her promise,” said Sabra Marrack.",
+            {("Sabra Marrack", "praises", "Ilse Wexcombe", 1)},
+        ),
+    ],
+)
+def test_deeds_done_at_last_and_idioms_of_praise(extract, text, expected):
+    assert evaluations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The Venner Harbor Board finally admitted it had lied,” said Sabra Marrack.",  # a claim
+        "“Finally, the Venner Harbor Board approved the levy,” said Sabra Marrack.",  # last point
+        "“The Venner Harbor Board will finally vote on the levy,” said Sabra Marrack.",  # to come
+        "The Venner Harbor Board finally listened to the families.",  # the narrator's word
+    ],
+)
+def test_no_praise_for_what_is_not_a_deed_done_at_last(extract, text):
+    assert evaluations(extract(text)) == set()
