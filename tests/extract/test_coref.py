@@ -323,3 +323,23 @@ def test_a_name_hung_on_the_next_name_before_and_is_its_conjunct(nlp):
     pos = ["PROPN"] * 3 + ["CCONJ"] + ["PROPN"] * 3 + ["VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert "Marrowby" in [t.text for t in conjuncts(doc[6])]
+
+
+def test_names_listed_with_home_towns_are_conjuncts(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.analysis.coref import conjuncts
+
+    # "Anton Gaskell of Brindle, Rhoda Moulton of Kessington and Earl Pelham of Dunholt
+    # voted", parsed with each next name hung on the town before it
+    words = (
+        "Anton Gaskell of Brindle , Rhoda Moulton of Kessington and Earl Pelham of Dunholt voted ."
+    ).split()
+    heads = [1, 14, 1, 2, 1, 6, 3, 6, 7, 8, 11, 8, 11, 12, 14, 14]
+    deps = ["compound", "nsubj", "prep", "pobj", "punct", "compound", "conj", "prep", "pobj"]
+    deps += ["cc", "compound", "conj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN"]
+    pos += ["CCONJ", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = [t.text for t in conjuncts(doc[1])]
+    assert "Moulton" in found and "Pelham" in found

@@ -1143,14 +1143,31 @@ def conjuncts(token: Token) -> list[Token]:
         ):
             stack.append(role)
     if token.pos_ == "PROPN" and not stack:
-        stack.extend(_listed_after_of(token) or _name_before_and(token))
+        stack.extend(_listed_after_of(token) or _name_before_and(token) or _after_home_town(token))
     if not stack and (partner := _tagged_partner(token)) is not None:
         stack.append(partner)
     while stack:
         tok = stack.pop(0)
+        if tok in out:
+            continue
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
+        stack.extend(_after_home_town(tok))
     return out
+
+
+def _after_home_town(name: Token) -> list[Token]:
+    """ "Reps. A of Elmton, B of Quarrytown and C of Pellsford": the parser hangs each
+    next name on the town of the one before."""
+    return [
+        c
+        for prep in name.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for town in prep.children
+        if town.dep_ == "pobj" and town.pos_ == "PROPN"
+        for c in town.children
+        if c.dep_ == "conj" and c.pos_ == "PROPN"
+    ]
 
 
 def _name_before_and(token: Token) -> list[Token]:
