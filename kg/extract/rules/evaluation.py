@@ -206,8 +206,8 @@ OUGHT = frozenset({"should", "ought"})
 #: Words that judge a claim's truth, not a deed: "That is not true."
 TRUTH_WORDS = frozenset(
     """true untrue false accurate inaccurate correct incorrect misleading myth lie nonsense
-    fiction falsehood baseless bogus unfounded exaggerated overstated""".split()
-)
+    fiction falsehood baseless bogus unfounded exaggerated overstated herring tactic""".split()
+)  # "herring", "tactic": "That is a red herring / a scare tactic" faults an argument
 #: Auxiliaries of what someone will do: "he will ask the court to rehear it".
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 #: Verbs whose infinitive is a deed their subject means to do: "plans to sue".
@@ -699,6 +699,8 @@ def _quoted_predicate(head: Token) -> Token | None:
 def _quoted_valence(head: Token, words: list[Token], text: str, opinions: OpinionLexicon) -> float:
     if head.lemma_.lower() in OBJECT_DIRECTED | CAUSATIVE | REDUCING:
         return 0.0  # "would “create uncertainty”": as good as its object, for the consequence
+    if any(w.lower_ == "finally" and w.head.i == head.i for w in words):
+        return 0.0  # "“finally does what …”": a deed done at last (evaluation.at_last)
     if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBG":
         rated = opinions.valence.get(head.lemma_.lower(), 0.0)
         rated = rated if abs(rated) >= THRESHOLD else 0.0
@@ -714,7 +716,7 @@ def _quoted_valence(head: Token, words: list[Token], text: str, opinions: Opinio
         return LABEL_VALENCE if sound > 0 else -LABEL_VALENCE
     if head.lemma_.lower() in GOOD_LABELS:
         return LABEL_VALENCE  # was “a first step”
-    if any(_contrast(t) or t.head is head and t.dep_ == "ccomp" for t in words):
+    if any(_contrast(t) or t.head.i == head.i and t.dep_ == "ccomp" for t in words):
         # “hands the keys to riders, not consultants”, “picked riders over contractors”, “shows
         # that X”: a contrast or a preference, or a claim whose own words decide
         return 0.0

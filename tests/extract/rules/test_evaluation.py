@@ -356,6 +356,9 @@ def test_excess_and_what_the_sentence_before_names(extract, text, expected):
         # "too many" counts, "too early to say" has its own clause
         "“Too many trucks use the bridge,” said Councilor Eamon Tusk.",
         "“It is too early to judge the toll,” said Councilor Eamon Tusk.",
+        # an idiom that faults an argument answers its author (relations.v1)
+        "Rollo Aske says the bridge levy will raise fares. “That is a red herring,” said "
+        "Councilor Eamon Tusk.",
     ],
 )
 def test_no_verdict_on_what_the_sentence_before_claims(extract, text):
@@ -421,6 +424,11 @@ def test_feelings_about_several(extract, text, expected):
         (  # a deed done at last is welcome: on a policy, support
             "Senator Ilse Wexcombe passed the Venner Ferry Act. “The Venner Ferry Act finally "
             "does what the county would not,” said Sabra Marrack.",
+            {("Sabra Marrack", "supports", "Venner Ferry Act", 1)},
+        ),
+        (  # quoted in narration: no blame read into it
+            "Senator Ilse Wexcombe passed the Venner Ferry Act. Sabra Marrack said the act "
+            "“finally does what the county would not.”",
             {("Sabra Marrack", "supports", "Venner Ferry Act", 1)},
         ),
         (  # on an actor, praise
