@@ -1143,7 +1143,7 @@ def conjuncts(token: Token) -> list[Token]:
         ):
             stack.append(role)
     if token.pos_ == "PROPN" and not stack:
-        stack.extend(_listed_after_of(token) or _name_before_and(token) or _after_home_town(token))
+        stack.extend(_listed_after_of(token) or _after_home_town(token))
     if not stack and (partner := _tagged_partner(token)) is not None:
         stack.append(partner)
     while stack:
@@ -1167,20 +1167,6 @@ def _after_home_town(name: Token) -> list[Token]:
         if town.dep_ == "pobj" and town.pos_ == "PROPN"
         for c in town.children
         if c.dep_ == "conj" and c.pos_ == "PROPN"
-    ]
-
-
-def _name_before_and(token: Token) -> list[Token]:
-    """ "Chair Ann Lee and Commissioner Bo Hale voted": the parser may hang "Lee" on "Hale"
-    (nmod) and make "Bo" the conjunct of "Lee"; Lee is Hale's conjunct."""
-    return [
-        child
-        for child in token.children
-        if child.dep_ == "nmod"
-        and child.pos_ == "PROPN"
-        and child.i < token.i
-        and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in child.children)
-        and any(c.dep_ == "conj" and child.i < c.i < token.i for c in child.children)
     ]
 
 
