@@ -584,6 +584,10 @@ def _people_by_role(doc: Doc, mentions: list[NameMention], lexicon: Lexicon) -> 
             home := _home_cut(doc, m, lexicon)
         ):
             m = home
+        elif m.kind in ("Organization", "Place", "Group") and (
+            office := _office_cut(doc, m, lexicon)
+        ):
+            m = office
         if m.kind == "Organization" and (titled := _titled_surname(doc, m, surnames, lexicon)):
             m = titled
         elif m.kind in ("Organization", "Place", "Group") and _person_shaped(doc, m, lexicon):
@@ -627,6 +631,22 @@ def _home_cut(doc: Doc, mention: NameMention, lexicon: Lexicon) -> NameMention |
         return None
     name = replace(mention, end=of, text=_clean(doc[mention.start : of].text), kind="Person")
     return name if _person_shaped(doc, name, lexicon) else None
+
+
+def _office_cut(doc: Doc, mention: NameMention, lexicon: Lexicon) -> NameMention | None:
+    """ "Commissioner of Agriculture Ann Lee", taken for one organisation "Agriculture Ann
+    Lee": the person is the last two words, the office all before them."""
+    words = doc[mention.start : mention.end]
+    if len(words) < 3 or not all(t.is_alpha and t.is_title for t in words[-2:]):
+        return None
+    start = mention.end - 2
+    office = _office_of(doc, start, lexicon)
+    if not office or office[-1].i != start - 1:
+        return None
+    role = _clean(doc[office[0].i : start].text)
+    return NameMention(
+        start, mention.end, _clean(doc[start : mention.end].text), "Person", role, office[0].i
+    )
 
 
 def _titled_surname(

@@ -229,3 +229,9 @@ def test_an_office_of_something_before_a_name_is_the_role(extract):
     text = "Secretary of State Orrin Kalbfleisch, a Democrat, said the complaints were unfounded."
     roles = {(c.subject.label, c.object.label) for c in extract(text) if c.predicate == "holdsRole"}
     assert roles == {("Orrin Kalbfleisch", "Secretary of State")}
+
+
+def test_an_office_of_something_glued_to_the_name_is_cut_off(extract):
+    found = extract("Commissioner of Agriculture Ida Brant said the rule was fair.")
+    roles = {(c.subject.label, c.object.label) for c in found if c.predicate == "holdsRole"}
+    assert roles == {("Ida Brant", "Commissioner of Agriculture")}
