@@ -274,10 +274,10 @@ def test_our_guild_is_the_organisation_whose_name_ends_in_guild(extract):
     claims = extract(
         "Opinion | Keep the ferry\n\n"
         "By Hesper Quayle\n\n"
-        "I am a board member of the Tarn Boatmen Guild. Senator Ansel Brookfield has filed "
+        "I am a board member of the Tarn Lockkeepers Guild. Senator Ansel Brookfield has filed "
         "the Ferry Fare Cap Act. I support it, and so does our guild.\n"
     )
-    assert ("Tarn Boatmen Guild", "supports", "Ferry Fare Cap Act") in triples(claims)
+    assert ("Tarn Lockkeepers Guild", "supports", "Ferry Fare Cap Act") in triples(claims)
 
 
 def test_a_ballot_question_is_a_law_though_its_first_word_was_taken_for_a_name(analyse):

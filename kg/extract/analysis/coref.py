@@ -78,7 +78,7 @@ NO_COMPANY_WORDS = frozenset(
 )
 #: How many sentences back "the company" may look for a business it means.
 COMPANY_SENTENCES_BACK = 6
-#: Last words of a business's name: "Arkoma Power", "Brisk Foods Inc.".
+#: Last words of a business's name: "Quillon Power", "Dunmere Foods Inc.".
 BUSINESS_WORDS = COMPANY_WORDS | {"Power", "Electric", "Utilities", "Bank", "Insurance"}
 #: "The bill" refers back to a law named this many sentences before, at most:
 #: a press release names its bill once and then says "the legislation".
@@ -532,7 +532,7 @@ class Resolver:
                 and head in index.label_words[n]
                 and (known or entity.label.lower().split()[-1] == head)
             ):
-                return entity  # "our guild": "… the Tarn Boatmen Guild"
+                return entity  # "our guild": "… the Tarn Lockkeepers Guild"
         if not known or head not in ORGANISATION_NOUNS:
             return None
         person = self.actor(owner)

@@ -37,7 +37,7 @@ TITLE_DEPS = frozenset(
     {"compound", "amod", "nmod", "punct", "poss", "case", "cc", "conj", "npadvmod"}
 )
 STRIP_LEADING = frozenset({"the", "a", "an"})
-#: Last words of a company's name: "Quillon Therapeutics", "Brisk Foods Inc."
+#: Last words of a company's name: "Quillon Therapeutics", "Dunmere Foods Inc."
 COMPANY_WORDS = frozenset(
     """Therapeutics Pharmaceuticals Pharma Biosciences Inc Corp Corporation Company Co LLC Ltd
     Holdings Labs Laboratories Industries Technologies Logistics Airlines Foods Motors Digital

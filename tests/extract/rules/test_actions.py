@@ -572,7 +572,7 @@ def test_the_actions_loop_finds_what_a_loop_over_every_token_finds(analyse, monk
         "Emmet. Senator Nils Avar, who had pushed the Quay Toll Act for years, cast his vote "
         "for it; Senator Walt Pym dissented. Rep. Oren Lusk is the lead cosponsor of the "
         "Harbor Dredging Act.",
-        "The Venner Senate rejected an amendment from Sen. Ola Brisk. A second amendment, "
+        "The Venner Senate rejected an amendment from Sen. Ola Bramwell. A second amendment, "
         "from Sen. Ivo Marr, that requires a toll audit, was approved by voice vote.",
         "The campaign behind Question 7, Fair Tolls Now, says the toll cap is overdue.",
     ]
