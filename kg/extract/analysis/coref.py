@@ -568,23 +568,23 @@ class Resolver:
         ("… Justice Project", "… Commission")."""
         skip = NO_COMPANY_WORDS if company else None
         if company and (
-            business := self._named_before(token, COMPANY_SENTENCES_BACK, True, skip=skip)
+            business := self._named_before(token, COMPANY_SENTENCES_BACK, business=True, skip=skip)
         ):
             return business
-        return self._named_before(token, 2, False, skip=skip)
+        return self._named_before(token, 2, skip=skip)
 
     def _named_before(
         self,
         token: Token,
         sentences: int,
-        business: bool,
+        *,
+        business: bool = False,
         skip: frozenset[str] | None = None,
     ) -> Entity | None:
         """The organisation named last before ``token`` within ``sentences`` sentences
         (this one included), outside quotes; a ``business`` only, or one whose name has
         no word of ``skip``."""
-        first = self.doc[token.sent.start]
-        earliest = first.sent.start
+        earliest = token.sent.start
         for _ in range(sentences - 1):
             if earliest == 0:
                 break
@@ -594,8 +594,9 @@ class Resolver:
             if index.starts[n] < earliest:
                 break
             entity = self.names.mention_entities[n]
-            quoted = self.quotes.at(self.doc[index.starts[n]].idx) is not None
-            if entity.kind != "Organization" or quoted:
+            if entity.kind != "Organization":
+                continue
+            if self.quotes.at(self.doc[index.starts[n]].idx) is not None:
                 continue
             words = entity.label.split()
             if business and words[-1].rstrip(".") not in BUSINESS_WORDS:
